@@ -1,0 +1,28 @@
+"""The statutory deadline engine: pure, deterministic, no Temporal and no I/O beyond holiday data.
+
+Everything the law decides lives here; the calculator, the workflow and the dashboard all call
+`evaluate` and compute no deadline themselves.
+"""
+
+from rules.calendar import Calendar, CalendarRangeError
+from rules.engine import DEFAULT_POLICY, Derivation, evaluate, regime_of
+from rules.models import (
+    OPEN_STAGES,
+    Case,
+    Evaluation,
+    Event,
+    EventType,
+    ProclaimedDay,
+    ResponseOutcome,
+    ReviewOutcome,
+    RuleViolation,
+    Stage,
+)
+from rules.policy import Policy
+from rules.regimes import REGIMES, Regime
+
+__all__ = [
+    "DEFAULT_POLICY", "OPEN_STAGES", "REGIMES", "Calendar", "CalendarRangeError", "Case", "Derivation",
+    "Evaluation", "Event", "EventType", "Policy", "ProclaimedDay", "Regime", "ResponseOutcome",
+    "ReviewOutcome", "RuleViolation", "Stage", "evaluate", "regime_of",
+]

@@ -1,0 +1,404 @@
+"""The one function that evaluates a case: every deadline the project states is computed here.
+
+`evaluate(case, calendar, as_of, policy)` replays the events in order through the case state machine,
+rejects an impossible history with a `RuleViolation`, lets time act (lapses, the review window
+closing) up to `as_of`, and returns an `Evaluation`. Pass a list as `trace` to receive a
+`Derivation` for every deadline, which `rules.explain` turns into a readable account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rules.calendar import Calendar
+from rules.dates import add_months, last_day_of_months_beginning_with
+from rules.models import (
+    Case,
+    Evaluation,
+    Event,
+    EventType,
+    ResponseOutcome,
+    ReviewOutcome,
+    RuleViolation,
+    Stage,
+)
+from rules.policy import Policy
+from rules.regimes import REGIMES, Regime, RegimeRules
+
+DEFAULT_POLICY = Policy()
+
+_ALLOWED: dict[Stage, frozenset[EventType]] = {
+    Stage.awaiting_response: frozenset(
+        {
+            EventType.clarification_requested,
+            EventType.fee_notice_issued,
+            EventType.extended,
+            EventType.responded,
+            EventType.withdrawn,
+        }
+    ),
+    Stage.awaiting_clarification: frozenset({EventType.clarification_received, EventType.withdrawn}),
+    Stage.awaiting_fee: frozenset({EventType.fee_paid, EventType.withdrawn}),
+    Stage.review_window: frozenset({EventType.review_requested}),
+    Stage.in_review: frozenset({EventType.review_completed, EventType.withdrawn}),
+    Stage.closed: frozenset(),
+}
+
+_STAGE_PHRASE = {
+    Stage.awaiting_response: "awaiting its response",
+    Stage.awaiting_clarification: "awaiting clarification",
+    Stage.awaiting_fee: "awaiting a fee",
+    Stage.review_window: "answered and within its review window",
+    Stage.in_review: "under internal review",
+}
+
+_WHY_NOT = {
+    EventType.clarification_received: "no clarification was requested",
+    EventType.fee_paid: "no fee notice is outstanding",
+    EventType.review_requested: "a review can only be requested after the response",
+    EventType.review_completed: "no internal review was requested",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """How one date was reached: `count` `unit` after `start` (for explanations)."""
+
+    label: str
+    result: date
+    start: date
+    count: int
+    unit: str
+    note: str = ""
+
+
+def evaluate(
+    case: Case,
+    calendar: Calendar,
+    as_of: date,
+    policy: Policy = DEFAULT_POLICY,
+    trace: list[Derivation] | None = None,
+) -> Evaluation:
+    return _Run(case, calendar, policy, trace).finish(as_of)
+
+
+class _Run:
+    """The state of one case while its events are replayed."""
+
+    def __init__(self, case: Case, calendar: Calendar, policy: Policy, trace: list | None):
+        self.case, self.cal, self.policy, self.trace = case, calendar, policy, trace
+        self.rules: RegimeRules = REGIMES[case.regime]
+        self.stage = Stage.awaiting_response
+        self.clock_started = case.received
+        self.paused = 0  # working days disregarded (fees), or calendar days paused (SAR)
+        self.extended_until: date | None = None
+        self.awaiting_since: date | None = None
+        self.lapses_after: date | None = None
+        self.lapse_kind = ""
+        self.responded: Event | None = None
+        self.statutory_due_at_response: date | None = None
+        self.response_due_at_response: date | None = None
+        self.review_request_deadline: date | None = None
+        self.review_requested: Event | None = None
+        self.review_completed: Event | None = None
+        self.closed_reason: str | None = None
+        self.closed_on: date | None = None
+        last = case.received
+        for event in case.events:
+            if event.on < case.received:
+                raise RuleViolation(
+                    f"{event.type} on {event.on}: before the request was received ({case.received})"
+                )
+            if event.on < last:
+                raise RuleViolation(
+                    f"{event.type} on {event.on}: events must be in date order (previous event {last})"
+                )
+            last = event.on
+            self._advance(event.on)
+            self._apply(event)
+        self.last_event_on = last
+
+    # -- derived dates -------------------------------------------------------------------------
+
+    def _note(self, label: str, result: date, start: date, count: int, unit: str, note: str = "") -> date:
+        if self.trace is not None:
+            self.trace.append(Derivation(label, result, start, count, unit, note))
+        return result
+
+    def _working_days_after(self, label: str, start: date, n: int, note: str = "") -> date:
+        result = self.cal.add_working_days(start, n) if n else start
+        return self._note(label, result, start, n, "working days", note)
+
+    def _months_after(self, label: str, start: date, months: int) -> date:
+        """Months from `start`, plus any SAR pause, rolled forward to a working day."""
+        day = add_months(start, months) + timedelta(days=self.paused)
+        result = self.cal.on_or_after(day)
+        note = f"plus {self.paused} calendar days paused" if self.paused else ""
+        if result != day:
+            note = (note + "; " if note else "") + f"{day:%a %-d %b %Y} is not a working day"
+        return self._note(label, result, start, months, "calendar months", note)
+
+    def statutory_due(self) -> date:
+        r = self.rules
+        if r.counting == "months":
+            return self._months_after("statutory_due", self.clock_started, r.response_period)
+        note = f"{self.paused} working days disregarded for a fee" if self.paused else ""
+        return self._working_days_after(
+            "statutory_due", self.clock_started, r.response_period + self.paused, note
+        )
+
+    def response_due(self) -> date:
+        return self.extended_until or self.statutory_due()
+
+    def extension_cap(self, statutory_due: date) -> date:
+        r = self.rules
+        if r.extension == "pit":
+            return self._working_days_after(
+                "extension_cap", statutory_due, self.policy.pit_cap_working_days,
+                "public interest test: a reasonable time, capped by the ICO",
+            )
+        if r.extension == "eir":
+            return self._working_days_after(
+                "extension_cap", self.clock_started, r.extension_limit + self.paused,
+                "EIR reg 7(1): complex and voluminous",
+            )
+        return self._months_after("extension_cap", self.clock_started, r.extension_limit)
+
+    # -- time passing --------------------------------------------------------------------------
+
+    def _advance(self, day: date) -> None:
+        """Let time act up to `day`: waits lapse and the review window closes."""
+        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee):
+            if day > self.lapses_after:
+                self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
+        elif self.stage is Stage.review_window and day > self.review_request_deadline:
+            self._close("review_window_ended", self.review_request_deadline + timedelta(days=1))
+
+    def _close(self, reason: str, on: date) -> None:
+        self.stage, self.closed_reason, self.closed_on = Stage.closed, reason, on
+
+    # -- events --------------------------------------------------------------------------------
+
+    def _apply(self, e: Event) -> None:
+        self._check_fields(e)
+        late_review = (
+            e.type is EventType.review_requested and self.closed_reason == "review_window_ended"
+        )
+        if e.type not in _ALLOWED[self.stage] and not late_review:
+            raise RuleViolation(self._refusal(e))
+        getattr(self, f"_on_{e.type}")(e)
+
+    def _refusal(self, e: Event) -> str:
+        if self.stage is Stage.closed:
+            return f"{e.type} on {e.on}: the case closed on {self.closed_on} ({self.closed_reason})"
+        if e.type is EventType.responded and self.responded is not None:
+            return f"responded on {e.on}: the request was already answered on {self.responded.on}"
+        if e.type is EventType.withdrawn and self.stage is Stage.review_window:
+            return f"withdrawn on {e.on}: the request was answered on {self.responded.on}; nothing to withdraw"
+        if (e.type in (EventType.review_requested, EventType.review_completed)) and not self.rules.review:
+            return f"{e.type} on {e.on}: {self.rules.title} has no internal review stage"
+        why = _WHY_NOT.get(e.type, f"not allowed while the case is {_STAGE_PHRASE[self.stage]}")
+        return f"{e.type} on {e.on}: {why}"
+
+    def _check_fields(self, e: Event) -> None:
+        if e.outcome is not None and e.type not in (EventType.responded, EventType.review_completed):
+            raise RuleViolation(f"{e.type} on {e.on}: outcome is only for responded and review_completed")
+        if (e.until is not None or e.exceptional) and e.type is not EventType.extended:
+            raise RuleViolation(f"{e.type} on {e.on}: until and exceptional are only for extended")
+        if e.type is EventType.responded:
+            _outcome(e, ResponseOutcome)
+        elif e.type is EventType.review_completed:
+            _outcome(e, ReviewOutcome)
+
+    def _on_clarification_requested(self, e: Event) -> None:
+        self.stage, self.awaiting_since = Stage.awaiting_clarification, e.on
+        self.lapses_after = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
+        self.lapse_kind = "lapsed_clarification"
+
+    def _on_clarification_received(self, e: Event) -> None:
+        if self.rules.clarification == "restart":
+            self.clock_started, self.paused, self.extended_until = e.on, 0, None
+        else:
+            self.paused += (e.on - self.awaiting_since).days
+        self.stage, self.awaiting_since, self.lapses_after = Stage.awaiting_response, None, None
+
+    def _on_fee_notice_issued(self, e: Event) -> None:
+        fees = self.rules.fees
+        if fees is None or (fees == "pause_if_policy" and not self.policy.eir_fee_pauses_clock):
+            raise RuleViolation(
+                f"fee_notice_issued on {e.on}: fees do not stop the clock under the {self.rules.title}"
+                + (" (policy eir_fee_pauses_clock is off)" if fees else "")
+            )
+        self.stage, self.awaiting_since = Stage.awaiting_fee, e.on
+        self.lapses_after = last_day_of_months_beginning_with(e.on, self.rules.fee_lapse_months)
+        self.lapse_kind = "lapsed_fee"
+
+    def _on_fee_paid(self, e: Event) -> None:
+        if self.rules.counting == "months":
+            self.paused += (e.on - self.awaiting_since).days
+        else:
+            self.paused += self.cal.working_days_inclusive(self.awaiting_since, e.on)
+        self.stage, self.awaiting_since, self.lapses_after = Stage.awaiting_response, None, None
+
+    def _on_extended(self, e: Event) -> None:
+        r = self.rules
+        if r.extension is None:
+            raise RuleViolation(f"extended on {e.on}: the {r.title} allows no extension of time")
+        statutory_due = self.statutory_due()
+        cap = self.extension_cap(statutory_due)
+        until = e.until
+        if until is None:
+            if r.extension == "pit":
+                raise RuleViolation(
+                    f"extended on {e.on}: a public interest extension needs the date it runs until"
+                )
+            until = cap
+        if until <= statutory_due:
+            raise RuleViolation(
+                f"extended on {e.on}: until {until} is not after the statutory due date {statutory_due}"
+            )
+        if until < e.on:
+            raise RuleViolation(f"extended on {e.on}: until {until} is before the extension itself")
+        if until > cap and not (r.extension == "pit" and e.exceptional):
+            limit = {
+                "pit": f"{self.policy.pit_cap_working_days} working days after the statutory due date",
+                "eir": f"{r.extension_limit} working days from receipt",
+                "sar": f"{r.extension_limit} months from receipt",
+            }[r.extension]
+            hint = "; mark it exceptional if it is" if r.extension == "pit" else ""
+            raise RuleViolation(f"extended on {e.on}: until {until} is beyond {cap} ({limit}){hint}")
+        self.extended_until = until
+
+    def _on_responded(self, e: Event) -> None:
+        self.statutory_due_at_response = self.statutory_due()
+        self.response_due_at_response = self.extended_until or self.statutory_due_at_response
+        self.responded = e
+        if not self.rules.review:
+            self._close("responded", e.on)
+            return
+        self.stage = Stage.review_window
+        if self.rules.review_window == "policy" and self.policy.foia_review_window == "two_months":
+            self.review_request_deadline = self._note(
+                "review_request_deadline", add_months(e.on, 2), e.on, 2, "calendar months",
+                "the authority's published review procedure",
+            )
+        else:
+            self.review_request_deadline = self._working_days_after("review_request_deadline", e.on, 40)
+
+    def _on_review_requested(self, e: Event) -> None:
+        self.review_requested = e
+        self.stage, self.closed_reason, self.closed_on = Stage.in_review, None, None
+
+    def _on_review_completed(self, e: Event) -> None:
+        self.review_completed = e
+        self._close("review_completed", e.on)
+
+    def _on_withdrawn(self, e: Event) -> None:
+        self._close("withdrawn", e.on)
+
+    # -- the answer ----------------------------------------------------------------------------
+
+    def finish(self, as_of: date) -> Evaluation:
+        if as_of < self.last_event_on:
+            raise RuleViolation(f"as_of {as_of} is before the last event ({self.last_event_on})")
+        self._advance(as_of)
+        cal, r, stage = self.cal, self.rules, self.stage
+
+        statutory_due = response_due = None
+        if self.responded is not None:
+            statutory_due, response_due = self.statutory_due_at_response, self.response_due_at_response
+        elif stage is Stage.awaiting_response or (stage is Stage.closed and self.closed_reason == "withdrawn"):
+            statutory_due = self.statutory_due()
+            response_due = self.extended_until or statutory_due
+        overdue = stage is Stage.awaiting_response and as_of > response_due
+        working_days_overdue = cal.working_days_between(response_due, as_of) if overdue else 0
+
+        responded_on = outcome = in_time = timeliness = responded_day = None
+        if self.responded is not None:
+            responded_on = self.responded.on
+            outcome = ResponseOutcome(self.responded.outcome)
+            in_time = responded_on <= response_due
+            timeliness = (
+                "in_time" if responded_on <= statutory_due else "within_extension" if in_time else "late"
+            )
+            if r.counting == "working_days":
+                responded_day = cal.working_days_between(self.clock_started, responded_on)
+
+        review_due = review_latest_due = requested_on = requested_in_time = None
+        if self.review_requested is not None:
+            requested_on = self.review_requested.on
+            requested_in_time = requested_on <= self.review_request_deadline
+            review_due = self._working_days_after("review_due", requested_on, r.review_target, "target")
+            review_latest_due = self._working_days_after(
+                "review_latest_due", requested_on, r.review_limit, "limit"
+            )
+        review_overdue = stage is Stage.in_review and as_of > review_due
+        review_days_overdue = cal.working_days_between(review_due, as_of) if review_overdue else 0
+
+        completed_on = review_outcome = within_target = within_limit = complaint_deadline = None
+        if self.review_completed is not None:
+            completed_on = self.review_completed.on
+            review_outcome = ReviewOutcome(self.review_completed.outcome)
+            within_target, within_limit = completed_on <= review_due, completed_on <= review_latest_due
+            unit, n = r.complaint
+            deadline = completed_on + timedelta(weeks=n) if unit == "weeks" else add_months(completed_on, n)
+            complaint_deadline = self._note("complaint_deadline", deadline, completed_on, n, unit)
+
+        changes_on = None
+        if stage in (Stage.awaiting_clarification, Stage.awaiting_fee):
+            changes_on = self.lapses_after + timedelta(days=1)
+        elif stage is Stage.review_window:
+            changes_on = self.review_request_deadline + timedelta(days=1)
+
+        return Evaluation(
+            regime=self.case.regime,
+            received=self.case.received,
+            as_of=as_of,
+            stage=stage,
+            clock_started=self.clock_started,
+            statutory_due=statutory_due,
+            response_due=response_due,
+            extended_until=self.extended_until,
+            overdue=overdue,
+            working_days_overdue=working_days_overdue,
+            responded_on=responded_on,
+            response_outcome=outcome,
+            response_in_time=in_time,
+            response_timeliness=timeliness,
+            responded_working_day=responded_day,
+            awaiting_since=self.awaiting_since,
+            lapses_after=self.lapses_after,
+            review_request_deadline=self.review_request_deadline,
+            review_requested_on=requested_on,
+            review_requested_in_time=requested_in_time,
+            review_due=review_due,
+            review_latest_due=review_latest_due,
+            review_overdue=review_overdue,
+            review_working_days_overdue=review_days_overdue,
+            review_completed_on=completed_on,
+            review_outcome=review_outcome,
+            review_completed_within_target=within_target,
+            review_completed_within_limit=within_limit,
+            complaint_deadline=complaint_deadline,
+            complaint_to=r.complaint_to if completed_on else None,
+            closed_reason=self.closed_reason,
+            closed_on=self.closed_on,
+            stage_changes_on=changes_on,
+        )
+
+
+def _outcome(e: Event, kind: type) -> None:
+    if e.outcome is None:
+        raise RuleViolation(f"{e.type} on {e.on}: needs an outcome ({', '.join(kind)})")
+    if e.outcome not in kind.__members__:
+        raise RuleViolation(
+            f"{e.type} on {e.on}: unknown outcome '{e.outcome}' (one of {', '.join(kind)})"
+        )
+
+
+def regime_of(name: str) -> Regime:
+    try:
+        return Regime(name)
+    except ValueError:
+        raise RuleViolation(f"unknown regime '{name}' (one of {', '.join(Regime)})") from None

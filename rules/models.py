@@ -1,0 +1,127 @@
+"""The case as the law sees it: events in, evaluation out (the calc contract's vocabulary)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rules.regimes import Regime
+
+
+class RuleViolation(ValueError):
+    """A history the law does not allow; its message is one line meant for a case officer."""
+
+
+class EventType(StrEnum):
+    clarification_requested = "clarification_requested"
+    clarification_received = "clarification_received"
+    fee_notice_issued = "fee_notice_issued"
+    fee_paid = "fee_paid"
+    extended = "extended"
+    responded = "responded"
+    withdrawn = "withdrawn"
+    review_requested = "review_requested"
+    review_completed = "review_completed"
+
+
+class ResponseOutcome(StrEnum):
+    granted = "granted"
+    part_withheld = "part_withheld"
+    withheld = "withheld"
+    not_held = "not_held"
+    ncnd = "ncnd"
+    refused_cost = "refused_cost"
+    refused_vexatious = "refused_vexatious"
+
+
+class ReviewOutcome(StrEnum):
+    upheld = "upheld"
+    partly_upheld = "partly_upheld"
+    overturned = "overturned"
+
+
+class Stage(StrEnum):
+    awaiting_response = "awaiting_response"
+    awaiting_clarification = "awaiting_clarification"
+    awaiting_fee = "awaiting_fee"
+    review_window = "review_window"
+    in_review = "in_review"
+    closed = "closed"
+
+
+OPEN_STAGES = frozenset(s for s in Stage if s is not Stage.closed)
+
+
+class Event(BaseModel):
+    """One thing that happened to a case, on a date. `outcome`, `until`, `exceptional` only where
+    the event type takes them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: EventType
+    on: date
+    outcome: str | None = None
+    until: date | None = None
+    exceptional: bool = False
+
+
+class ProclaimedDay(BaseModel):
+    """A non-working day the holidays package does not know yet (a newly proclaimed bank holiday).
+
+    `region`: `uk` for the whole UK, or one part (ENG, WLS, SCT, NIR); FOISA counts only `uk`
+    and SCT days.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    on: date
+    name: str = "Proclaimed bank holiday"
+    region: str = Field("uk", pattern="^(uk|ENG|WLS|SCT|NIR)$")
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    regime: Regime
+    received: date
+    events: list[Event] = []
+
+
+class Evaluation(BaseModel):
+    """Where a case stands on `as_of`: the calc contract's output. Null where not applicable yet."""
+
+    regime: Regime
+    received: date
+    as_of: date
+    stage: Stage
+    clock_started: date | None
+    statutory_due: date | None
+    response_due: date | None
+    extended_until: date | None
+    overdue: bool
+    working_days_overdue: int
+    responded_on: date | None
+    response_outcome: ResponseOutcome | None
+    response_in_time: bool | None
+    response_timeliness: str | None
+    responded_working_day: int | None
+    awaiting_since: date | None
+    lapses_after: date | None
+    review_request_deadline: date | None
+    review_requested_on: date | None
+    review_requested_in_time: bool | None
+    review_due: date | None
+    review_latest_due: date | None
+    review_overdue: bool
+    review_working_days_overdue: int
+    review_completed_on: date | None
+    review_outcome: ReviewOutcome | None
+    review_completed_within_target: bool | None
+    review_completed_within_limit: bool | None
+    complaint_deadline: date | None
+    complaint_to: str | None
+    closed_reason: str | None
+    closed_on: date | None
+    stage_changes_on: date | None
