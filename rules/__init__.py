@@ -22,7 +22,23 @@ from rules.policy import Policy
 from rules.regimes import REGIMES, Regime
 
 __all__ = [
-    "DEFAULT_POLICY", "OPEN_STAGES", "REGIMES", "Calendar", "CalendarRangeError", "Case", "Derivation",
-    "Evaluation", "Event", "EventType", "Policy", "ProclaimedDay", "Regime", "ResponseOutcome",
-    "ReviewOutcome", "RuleViolation", "Stage", "evaluate", "regime_of",
+    "DEFAULT_POLICY",
+    "OPEN_STAGES",
+    "REGIMES",
+    "Calendar",
+    "CalendarRangeError",
+    "Case",
+    "Derivation",
+    "Evaluation",
+    "Event",
+    "EventType",
+    "Policy",
+    "ProclaimedDay",
+    "Regime",
+    "ResponseOutcome",
+    "ReviewOutcome",
+    "RuleViolation",
+    "Stage",
+    "evaluate",
+    "regime_of",
 ]

@@ -20,6 +20,11 @@ PARTS = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern I
 REGION_PARTS: dict[CalendarRegion, tuple[str, ...]] = {"uk": tuple(PARTS), "scotland": ("SCT",)}
 
 
+def _and(words: Iterable[str]) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 @lru_cache(maxsize=64)
 def _package_days(region: CalendarRegion, first_year: int, last_year: int) -> tuple[tuple[date, str], ...]:
     import holidays  # imported here: only activities and the command line load calendar data
@@ -35,7 +40,7 @@ def _package_days(region: CalendarRegion, first_year: int, last_year: int) -> tu
         labels = []
         for name, where in names.items():
             if len(parts) > 1 and len(where) < len(parts):
-                name = f"{name} ({' and '.join(PARTS[p] for p in where)})"
+                name = f"{name} ({_and(PARTS[p] for p in where)})"
             labels.append(name)
         named.append((day, "; ".join(labels)))
     return tuple(named)
@@ -66,8 +71,6 @@ def _cached_calendar(regime: Regime, first: int, last: int, proclaimed: tuple[Pr
     return Calendar(non_working_days(regime, first, last, proclaimed), years=(first, last))
 
 
-def calendar_for(
-    regime: Regime, first_year: int, last_year: int, proclaimed: Iterable[ProclaimedDay] = ()
-) -> Calendar:
+def calendar_for(regime: Regime, first_year: int, last_year: int, proclaimed: Iterable[ProclaimedDay] = ()) -> Calendar:
     """A (cached) calendar for the regime and years; the command line and the dashboard use this."""
     return _cached_calendar(regime, first_year, last_year, tuple(sorted(proclaimed, key=lambda p: p.on)))

@@ -107,13 +107,9 @@ class _Run:
         last = case.received
         for event in case.events:
             if event.on < case.received:
-                raise RuleViolation(
-                    f"{event.type} on {event.on}: before the request was received ({case.received})"
-                )
+                raise RuleViolation(f"{event.type} on {event.on}: before the request was received ({case.received})")
             if event.on < last:
-                raise RuleViolation(
-                    f"{event.type} on {event.on}: events must be in date order (previous event {last})"
-                )
+                raise RuleViolation(f"{event.type} on {event.on}: events must be in date order (previous event {last})")
             last = event.on
             self._advance(event.on)
             self._apply(event)
@@ -144,9 +140,7 @@ class _Run:
         if r.counting == "months":
             return self._months_after("statutory_due", self.clock_started, r.response_period)
         note = f"{self.paused} working days disregarded for a fee" if self.paused else ""
-        return self._working_days_after(
-            "statutory_due", self.clock_started, r.response_period + self.paused, note
-        )
+        return self._working_days_after("statutory_due", self.clock_started, r.response_period + self.paused, note)
 
     def response_due(self) -> date:
         return self.extended_until or self.statutory_due()
@@ -155,12 +149,16 @@ class _Run:
         r = self.rules
         if r.extension == "pit":
             return self._working_days_after(
-                "extension_cap", statutory_due, self.policy.pit_cap_working_days,
+                "extension_cap",
+                statutory_due,
+                self.policy.pit_cap_working_days,
                 "public interest test: a reasonable time, capped by the ICO",
             )
         if r.extension == "eir":
             return self._working_days_after(
-                "extension_cap", self.clock_started, r.extension_limit + self.paused,
+                "extension_cap",
+                self.clock_started,
+                r.extension_limit + self.paused,
                 "EIR reg 7(1): complex and voluminous",
             )
         return self._months_after("extension_cap", self.clock_started, r.extension_limit)
@@ -182,9 +180,7 @@ class _Run:
 
     def _apply(self, e: Event) -> None:
         self._check_fields(e)
-        late_review = (
-            e.type is EventType.review_requested and self.closed_reason == "review_window_ended"
-        )
+        late_review = e.type is EventType.review_requested and self.closed_reason == "review_window_ended"
         if e.type not in _ALLOWED[self.stage] and not late_review:
             raise RuleViolation(self._refusal(e))
         getattr(self, f"_on_{e.type}")(e)
@@ -250,9 +246,7 @@ class _Run:
         until = e.until
         if until is None:
             if r.extension == "pit":
-                raise RuleViolation(
-                    f"extended on {e.on}: a public interest extension needs the date it runs until"
-                )
+                raise RuleViolation(f"extended on {e.on}: a public interest extension needs the date it runs until")
             until = cap
         if until <= statutory_due:
             raise RuleViolation(
@@ -280,7 +274,11 @@ class _Run:
         self.stage = Stage.review_window
         if self.rules.review_window == "policy" and self.policy.foia_review_window == "two_months":
             self.review_request_deadline = self._note(
-                "review_request_deadline", add_months(e.on, 2), e.on, 2, "calendar months",
+                "review_request_deadline",
+                add_months(e.on, 2),
+                e.on,
+                2,
+                "calendar months",
                 "the authority's published review procedure",
             )
         else:
@@ -319,9 +317,7 @@ class _Run:
             responded_on = self.responded.on
             outcome = ResponseOutcome(self.responded.outcome)
             in_time = responded_on <= response_due
-            timeliness = (
-                "in_time" if responded_on <= statutory_due else "within_extension" if in_time else "late"
-            )
+            timeliness = "in_time" if responded_on <= statutory_due else "within_extension" if in_time else "late"
             if r.counting == "working_days":
                 responded_day = cal.working_days_between(self.clock_started, responded_on)
 
@@ -330,9 +326,7 @@ class _Run:
             requested_on = self.review_requested.on
             requested_in_time = requested_on <= self.review_request_deadline
             review_due = self._working_days_after("review_due", requested_on, r.review_target, "target")
-            review_latest_due = self._working_days_after(
-                "review_latest_due", requested_on, r.review_limit, "limit"
-            )
+            review_latest_due = self._working_days_after("review_latest_due", requested_on, r.review_limit, "limit")
         review_overdue = stage is Stage.in_review and as_of > review_due
         review_days_overdue = cal.working_days_between(review_due, as_of) if review_overdue else 0
 
@@ -392,9 +386,7 @@ def _outcome(e: Event, kind: type) -> None:
     if e.outcome is None:
         raise RuleViolation(f"{e.type} on {e.on}: needs an outcome ({', '.join(kind)})")
     if e.outcome not in kind.__members__:
-        raise RuleViolation(
-            f"{e.type} on {e.on}: unknown outcome '{e.outcome}' (one of {', '.join(kind)})"
-        )
+        raise RuleViolation(f"{e.type} on {e.on}: unknown outcome '{e.outcome}' (one of {', '.join(kind)})")
 
 
 def regime_of(name: str) -> Regime:

@@ -1,0 +1,1 @@
+"""The application around the engine: settings glue, the register, Temporal connection, commands."""

@@ -1,0 +1,115 @@
+"""Which alarms a case's current evaluation calls for, and on which working day each falls.
+
+The workflow asks `alarms_for` after every change and waits for the next one; it never works out a
+date itself. Alarms are identified by (kind, on): a moved deadline gives a new alarm, a replayed one
+the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rules.calendar import Calendar
+from rules.models import Evaluation, Stage
+
+Role = Literal["officer", "manager"]
+
+
+class AlarmKind(StrEnum):
+    """In increasing severity: when several are due at once only the most severe is sent."""
+
+    response_reminder = "response_reminder"
+    review_reminder = "review_reminder"
+    lapsed = "lapsed"
+    response_overdue = "response_overdue"
+    review_overdue = "review_overdue"
+    response_seriously_overdue = "response_seriously_overdue"
+    review_limit_exceeded = "review_limit_exceeded"
+
+
+SEVERITY = {kind: rank for rank, kind in enumerate(AlarmKind)}
+
+
+class AlarmPolicy(BaseModel):
+    """When alarms fire: operational choices, each a setting (prefix `FOI_ALARMS__`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    response_reminder_days: int = Field(5, ge=0, description="Working days before the response is due.")
+    review_reminder_days: int = Field(5, ge=0, description="Working days before the review target.")
+    seriously_overdue_days: int = Field(20, ge=1, description="Working days after the due date.")
+    hour: int = Field(9, ge=0, le=23, description="Local hour at which alarms fire.")
+    timezone: str = Field("Europe/London", description="Time zone of the alarm hour and of 'today'.")
+
+
+class Alarm(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: AlarmKind
+    on: date
+    to: tuple[Role, ...]
+    deadline: date | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.on.isoformat()}"
+
+
+def _on_or_before(cal: Calendar, day: date) -> date:
+    return day if cal.is_working_day(day) else cal.add_working_days(day, -1)
+
+
+def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm]:
+    """Every alarm the current stage calls for, past or future, in date order."""
+    out: list[Alarm] = []
+    if ev.stage is Stage.awaiting_response:
+        due = ev.response_due
+        if policy.response_reminder_days:
+            first = cal.add_working_days(_on_or_before(cal, due), -policy.response_reminder_days)
+            out.append(Alarm(kind=AlarmKind.response_reminder, on=first, to=("officer",), deadline=due))
+        out.append(Alarm(kind=AlarmKind.response_reminder, on=_on_or_before(cal, due), to=("officer",), deadline=due))
+        out.append(
+            Alarm(
+                kind=AlarmKind.response_overdue,
+                on=cal.add_working_days(due, 1),
+                to=("officer", "manager"),
+                deadline=due,
+            )
+        )
+        out.append(
+            Alarm(
+                kind=AlarmKind.response_seriously_overdue,
+                on=cal.add_working_days(due, policy.seriously_overdue_days),
+                to=("manager",),
+                deadline=due,
+            )
+        )
+    elif ev.stage is Stage.in_review:
+        due, limit = ev.review_due, ev.review_latest_due
+        if policy.review_reminder_days:
+            first = cal.add_working_days(due, -policy.review_reminder_days)
+            out.append(Alarm(kind=AlarmKind.review_reminder, on=first, to=("officer",), deadline=due))
+        out.append(Alarm(kind=AlarmKind.review_reminder, on=due, to=("officer",), deadline=due))
+        out.append(Alarm(kind=AlarmKind.review_overdue, on=cal.add_working_days(due, 1), to=("manager",), deadline=due))
+        if limit > due:
+            out.append(
+                Alarm(
+                    kind=AlarmKind.review_limit_exceeded,
+                    on=cal.add_working_days(limit, 1),
+                    to=("manager",),
+                    deadline=limit,
+                )
+            )
+    elif ev.stage is Stage.closed and ev.closed_reason in ("lapsed_fee", "lapsed_clarification"):
+        out.append(
+            Alarm(kind=AlarmKind.lapsed, on=cal.on_or_after(ev.closed_on), to=("officer",), deadline=ev.lapses_after)
+        )
+    return sorted(out, key=lambda a: (a.on, SEVERITY[a.kind]))
+
+
+def most_severe(alarms: list[Alarm]) -> Alarm:
+    return max(alarms, key=lambda a: (SEVERITY[a.kind], a.on))

@@ -1,0 +1,96 @@
+"""A readable account of a case's deadlines: how each was counted and which days were skipped.
+
+Users of FOI systems ask *why* a date is what it is. This renders the engine's own derivations (so
+the account can never disagree with the dates) and names every non-working weekday passed over.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rules.calendar import Calendar, _weekdays_through
+from rules.engine import DEFAULT_POLICY, Derivation, evaluate
+from rules.models import Case, Evaluation
+from rules.policy import Policy
+from rules.regimes import REGIMES
+
+LABELS = {
+    "statutory_due": "Response due (statutory)",
+    "extension_cap": "Latest date an extension may run to",
+    "review_request_deadline": "Last day to ask for an internal review",
+    "review_due": "Internal review due (target)",
+    "review_latest_due": "Internal review due at the latest (limit)",
+    "complaint_deadline": "Complaint to the regulator by",
+}
+
+
+def day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def _weekend_days(start: date, end: date) -> int:
+    return (end - start).days - (_weekdays_through(end.toordinal()) - _weekdays_through(start.toordinal()))
+
+
+def explain_derivation(d: Derivation, cal: Calendar) -> list[str]:
+    head = f"{LABELS.get(d.label, d.label)}: {day(d.result)}"
+    how = f"{d.count} {d.unit} after {day(d.start)}"
+    lines = [f"{head} — {how}" + (f" ({d.note})" if d.note else "")]
+    if d.unit == "working days" and d.result > d.start:
+        for skipped, name in cal.non_working_between(d.start, d.result):
+            lines.append(f"    skipped {day(skipped)} — {name}")
+        weekends = _weekend_days(d.start, d.result)
+        if weekends:
+            lines.append(f"    skipped {weekends} weekend days")
+    return lines
+
+
+def explain(case: Case, cal: Calendar, as_of: date, policy: Policy = DEFAULT_POLICY) -> str:
+    trace: list[Derivation] = []
+    ev = evaluate(case, cal, as_of, policy, trace)
+    return render(case, ev, trace, cal)
+
+
+def render(case: Case, ev: Evaluation, trace: list[Derivation], cal: Calendar) -> str:
+    rules = REGIMES[case.regime]
+    lines = [
+        f"{case.regime.upper()} ({rules.title}); sources: {rules.sources}",
+        f"Received {day(case.received)}: day 0 (day 1 is the next working day).",
+    ]
+    for e in case.events:
+        extra = "".join(f", {k} {v}" for k, v in (("outcome", e.outcome), ("until", e.until)) if v is not None)
+        lines.append(f"Event: {e.type} on {day(e.on)}{extra}{', exceptional' if e.exceptional else ''}")
+    lines.append("")
+    latest: dict[str, Derivation] = {}
+    for d in trace:  # the last derivation of each date is the one in force
+        latest.pop(d.label, None)
+        latest[d.label] = d
+    for d in latest.values():
+        lines.extend(explain_derivation(d, cal))
+    lines.append("")
+    lines.append(f"As of {day(ev.as_of)}: stage {ev.stage}" + (f" ({ev.closed_reason})" if ev.closed_reason else ""))
+    if ev.extended_until:
+        lines.append(f"  response due extended to {day(ev.extended_until)}")
+    if ev.responded_on:
+        wd = f" (working day {ev.responded_working_day})" if ev.responded_working_day is not None else ""
+        lines.append(f"  responded {day(ev.responded_on)}{wd}: {ev.response_timeliness.replace('_', ' ')}")
+    if ev.overdue:
+        lines.append(f"  response OVERDUE by {ev.working_days_overdue} working days (due {day(ev.response_due)})")
+    if ev.review_requested_on:
+        when = "in time" if ev.review_requested_in_time else "late (accepted)"
+        lines.append(f"  review requested {day(ev.review_requested_on)}: {when}")
+    if ev.review_overdue:
+        lines.append(f"  review OVERDUE by {ev.review_working_days_overdue} working days (target {day(ev.review_due)})")
+    if ev.review_completed_on:
+        wd = cal.working_days_between(ev.review_requested_on, ev.review_completed_on)
+        target = (
+            "within target"
+            if ev.review_completed_within_target
+            else ("after the target, within the limit" if ev.review_completed_within_limit else "after the limit")
+        )
+        lines.append(f"  review completed {day(ev.review_completed_on)} (working day {wd}): {target}")
+    if ev.complaint_deadline:
+        lines.append(f"  complaint to {ev.complaint_to} by {day(ev.complaint_deadline)}")
+    if ev.lapses_after:
+        lines.append(f"  lapses if nothing arrives by {day(ev.lapses_after)}")
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""Every setting of the project, read in one place from the environment (prefix `FOI_`).
+
+Nested policies use a double underscore: `FOI_POLICY__FOIA_REVIEW_WINDOW=40_working_days`,
+`FOI_ALARMS__HOUR=8`. Temporal's own connection comes from `temporalio.envconfig`
+(`TEMPORAL_ADDRESS`, `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, profiles), not from here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rules.alarms import AlarmPolicy
+from rules.policy import Policy
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FOI_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(
+        Path(".foi"), description="Where the register, the embedded Temporal database and the key file live."
+    )
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the register; default: a SQLite file in the data dir."
+    )
+    task_queue: str = "foi-cases"
+    policy: Policy = Policy()
+    alarms: AlarmPolicy = AlarmPolicy()
+
+    default_officer: str | None = Field(None, description="Recipient when a case names no officer.")
+    default_manager: str | None = Field(None, description="Recipient when a case names no manager.")
+
+    smtp_host: str | None = Field(None, description="Send alarms by SMTP when set; else to the outbox.")
+    smtp_port: int = 25
+    smtp_security: Literal["none", "starttls", "ssl"] = "none"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_sender: str = "foi-deadlines@localhost"
+
+    dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
+    dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
+
+    @property
+    def register_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'register.db').as_posix()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,95 @@
+"""The staff command line: start cases, record what happened, see deadlines, overdue cases and alerts.
+
+    python starter.py calc FILE|-            the deadline calculator (JSON in, JSON out)
+    python starter.py new --ref R ...        start a case
+    python starter.py record REF EVENT ...   record what happened
+    python starter.py show REF               where a case stands
+    python starter.py overdue                every overdue case, most overdue first
+    python starter.py alerts                 the alarms delivered, newest first
+    python starter.py holiday add DATE NAME  a newly proclaimed bank holiday
+
+Bad input ends with one line on stderr and exit status 2; nothing is half-recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from foi.errors import Unavailable, UserError
+from rules import RuleViolation
+from rules.calendar import CalendarRangeError
+
+EVENT_TYPES = [
+    "clarification_requested",
+    "clarification_received",
+    "fee_notice_issued",
+    "fee_paid",
+    "extended",
+    "responded",
+    "withdrawn",
+    "review_requested",
+    "review_completed",
+]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line and exit status 2."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"cannot read {path}: not UTF-8 text") from None
+
+
+def cmd_calc(args) -> None:
+    from foi import calc
+
+    print(calc.run(read_input(args.file), explain=args.explain))
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="starter.py", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    c = sub.add_parser("calc", help="compute a case's deadlines from JSON (FILE or - for stdin)")
+    c.add_argument("file")
+    c.add_argument("--explain", action="store_true", help="a readable account instead of JSON")
+    c.set_defaults(func=cmd_calc)
+
+    from foi import commands
+
+    commands.add_to(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except (UserError, Unavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (RuleViolation, CalendarRangeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
