@@ -14,6 +14,7 @@ Bad input ends with one line on stderr and exit status 2; nothing is half-record
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from foi.errors import Unavailable, UserError
@@ -41,20 +42,9 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def read_input(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise UserError(f"cannot read {path}: not UTF-8 text") from None
-
-
 def cmd_calc(args) -> None:
     from foi import calc
+    from foi.inputs import read_input
 
     print(calc.run(read_input(args.file), explain=args.explain))
 
@@ -88,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not the user's doing: still one line, with a way to see more
+        if os.environ.get("FOI_DEBUG"):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {exc}); FOI_DEBUG=1 shows details", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,0 +1,176 @@
+"""Starting and acting on cases through Temporal, for the command line (and later the dashboard).
+
+Every input is checked with the same engine before anything is sent, so a bad case is refused with
+one line and never half-started. A late review request on a case whose workflow has ended (its review
+window closed) reopens it as a new run of the same workflow id, because the law says accept it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+
+from temporalio.api.enums.v1 import WorkflowExecutionStatus
+from temporalio.client import (
+    Client,
+    WorkflowFailureError,
+    WorkflowHandle,
+    WorkflowQueryFailedError,
+    WorkflowUpdateFailedError,
+)
+from temporalio.common import SearchAttributePair, TypedSearchAttributes, WorkflowIDReusePolicy
+from temporalio.exceptions import WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from foi.calc import case_dates
+from foi.errors import UserError
+from foi.messages import CaseInput, CaseView
+from foi.register import Register
+from foi.today import today
+from rules import Case, Evaluation, Event, EventType, evaluate
+from rules.bank_holidays import calendar_for, years_for
+from settings import Settings
+from workflows import CaseWorkflow
+from workflows.search import REGIME
+
+REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
+
+
+def workflow_id(ref: str) -> str:
+    return f"foi-{ref}"
+
+
+def check_ref(ref: str) -> str:
+    if not REF.match(ref):
+        raise UserError(f"ref '{ref}': use 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
+    return ref
+
+
+def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) -> Evaluation:
+    """The engine on the register's calendar: the check made before anything is sent to Temporal."""
+    now = today(settings.alarms.timezone)
+    for e in case.events:
+        if e.on > now:
+            raise UserError(f"{e.type} on {e.on}: that date is in the future (today is {now})")
+    if case.received > now:
+        raise UserError(f"received {case.received}: that date is in the future (today is {now})")
+    as_of = as_of or now
+    first, last = years_for(*case_dates(case, as_of))
+    cal = calendar_for(case.regime, first, last, Register(settings.register_url).proclaimed())
+    return evaluate(case, cal, as_of, settings.policy)
+
+
+async def describe(handle: WorkflowHandle):
+    try:
+        return await handle.describe()
+    except RPCError as exc:
+        if exc.status is RPCStatusCode.NOT_FOUND:
+            return None
+        raise
+
+
+async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
+    ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
+    handle = client.get_workflow_handle(workflow_id(case.ref))
+    if await describe(handle) is not None:
+        raise UserError(f"case {case.ref} already exists")
+    try:
+        await client.start_workflow(
+            CaseWorkflow.run,
+            case,
+            id=workflow_id(case.ref),
+            task_queue=settings.task_queue,
+            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+            search_attributes=TypedSearchAttributes([SearchAttributePair(REGIME, case.regime.value)]),
+        )
+    except WorkflowAlreadyStartedError:
+        raise UserError(f"case {case.ref} already exists") from None
+    return ev
+
+
+async def record_event(client: Client, settings: Settings, ref: str, event: Event) -> CaseView:
+    handle = client.get_workflow_handle(workflow_id(ref))
+    desc = await describe(handle)
+    if desc is None:
+        raise UserError(f"no case {ref}")
+    if desc.status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
+        return await _reopen(client, settings, handle, ref, event)
+    try:
+        return await handle.execute_update(CaseWorkflow.record, event)
+    except WorkflowUpdateFailedError as exc:
+        cause = exc.cause
+        raise UserError(getattr(cause, "message", None) or str(cause)) from None
+
+
+async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, ref: str, event: Event) -> CaseView:
+    try:
+        last = await client.get_workflow_handle(handle.id, result_type=CaseView).result()
+    except WorkflowFailureError:
+        raise UserError(f"case {ref} is not running and did not close normally; see the Temporal UI") from None
+    ev = last.evaluation
+    if event.type is not EventType.review_requested or ev.closed_reason != "review_window_ended":
+        raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
+    events = [*last.events, event]
+    evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))
+    row = Register(settings.register_url).case(ref)
+    case = CaseInput(
+        ref=ref,
+        regime=ev.regime,
+        received=ev.received,
+        subject=last.subject,
+        officer=last.officer,
+        manager=last.manager,
+        requester_name=row.requester_name if row else None,
+        requester_email=row.requester_email if row else None,
+        events=events,
+        reopened=True,
+    )
+    await client.start_workflow(
+        CaseWorkflow.run,
+        case,
+        id=workflow_id(ref),
+        task_queue=settings.task_queue,
+        id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
+        search_attributes=TypedSearchAttributes([SearchAttributePair(REGIME, ev.regime.value)]),
+    )
+    return await view(client, settings, ref)
+
+
+async def view(client: Client, settings: Settings, ref: str, as_of: date | None = None) -> CaseView:
+    handle = client.get_workflow_handle(workflow_id(ref))
+    if await describe(handle) is None:
+        raise UserError(f"no case {ref}")
+    as_of = as_of or today(settings.alarms.timezone)
+    for _ in range(50):  # a case just started answers once its calendar is loaded
+        try:
+            return await handle.query(CaseWorkflow.view, as_of)
+        except WorkflowQueryFailedError as exc:
+            if "still starting" not in str(exc):
+                raise UserError(f"case {ref}: {exc}") from None
+        await asyncio.sleep(0.1)
+    raise UserError(f"case {ref} is still starting; try again")
+
+
+async def overdue(client: Client, settings: Settings) -> list[CaseView]:
+    """Every running case whose response or review is overdue, most overdue first (visibility finds
+    the candidates by their published due date; the workflow's own evaluation says by how much)."""
+    now = today(settings.alarms.timezone)
+    query = f"WorkflowType = 'Case' AND ExecutionStatus = 'Running' AND FoiDue < '{now.isoformat()}T00:00:00Z'"
+    views = []
+    async for wf in client.list_workflows(query):
+        try:
+            v = await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, now)
+        except WorkflowQueryFailedError:
+            continue  # just started, its calendar not loaded yet: it has nothing overdue to show
+        if v.evaluation.overdue or v.evaluation.review_overdue:
+            views.append(v)
+    return sorted(views, key=lambda v: -days_overdue(v.evaluation))
+
+
+def days_overdue(ev: Evaluation) -> int:
+    return ev.working_days_overdue or ev.review_working_days_overdue
+
+
+async def running_case_ids(client: Client) -> list[str]:
+    return [wf.id async for wf in client.list_workflows("WorkflowType = 'Case' AND ExecutionStatus = 'Running'")]

@@ -1,0 +1,92 @@
+"""The pydantic models that cross Temporal's boundary: workflow input and views, activity inputs.
+
+One model parameter per call, so fields can be added without breaking running cases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from rules import Evaluation, Event, Policy, Regime
+from rules.alarms import Alarm, AlarmPolicy
+
+
+class CaseInput(BaseModel):
+    """What starts a case. Only ref, regime and received are required. Personal data (requester)
+    lives here and in the register, never in search attributes or logs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ref: str
+    regime: Regime
+    received: date
+    subject: str | None = None
+    requester_name: str | None = None
+    requester_email: str | None = None
+    officer: str | None = None
+    manager: str | None = None
+    events: list[Event] = []
+    reopened: bool = False
+
+
+class CaseView(BaseModel):
+    """What the `view` query and the `record` update return: the calc evaluation and who holds it."""
+
+    ref: str
+    subject: str | None
+    officer: str | None
+    manager: str | None
+    events: list[Event]
+    evaluation: Evaluation
+    next_alarm: Alarm | None = None
+    alarms_sent: list[str] = []
+
+
+class ContextRequest(BaseModel):
+    regime: Regime
+    first_year: int
+    last_year: int
+
+
+class CaseContext(BaseModel):
+    """Calendar data and policies, loaded by an activity and kept in workflow state."""
+
+    non_working: dict[date, str]
+    years: tuple[int, int]
+    policy: Policy
+    alarms: AlarmPolicy
+
+
+class RegisterCase(BaseModel):
+    case: CaseInput
+    workflow_id: str
+    evaluation: Evaluation
+
+
+class RegisterEvent(BaseModel):
+    ref: str
+    seq: int
+    event: Event
+    evaluation: Evaluation
+
+
+class CaseOutcome(BaseModel):
+    ref: str
+    evaluation: Evaluation
+
+
+class AlarmDelivery(BaseModel):
+    workflow_id: str
+    ref: str
+    regime: Regime
+    alarm: Alarm
+    officer: str | None = None
+    manager: str | None = None
+    evaluation: Evaluation
+
+
+class DeliveryResult(BaseModel):
+    delivered: list[str]
+    already: list[str]

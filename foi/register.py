@@ -1,0 +1,224 @@
+"""The register: cases, their events, the outbox of notifications and proclaimed holidays.
+
+SQLAlchemy 2 on any URL (a SQLite file in the data dir by default). Writes are idempotent so that a
+retried activity never records anything twice: events are keyed by (ref, seq), notifications by a key
+derived from workflow id, alarm kind, date and recipient role, both enforced by unique constraints.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from functools import lru_cache
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from rules import ProclaimedDay
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    regime: Mapped[str] = mapped_column(String(8))
+    received: Mapped[date] = mapped_column(Date)
+    subject: Mapped[str | None] = mapped_column(Text)
+    requester_name: Mapped[str | None] = mapped_column(Text)
+    requester_email: Mapped[str | None] = mapped_column(Text)
+    officer: Mapped[str | None] = mapped_column(String(320))
+    manager: Mapped[str | None] = mapped_column(String(320))
+    workflow_id: Mapped[str] = mapped_column(String(80))
+    stage: Mapped[str] = mapped_column(String(32))
+    closed_reason: Mapped[str | None] = mapped_column(String(32))
+    evaluation: Mapped[dict | None] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("ref", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(32))
+    on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    until: Mapped[date | None] = mapped_column(Date)
+    exceptional: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class NotificationRow(Base):
+    """One alarm to one recipient: the outbox, and the record of what SMTP delivered."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    ref: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(320))
+    alarm_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ProclaimedRow(Base):
+    __tablename__ = "proclaimed_days"
+    __table_args__ = (UniqueConstraint("on", "region"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    on: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(Text)
+    region: Mapped[str] = mapped_column(String(4), default="uk")
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    """One engine per URL, its tables created; SQLite gets WAL and a busy timeout for two processes."""
+    if url.startswith("sqlite:///"):
+        from pathlib import Path
+
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 10} if url.startswith("sqlite") else {})
+    if url.startswith("sqlite"):
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn, _record):
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+
+    Base.metadata.create_all(engine)
+    return engine
+
+
+class Register:
+    """The operations the rest of the project performs on the register, each its own transaction."""
+
+    def __init__(self, url: str):
+        self.engine = engine_for(url)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # -- cases ---------------------------------------------------------------------------------
+
+    def upsert_case(self, **fields) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(CaseRow, fields["ref"])
+            if row is None:
+                s.add(CaseRow(**fields))
+            else:
+                for k, v in fields.items():
+                    setattr(row, k, v)
+
+    def update_case(self, ref: str, stage: str, closed_reason: str | None, evaluation: dict) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(CaseRow, ref)
+            if row is not None:
+                row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
+
+    def case(self, ref: str) -> CaseRow | None:
+        with self.session() as s:
+            return s.get(CaseRow, ref)
+
+    def cases(self) -> list[CaseRow]:
+        with self.session() as s:
+            return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
+
+    def record_event(self, ref: str, seq: int, **fields) -> bool:
+        """Insert event number `seq` of case `ref`; False if it was already there (a retry)."""
+        try:
+            with self.session() as s, s.begin():
+                s.add(EventRow(ref=ref, seq=seq, **fields))
+            return True
+        except IntegrityError:
+            return False
+
+    def events(self, ref: str) -> list[EventRow]:
+        with self.session() as s:
+            return list(s.scalars(select(EventRow).where(EventRow.ref == ref).order_by(EventRow.seq)))
+
+    # -- notifications -------------------------------------------------------------------------
+
+    def claim_notification(self, **fields) -> NotificationRow:
+        """The notification with this key: created pending, or the one a previous attempt made."""
+        with self.session() as s:
+            existing = s.scalars(select(NotificationRow).where(NotificationRow.key == fields["key"])).first()
+            if existing is not None:
+                return existing
+        try:
+            with self.session() as s, s.begin():
+                row = NotificationRow(status="pending", **fields)
+                s.add(row)
+            return row
+        except IntegrityError:  # a concurrent attempt inserted it first
+            with self.session() as s:
+                return s.scalars(select(NotificationRow).where(NotificationRow.key == fields["key"])).one()
+
+    def mark_sent(self, key: str) -> None:
+        with self.session() as s, s.begin():
+            row = s.scalars(select(NotificationRow).where(NotificationRow.key == key)).one()
+            row.status, row.sent_at = "sent", _now()
+
+    def notifications(self, ref: str | None = None, limit: int | None = None) -> list[NotificationRow]:
+        q = select(NotificationRow).order_by(NotificationRow.created_at.desc(), NotificationRow.id.desc())
+        if ref is not None:
+            q = q.where(NotificationRow.ref == ref)
+        if limit:
+            q = q.limit(limit)
+        with self.session() as s:
+            return list(s.scalars(q))
+
+    # -- proclaimed days -----------------------------------------------------------------------
+
+    def add_proclaimed(self, day: ProclaimedDay) -> bool:
+        try:
+            with self.session() as s, s.begin():
+                s.add(ProclaimedRow(on=day.on, name=day.name, region=day.region))
+            return True
+        except IntegrityError:
+            return False
+
+    def proclaimed(self) -> list[ProclaimedDay]:
+        with self.session() as s:
+            rows = s.scalars(select(ProclaimedRow).order_by(ProclaimedRow.on))
+            return [ProclaimedDay(on=r.on, name=r.name, region=r.region) for r in rows]
+
+
+def to_json(model) -> dict:
+    return json.loads(model.model_dump_json())

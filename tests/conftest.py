@@ -1,0 +1,51 @@
+"""Fixtures: a register in a temporary data dir, settings pointing at it, and Temporal servers from
+the PyPI packages (time-skipping for lifecycles, one per test; the dev server where listing is needed)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+
+import pytest
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from activities import all_activities
+from foi.register import Register
+from foi.temporal import binary, data_converter, ensure_search_attributes
+from settings import Settings
+from workflows import CaseWorkflow
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", task_queue=f"q-{uuid.uuid4().hex[:8]}")
+
+
+@pytest.fixture
+def register(settings) -> Register:
+    return Register(settings.register_url)
+
+
+@pytest.fixture
+async def env() -> AsyncIterator[WorkflowEnvironment]:
+    async with await WorkflowEnvironment.start_time_skipping(
+        test_server_existing_path=binary("temporal-test-server"), data_converter=data_converter()
+    ) as e:
+        await ensure_search_attributes(e.client)
+        yield e
+
+
+@asynccontextmanager
+async def running_worker(client, settings):
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        async with Worker(
+            client,
+            task_queue=settings.task_queue,
+            workflows=[CaseWorkflow],
+            activities=all_activities(settings),
+            activity_executor=pool,
+        ) as w:
+            yield w

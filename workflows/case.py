@@ -1,0 +1,237 @@
+"""One durable workflow per case (id `foi-<ref>`): it waits, and asks `rules/` what to do.
+
+The loop: evaluate the case with `rules.evaluate` as of today, publish stage and deadline as search
+attributes, deliver any alarm that has come due (only the most severe when several are due at once, as
+for a case moved in back-dated), then sleep until the next absolute alarm time, the next stage change
+or an event. Staff actions arrive as the `record` update, checked by a validator that runs the same
+engine on the history plus the new event, so an impossible action is refused before anything is written.
+The `calendar_changed` signal reloads the non-working days (a proclaimed holiday) and re-evaluates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, date, datetime, timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ApplicationError
+
+with workflow.unsafe.imports_passed_through():
+    from foi.messages import (
+        AlarmDelivery,
+        CaseContext,
+        CaseInput,
+        CaseOutcome,
+        CaseView,
+        ContextRequest,
+        RegisterCase,
+        RegisterEvent,
+    )
+    from foi.zones import at_local, local_date
+    from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
+    from rules.alarms import Alarm, alarms_for, most_severe
+    from workflows.search import DUE, REGIME, STAGE
+
+ACTIVITY = {
+    "start_to_close_timeout": timedelta(seconds=30),
+    "retry_policy": RetryPolicy(
+        initial_interval=timedelta(seconds=1), backoff_coefficient=2.0, maximum_interval=timedelta(minutes=1)
+    ),
+}
+
+
+def rejected(exc: Exception) -> ApplicationError:
+    return ApplicationError(str(exc), type="RuleViolation", non_retryable=True)
+
+
+@workflow.defn(name="Case")
+class CaseWorkflow:
+    @workflow.init
+    def __init__(self, case: CaseInput) -> None:
+        self.case = case
+        self.events: list[Event] = list(case.events)
+        self.context: CaseContext | None = None
+        self.calendar: Calendar | None = None
+        self.sent: list[str] = []  # alarm keys delivered, or passed over for a more severe one
+        self.changed = False
+        self.calendar_stale = False
+        self.lock = asyncio.Lock()
+        self.published: tuple | None = None
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    @workflow.run
+    async def run(self, case: CaseInput) -> CaseView:
+        await self._load_context()
+        try:
+            first = self._evaluate()
+        except (RuleViolation, CalendarRangeError) as exc:
+            raise rejected(exc) from None
+        await workflow.execute_activity(
+            "register_case",
+            RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first),
+            **ACTIVITY,
+        )
+        while True:
+            if self.calendar_stale or self._calendar_ends_soon():
+                self.calendar_stale = False
+                await self._load_context()
+            ev = self._evaluate()
+            self._publish(ev)
+            await self._sound_alarms(ev)
+            wake = self._next_wake(ev)
+            if ev.stage is Stage.closed and wake is None:
+                break
+            self.changed = False
+            with contextlib.suppress(asyncio.TimeoutError):  # the alarm time came: loop round
+                await workflow.wait_condition(
+                    lambda: self.changed or self.calendar_stale,
+                    timeout=max(wake - workflow.now(), timedelta(seconds=1)) if wake else None,
+                )
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        final = self._evaluate()
+        await workflow.execute_activity("record_evaluation", CaseOutcome(ref=case.ref, evaluation=final), **ACTIVITY)
+        return self._view(final)
+
+    async def _load_context(self) -> None:
+        today = self._today()
+        first = min(self.case.received, today).year - 1
+        self.context = await workflow.execute_activity(
+            "load_case_context",
+            ContextRequest(regime=self.case.regime, first_year=first, last_year=today.year + 2),
+            result_type=CaseContext,
+            **ACTIVITY,
+        )
+        self.calendar = Calendar(self.context.non_working, years=self.context.years)
+
+    def _calendar_ends_soon(self) -> bool:
+        return self._today().year + 1 > self.context.years[1]
+
+    # -- time ----------------------------------------------------------------------------------
+
+    @property
+    def _tz(self) -> str:
+        return self.context.alarms.timezone if self.context else "Europe/London"
+
+    def _today(self) -> date:
+        return local_date(workflow.now(), self._tz)
+
+    def _fires_at(self, alarm: Alarm) -> datetime:
+        return at_local(alarm.on, self.context.alarms.hour, self._tz)
+
+    def _evaluate(self, events: list[Event] | None = None, as_of: date | None = None) -> Evaluation:
+        events = self.events if events is None else events
+        case = Case(regime=self.case.regime, received=self.case.received, events=events)
+        last = max([self.case.received, *(e.on for e in events)])
+        return evaluate(case, self.calendar, max(as_of or self._today(), last), self.context.policy)
+
+    def _pending(self, ev: Evaluation) -> list[Alarm]:
+        return [a for a in alarms_for(ev, self.calendar, self.context.alarms) if a.key not in self.sent]
+
+    def _next_wake(self, ev: Evaluation) -> datetime | None:
+        now = workflow.now()
+        times = [t for a in self._pending(ev) if (t := self._fires_at(a)) > now]
+        if ev.stage_changes_on:
+            times.append(at_local(ev.stage_changes_on, 0, self._tz))
+        if ev.stage is not Stage.closed:
+            times.append(datetime(self.context.years[1], 1, 1, tzinfo=UTC))  # renew the calendar in time
+        return min(times) if times else None
+
+    # -- acting --------------------------------------------------------------------------------
+
+    async def _sound_alarms(self, ev: Evaluation) -> None:
+        now = workflow.now()
+        due = [a for a in self._pending(ev) if self._fires_at(a) <= now]
+        if not due:
+            return
+        chosen = most_severe(due)
+        self.sent.extend(a.key for a in due)
+        await workflow.execute_activity(
+            "deliver_alarm",
+            AlarmDelivery(
+                workflow_id=workflow.info().workflow_id,
+                ref=self.case.ref,
+                regime=self.case.regime,
+                alarm=chosen,
+                officer=self.case.officer,
+                manager=self.case.manager,
+                evaluation=ev,
+            ),
+            **ACTIVITY,
+        )
+
+    def _publish(self, ev: Evaluation) -> None:
+        due = {Stage.awaiting_response: ev.response_due, Stage.in_review: ev.review_due}.get(ev.stage)
+        values = (ev.stage, due)
+        if values == self.published:
+            return
+        self.published = values
+        workflow.upsert_search_attributes(
+            [
+                STAGE.value_set(ev.stage.value),
+                REGIME.value_set(self.case.regime.value),
+                DUE.value_set(datetime(due.year, due.month, due.day, tzinfo=UTC)) if due else DUE.value_unset(),
+            ]
+        )
+
+    def _view(self, ev: Evaluation) -> CaseView:
+        pending = self._pending(ev)
+        now = workflow.now()
+        upcoming = [a for a in pending if self._fires_at(a) > now]
+        return CaseView(
+            ref=self.case.ref,
+            subject=self.case.subject,
+            officer=self.case.officer,
+            manager=self.case.manager,
+            events=self.events,
+            evaluation=ev,
+            next_alarm=upcoming[0] if upcoming else None,
+            alarms_sent=list(self.sent),
+        )
+
+    # -- staff actions -------------------------------------------------------------------------
+
+    def _check(self, event: Event) -> Evaluation:
+        today = self._today()
+        if event.on > today:
+            raise ApplicationError(
+                f"{event.type} on {event.on}: that date is in the future (today is {today})",
+                type="RuleViolation",
+                non_retryable=True,
+            )
+        try:
+            return self._evaluate([*self.events, event])
+        except (RuleViolation, CalendarRangeError) as exc:
+            raise rejected(exc) from None
+
+    @workflow.update
+    async def record(self, event: Event) -> CaseView:
+        await workflow.wait_condition(lambda: self.calendar is not None)
+        async with self.lock:
+            ev = self._check(event)
+            self.events.append(event)
+            self.changed = True
+            await workflow.execute_activity(
+                "record_event",
+                RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
+                **ACTIVITY,
+            )
+            return self._view(ev)
+
+    @record.validator
+    def validate_record(self, event: Event) -> None:
+        if self.calendar is None:  # still starting: the handler checks once the calendar is loaded
+            return
+        self._check(event)
+
+    @workflow.query
+    def view(self, as_of: date | None = None) -> CaseView:
+        if self.calendar is None:
+            raise ApplicationError("the case is still starting")
+        return self._view(self._evaluate(as_of=as_of))
+
+    @workflow.signal
+    def calendar_changed(self) -> None:
+        self.calendar_stale = True
