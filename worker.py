@@ -25,12 +25,13 @@ from activities import all_activities
 from foi.errors import Unavailable
 from foi.register import engine_for
 from foi.temporal import (
-    DEFAULT_ADDRESS,
     address_configured,
     answers,
     binary,
     connect,
+    connect_config,
     data_converter,
+    default_address,
     ensure_search_attributes,
 )
 from settings import Settings, get_settings
@@ -64,7 +65,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
         where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
     else:
         client = await connect()
-        where = f"Temporal at {DEFAULT_ADDRESS if not address_configured() else 'the configured address'}"
+        where = f"Temporal at {connect_config().get('target_host', default_address())}"
     try:
         await ensure_search_attributes(client)
         engine_for(settings.register_url)  # create the register's tables before the first activity

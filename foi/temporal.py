@@ -20,8 +20,6 @@ from temporalio.service import RPCError, RPCStatusCode
 from foi.errors import Unavailable
 from workflows.search import SEARCH_ATTRIBUTES
 
-DEFAULT_ADDRESS = "localhost:7233"
-
 
 def data_converter() -> DataConverter:
     return pydantic_data_converter
@@ -55,9 +53,16 @@ def answers(address: str, timeout: float = 1.0) -> bool:
         return False
 
 
+def default_address() -> str:
+    """Where the worker's embedded dev server listens when no address is configured."""
+    from settings import get_settings
+
+    return f"localhost:{get_settings().dev_server_port}"
+
+
 async def connect() -> Client:
-    """A client for the configured server (default localhost:7233), or one clear line if none answers."""
-    config = {"target_host": DEFAULT_ADDRESS, **connect_config()}
+    """A client for the configured server (default: the embedded one), or one clear line if none answers."""
+    config = {"target_host": default_address(), **connect_config()}
     address = config["target_host"]
     if not config.get("tls") and not answers(address):
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")

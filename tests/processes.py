@@ -1,0 +1,66 @@
+"""Run the worker and the starter as a person does: separate processes in a scratch directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.smtp import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Deployment:
+    """A worker on its own embedded dev server (free ports), in `workdir`, and a starter beside it."""
+
+    def __init__(self, workdir: Path, **extra_env: str):
+        self.workdir = workdir
+        self.port, self.ui_port = free_port(), free_port()
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}
+        self.env.update(FOI_DEV_SERVER_PORT=str(self.port), FOI_DEV_SERVER_UI_PORT=str(self.ui_port), **extra_env)
+        self.worker: subprocess.Popen | None = None
+
+    def start_worker(self, timeout: float = 90) -> None:
+        self.log = open(self.workdir / "worker.log", "ab")  # noqa: SIM115 - closed in stop_worker
+        self.worker = subprocess.Popen(
+            [sys.executable, str(ROOT / "worker.py")],
+            cwd=self.workdir,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.worker.poll() is not None:
+                raise AssertionError(f"worker exited: {(self.workdir / 'worker.log').read_text()[-2000:]}")
+            if b"worker running" in (self.workdir / "worker.log").read_bytes():
+                return
+            time.sleep(0.2)
+        raise AssertionError("worker did not start in time")
+
+    def stop_worker(self, sig=signal.SIGTERM) -> int:
+        self.worker.send_signal(sig)
+        code = self.worker.wait(timeout=60)
+        self.log.close()
+        return code
+
+    def starter(self, *args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "starter.py"), *args],
+            cwd=self.workdir,
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    def json(self, *args: str, stdin: str | None = None):
+        out = self.starter(*args, "--json", stdin=stdin) if args[0] != "calc" else self.starter(*args, stdin=stdin)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
