@@ -41,8 +41,16 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_sender: str = "foi-deadlines@localhost"
 
+    encryption_keys: str | None = Field(
+        None, description="Payload keys 'id:base64key,...' (first encrypts); default: the key file in the data dir."
+    )
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
+
+    @property
+    def key_file(self) -> Path:
+        return self.data_dir / "payload.keys"
 
     @property
     def register_url(self) -> str:

@@ -22,6 +22,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from activities import all_activities
+from foi.codec import Keyring, load_keyring
 from foi.errors import Unavailable
 from foi.register import engine_for
 from foi.temporal import (
@@ -40,7 +41,7 @@ from workflows import CaseWorkflow
 log = logging.getLogger("foi.worker")
 
 
-async def start_embedded(settings: Settings) -> WorkflowEnvironment:
+async def start_embedded(settings: Settings, keyring: Keyring) -> WorkflowEnvironment:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = settings.data_dir / "temporal.db"
     log.info("starting the embedded Temporal dev server (database %s)", db)
@@ -51,7 +52,7 @@ async def start_embedded(settings: Settings) -> WorkflowEnvironment:
         port=settings.dev_server_port,
         ui=True,
         ui_port=settings.dev_server_ui_port,
-        data_converter=data_converter(),
+        data_converter=data_converter(keyring),
         search_attributes=(),
     )
 
@@ -59,8 +60,9 @@ async def start_embedded(settings: Settings) -> WorkflowEnvironment:
 async def run(settings: Settings, stop: asyncio.Event) -> None:
     embedded: WorkflowEnvironment | None = None
     local = f"127.0.0.1:{settings.dev_server_port}"
+    keyring = load_keyring(settings, create=True)
     if not address_configured() and not answers(local):
-        embedded = await start_embedded(settings)
+        embedded = await start_embedded(settings, keyring)
         client: Client = embedded.client
         where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
     else:
@@ -111,4 +113,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from foi.shutdown import exit_now
+
+    exit_now(main())

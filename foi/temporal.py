@@ -3,6 +3,7 @@ attributes it needs registered on whatever server it joins, and the PyPI-shipped
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import socket
 import sys
@@ -17,12 +18,14 @@ from temporalio.converter import DataConverter
 from temporalio.envconfig import ClientConfig
 from temporalio.service import RPCError, RPCStatusCode
 
+from foi.codec import EncryptionCodec, Keyring, load_keyring
 from foi.errors import Unavailable
 from workflows.search import SEARCH_ATTRIBUTES
 
 
-def data_converter() -> DataConverter:
-    return pydantic_data_converter
+def data_converter(keyring: Keyring) -> DataConverter:
+    """Pydantic models in, AES-GCM encrypted payloads out."""
+    return dataclasses.replace(pydantic_data_converter, payload_codec=EncryptionCodec(keyring))
 
 
 def binary(name: str) -> str:
@@ -62,12 +65,15 @@ def default_address() -> str:
 
 async def connect() -> Client:
     """A client for the configured server (default: the embedded one), or one clear line if none answers."""
+    from settings import get_settings
+
+    keyring = load_keyring(get_settings())
     config = {"target_host": default_address(), **connect_config()}
     address = config["target_host"]
     if not config.get("tls") and not answers(address):
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")
     try:
-        return await Client.connect(**config, data_converter=data_converter())
+        return await Client.connect(**config, data_converter=data_converter(keyring))
     except RuntimeError as exc:
         raise Unavailable(f"cannot connect to Temporal at {address}: {str(exc).splitlines()[0]}") from None
 

@@ -16,6 +16,6 @@ def local_date(moment: datetime, tz: str) -> date:
     return moment.astimezone(zone(tz)).date()
 
 
-def at_local(day: date, hour: int, tz: str) -> datetime:
-    """`hour`:00 local time on `day`, as an aware datetime."""
-    return datetime.combine(day, time(hour), tzinfo=zone(tz))
+def at_local(day: date, at: time, tz: str) -> datetime:
+    """Local time `at` on `day`, as an aware datetime."""
+    return datetime.combine(day, at, tzinfo=zone(tz))

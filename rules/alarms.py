@@ -1,4 +1,6 @@
-"""Which alarms a case's current evaluation calls for, and on which working day each falls.
+"""Which alarms a case's current evaluation calls for, and on which day each falls.
+
+Reminders and escalations fall on working days; `lapsed` on the day the request lapses.
 
 The workflow asks `alarms_for` after every change and waits for the next one; it never works out a
 date itself. Alarms are identified by (kind, on): a moved deadline gives a new alarm, a replayed one
@@ -7,7 +9,7 @@ the same.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import Literal
 
@@ -42,8 +44,8 @@ class AlarmPolicy(BaseModel):
     response_reminder_days: int = Field(5, ge=0, description="Working days before the response is due.")
     review_reminder_days: int = Field(5, ge=0, description="Working days before the review target.")
     seriously_overdue_days: int = Field(20, ge=1, description="Working days after the due date.")
-    hour: int = Field(9, ge=0, le=23, description="Local hour at which alarms fire.")
-    timezone: str = Field("Europe/London", description="Time zone of the alarm hour and of 'today'.")
+    at: time = Field(time(9, 0), description="Local time of day at which alarms fire (HH:MM).")
+    timezone: str = Field("Europe/London", description="Time zone of the alarm time and of 'today'.")
 
 
 class Alarm(BaseModel):

@@ -13,10 +13,13 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from activities import all_activities
+from foi.codec import Keyring
 from foi.register import Register
 from foi.temporal import binary, data_converter, ensure_search_attributes
 from settings import Settings
 from workflows import CaseWorkflow
+
+TEST_KEYS = Keyring.generate()
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def register(settings) -> Register:
 @pytest.fixture
 async def env() -> AsyncIterator[WorkflowEnvironment]:
     async with await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=binary("temporal-test-server"), data_converter=data_converter()
+        test_server_existing_path=binary("temporal-test-server"), data_converter=data_converter(TEST_KEYS)
     ) as e:
         await ensure_search_attributes(e.client)
         yield e

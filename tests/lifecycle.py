@@ -4,7 +4,7 @@ and hour, read what the register received."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
@@ -58,7 +58,7 @@ async def view(handle: WorkflowHandle, as_of: date | None = None) -> CaseView:
 
 async def sleep_until(env: WorkflowEnvironment, day: date, hour: int = 10) -> None:
     """Skip time to `hour`:00 London time on `day` (alarms fire at 09:00)."""
-    delta = at_local(day, hour, TZ) - await env.get_current_time()
+    delta = at_local(day, time(hour), TZ) - await env.get_current_time()
     assert delta > timedelta(0), f"{day} {hour}:00 is already past"
     await env.sleep(delta)
     await asyncio.sleep(0.3)  # let the woken workflow's activities land in the register

@@ -62,5 +62,5 @@ class Deployment:
 
     def json(self, *args: str, stdin: str | None = None):
         out = self.starter(*args, "--json", stdin=stdin) if args[0] != "calc" else self.starter(*args, stdin=stdin)
-        assert out.returncode == 0, out.stderr
+        assert out.returncode == 0, (args, out.returncode, out.stdout[-500:], out.stderr)
         return json.loads(out.stdout)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
@@ -58,7 +58,8 @@ class CaseWorkflow:
         self.changed = False
         self.calendar_stale = False
         self.lock = asyncio.Lock()
-        self.published: tuple | None = None
+        self.published: tuple | None = None  # search attribute values last upserted
+        self.registered: tuple | None = None  # (stage, closed_reason) the register last recorded
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -69,6 +70,7 @@ class CaseWorkflow:
             first = self._evaluate()
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
+        self.registered = (first.stage, first.closed_reason)
         await workflow.execute_activity(
             "register_case",
             RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first),
@@ -80,6 +82,8 @@ class CaseWorkflow:
                 await self._load_context()
             ev = self._evaluate()
             self._publish(ev)
+            if (ev.stage, ev.closed_reason) != self.registered:  # time alone moved the stage
+                await self._record_evaluation(ev)
             await self._sound_alarms(ev)
             wake = self._next_wake(ev)
             if ev.stage is Stage.closed and wake is None:
@@ -92,8 +96,12 @@ class CaseWorkflow:
                 )
         await workflow.wait_condition(workflow.all_handlers_finished)
         final = self._evaluate()
-        await workflow.execute_activity("record_evaluation", CaseOutcome(ref=case.ref, evaluation=final), **ACTIVITY)
+        await self._record_evaluation(final)
         return self._view(final)
+
+    async def _record_evaluation(self, ev: Evaluation) -> None:
+        self.registered = (ev.stage, ev.closed_reason)
+        await workflow.execute_activity("record_evaluation", CaseOutcome(ref=self.case.ref, evaluation=ev), **ACTIVITY)
 
     async def _load_context(self) -> None:
         today = self._today()
@@ -119,7 +127,7 @@ class CaseWorkflow:
         return local_date(workflow.now(), self._tz)
 
     def _fires_at(self, alarm: Alarm) -> datetime:
-        return at_local(alarm.on, self.context.alarms.hour, self._tz)
+        return at_local(alarm.on, self.context.alarms.at, self._tz)
 
     def _evaluate(self, events: list[Event] | None = None, as_of: date | None = None) -> Evaluation:
         events = self.events if events is None else events
@@ -134,7 +142,7 @@ class CaseWorkflow:
         now = workflow.now()
         times = [t for a in self._pending(ev) if (t := self._fires_at(a)) > now]
         if ev.stage_changes_on:
-            times.append(at_local(ev.stage_changes_on, 0, self._tz))
+            times.append(at_local(ev.stage_changes_on, time(0), self._tz))
         if ev.stage is not Stage.closed:
             times.append(datetime(self.context.years[1], 1, 1, tzinfo=UTC))  # renew the calendar in time
         return min(times) if times else None
@@ -163,6 +171,7 @@ class CaseWorkflow:
         )
 
     def _publish(self, ev: Evaluation) -> None:
+        """Keep the search attributes current (only upserting when they change: small histories)."""
         due = {Stage.awaiting_response: ev.response_due, Stage.in_review: ev.review_due}.get(ev.stage)
         values = (ev.stage, due)
         if values == self.published:
@@ -213,6 +222,7 @@ class CaseWorkflow:
             ev = self._check(event)
             self.events.append(event)
             self.changed = True
+            self.registered = (ev.stage, ev.closed_reason)
             await workflow.execute_activity(
                 "record_event",
                 RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),

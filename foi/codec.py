@@ -1,0 +1,113 @@
+"""Encryption of every payload this project sends to Temporal (AES-256-GCM), so a requester's name,
+email and request text never sit in plain text in the server's history or UI.
+
+Keys: `FOI_ENCRYPTION_KEYS` ("id:base64key,id2:base64key", the first encrypts), or else the key file
+in the data dir (`payload.keys`: one "id base64key" per line, the first encrypts), generated with
+owner-only permissions the first time the worker runs. Rotation: put a new key first; older keys
+stay below it to decrypt what they encrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from temporalio.api.common.v1 import Payload
+from temporalio.converter import PayloadCodec
+
+from foi.errors import Unavailable
+
+ENCODING = b"binary/encrypted"
+KEY_ID = "encryption-key-id"
+
+
+@dataclass(frozen=True)
+class Keyring:
+    keys: dict[str, bytes]
+    current: str
+
+    @classmethod
+    def parse(cls, pairs: Sequence[tuple[str, str]]) -> Keyring:
+        keys = {}
+        for key_id, b64 in pairs:
+            raw = base64.b64decode(b64, validate=True)
+            if len(raw) != 32:
+                raise Unavailable(f"encryption key {key_id!r} is not 32 bytes of base64")
+            keys[key_id] = raw
+        if not keys:
+            raise Unavailable("no encryption key given")
+        return cls(keys=keys, current=pairs[0][0])
+
+    @classmethod
+    def generate(cls) -> Keyring:
+        key_id = f"k{datetime.now(UTC):%Y%m%d}{secrets.token_hex(3)}"
+        return cls(keys={key_id: AESGCM.generate_key(bit_length=256)}, current=key_id)
+
+    def lines(self) -> str:
+        order = [self.current, *(k for k in self.keys if k != self.current)]
+        return "".join(f"{k} {base64.b64encode(self.keys[k]).decode()}\n" for k in order)
+
+
+def read_key_file(path: Path) -> Keyring:
+    pairs = [
+        tuple(line.split()[:2]) for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
+    return Keyring.parse(pairs)
+
+
+def load_keyring(settings, create: bool = False) -> Keyring:
+    """The keys from the setting, else the key file; the worker creates the file when there is none."""
+    if settings.encryption_keys:
+        pairs = [tuple(item.strip().split(":", 1)) for item in settings.encryption_keys.split(",") if item.strip()]
+        if any(len(p) != 2 for p in pairs):
+            raise Unavailable("FOI_ENCRYPTION_KEYS must be 'id:base64key[,id:base64key...]'")
+        return Keyring.parse(pairs)
+    path = settings.key_file
+    if path.exists():
+        return read_key_file(path)
+    if not create:
+        raise Unavailable(
+            f"no payload key at {path}: start the worker once (it creates one) or set FOI_ENCRYPTION_KEYS"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ring = Keyring.generate()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write("# payload encryption keys: the first encrypts, all decrypt. Keep this file secret.\n")
+        f.write(ring.lines())
+    return ring
+
+
+class EncryptionCodec(PayloadCodec):
+    def __init__(self, keyring: Keyring):
+        self.keyring = keyring
+
+    async def encode(self, payloads: Sequence[Payload]) -> list[Payload]:
+        key_id = self.keyring.current
+        aes = AESGCM(self.keyring.keys[key_id])
+        out = []
+        for p in payloads:
+            nonce = os.urandom(12)
+            sealed = aes.encrypt(nonce, p.SerializeToString(), key_id.encode())
+            out.append(Payload(metadata={"encoding": ENCODING, KEY_ID: key_id.encode()}, data=nonce + sealed))
+        return out
+
+    async def decode(self, payloads: Sequence[Payload]) -> list[Payload]:
+        out = []
+        for p in payloads:
+            if p.metadata.get("encoding") != ENCODING:
+                out.append(p)
+                continue
+            key_id = p.metadata[KEY_ID].decode()
+            key = self.keyring.keys.get(key_id)
+            if key is None:
+                raise ValueError(f"payload encrypted with unknown key {key_id!r}: add it to the keyring")
+            plain = AESGCM(key).decrypt(p.data[:12], p.data[12:], key_id.encode())
+            out.append(Payload.FromString(plain))
+        return out
