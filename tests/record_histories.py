@@ -1,0 +1,107 @@
+"""Record the histories that `test_replay.py` replays, from the real workflow on the time-skipping server.
+
+    python -m tests.record_histories
+
+Run it after a deliberate change to the workflow (guarded by `workflow.patched`) and commit the new
+files beside the old ones: old histories must keep replaying, that is the point.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import timedelta
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from temporalio.testing import WorkflowEnvironment
+
+from foi.codec import read_key_file
+from foi.register import Register
+from foi.temporal import binary, data_converter, ensure_search_attributes
+from rules import Event, ProclaimedDay
+from settings import Settings
+from tests.conftest import running_worker
+from tests.lifecycle import calendar, record, sleep_until, start, today
+
+HERE = Path(__file__).resolve().parent / "histories"
+KEYS = read_key_file(HERE / "replay.keys")
+
+
+async def in_time(env, settings):
+    h = await start(env, settings, ref="in-time", subject="Council spending", requester_name="A Person")
+    received, cal = await today(env), calendar()
+    responded = cal.add_working_days(received, 16)
+    await sleep_until(env, responded)
+    await record(h, "responded", responded, outcome="granted")
+    await h.result()
+    return h
+
+
+async def escalated(env, settings):
+    h = await start(env, settings, ref="escalated")
+    received, cal = await today(env), calendar()
+    late = cal.add_working_days(received, 41)
+    await sleep_until(env, late)
+    await record(h, "responded", late, outcome="refused_cost")
+    await record(h, "review_requested", late)
+    await sleep_until(env, cal.add_working_days(late, 42))
+    await record(h, "review_completed", cal.add_working_days(late, 42), outcome="overturned")
+    await h.result()
+    return h
+
+
+async def clocks_stopped(env, settings):
+    h = await start(env, settings, ref="clocks")
+    received, cal = await today(env), calendar()
+    await record(h, "clarification_requested", received)
+    await sleep_until(env, cal.add_working_days(received, 3))
+    day = await today(env)
+    await record(h, "clarification_received", day)
+    await record(h, "fee_notice_issued", day)
+    # a holiday proclaimed mid-case, then the signal
+    Register(settings.register_url).add_proclaimed(ProclaimedDay(on=cal.add_working_days(day, 8), name="Proclaimed"))
+    await h.signal("calendar_changed")
+    await sleep_until(env, cal.add_working_days(day, 5))
+    paid = await today(env)
+    await record(h, "fee_paid", paid)
+    await record(h, "extended", paid, until=cal.add_working_days(paid, 30))
+    await record(h, "withdrawn", paid)
+    await h.result()
+    return h
+
+
+async def back_dated(env, settings):
+    """A FOISA case moved in 60 days after receipt with its clarification history: one alarm at once."""
+    now = await today(env)
+    received = now - timedelta(days=60)
+    events = [
+        Event(type="clarification_requested", on=received + timedelta(days=2)),
+        Event(type="clarification_received", on=received + timedelta(days=9)),
+    ]
+    h = await start(env, settings, ref="back-dated", regime="foisa", received=received, events=events)
+    await record(h, "responded", now, outcome="not_held")
+    await h.result()
+    return h
+
+
+async def main(names: list[str]) -> None:
+    for scenario in (in_time, escalated, clocks_stopped, back_dated):
+        if names and scenario.__name__ not in names:
+            continue
+        with TemporaryDirectory() as tmp:
+            settings = Settings(data_dir=Path(tmp), task_queue=f"record-{scenario.__name__}")
+            async with await WorkflowEnvironment.start_time_skipping(
+                test_server_existing_path=binary("temporal-test-server"), data_converter=data_converter(KEYS)
+            ) as env:
+                await ensure_search_attributes(env.client)
+                async with running_worker(env.client, settings):
+                    handle = await scenario(env, settings)
+                    history = await handle.fetch_history()
+        path = HERE / f"{scenario.__name__}.json"
+        path.write_text(history.to_json())
+        print(f"recorded {path.name}: {len(history.events)} events")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:]))
