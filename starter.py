@@ -17,7 +17,7 @@ import argparse
 import os
 import sys
 
-from foi.errors import Unavailable, UserError
+from foi.errors import Unavailable, UserError, one_line
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 
@@ -38,7 +38,7 @@ class Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line and exit status 2."""
 
     def error(self, message: str):
-        print(f"{self.prog}: {message} (see --help)", file=sys.stderr)
+        print(f"{self.prog}: {one_line(message)} (see --help)", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -69,10 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.func(args)
     except (UserError, Unavailable) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except (RuleViolation, CalendarRangeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -81,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not the user's doing: still one line, with a way to see more
         if os.environ.get("FOI_DEBUG"):
             raise
-        print(f"error: internal error ({type(exc).__name__}: {exc}); FOI_DEBUG=1 shows details", file=sys.stderr)
+        print(
+            f"error: internal error ({type(exc).__name__}: {one_line(str(exc))}); FOI_DEBUG=1 shows details",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

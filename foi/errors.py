@@ -20,3 +20,8 @@ def one_line_validation_error(exc) -> str:
     given = err.get("input")
     shown = f" (got {given!r})" if isinstance(given, str | int | float) and len(repr(given)) < 60 else ""
     return f"{where}: {err['msg']}{shown}"
+
+
+def one_line(text: str) -> str:
+    """The message with control characters escaped, so what a person typed cannot break it in two."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -67,11 +67,11 @@ async def connect() -> Client:
     """A client for the configured server (default: the embedded one), or one clear line if none answers."""
     from settings import get_settings
 
-    keyring = load_keyring(get_settings())
     config = {"target_host": default_address(), **connect_config()}
     address = config["target_host"]
     if not config.get("tls") and not answers(address):
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")
+    keyring = load_keyring(get_settings())
     try:
         return await Client.connect(**config, data_converter=data_converter(keyring))
     except RuntimeError as exc:
