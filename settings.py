@@ -45,8 +45,16 @@ class Settings(BaseSettings):
         None, description="Payload keys 'id:base64key,...' (first encrypts); default: the key file in the data dir."
     )
 
+    dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
+    dashboard_password: str | None = None
+    dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
+
+    @property
+    def dashboard_credentials_configured(self) -> bool:
+        return bool(self.dashboard_token or (self.dashboard_user and self.dashboard_password))
 
     @property
     def key_file(self) -> Path:

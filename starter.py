@@ -7,6 +7,9 @@
     python starter.py overdue                every overdue case, most overdue first
     python starter.py alerts                 the alarms delivered, newest first
     python starter.py holiday add DATE NAME  a newly proclaimed bank holiday
+    python starter.py report --quarter 2021Q2 quarterly statistics
+    python starter.py import FILE.csv        start many cases from a spreadsheet
+    python starter.py dashboard              the managers' web pages
 
 Bad input ends with one line on stderr and exit status 2; nothing is half-recorded.
 """
@@ -67,7 +70,7 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        code = args.func(args) or 0
     except (UserError, Unavailable) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return 0
+    return code
 
 
 if __name__ == "__main__":

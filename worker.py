@@ -15,16 +15,14 @@ import asyncio
 import logging
 import signal
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
-from temporalio.worker import Worker
 
-from activities import all_activities
 from foi.codec import Keyring, load_keyring
 from foi.errors import Unavailable
 from foi.register import engine_for
+from foi.runner import running_worker
 from foi.temporal import (
     address_configured,
     answers,
@@ -36,7 +34,6 @@ from foi.temporal import (
     ensure_search_attributes,
 )
 from settings import Settings, get_settings
-from workflows import CaseWorkflow
 
 log = logging.getLogger("foi.worker")
 
@@ -71,23 +68,15 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
     try:
         await ensure_search_attributes(client)
         engine_for(settings.register_url)  # create the register's tables before the first activity
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            worker = Worker(
-                client,
-                task_queue=settings.task_queue,
-                workflows=[CaseWorkflow],
-                activities=all_activities(settings),
-                activity_executor=pool,
+        async with running_worker(client, settings):
+            log.info(
+                "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
+                where,
+                settings.task_queue,
+                settings.register_url.split("@")[-1],
             )
-            async with worker:
-                log.info(
-                    "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
-                    where,
-                    settings.task_queue,
-                    settings.register_url.split("@")[-1],
-                )
-                await stop.wait()
-                log.info("stopping")
+            await stop.wait()
+            log.info("stopping")
     finally:
         if embedded is not None:
             await embedded.shutdown()

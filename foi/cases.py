@@ -28,7 +28,7 @@ from foi.errors import UserError
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.today import today
-from rules import Case, Evaluation, Event, EventType, evaluate
+from rules import Case, Evaluation, Event, EventType, Regime, Stage, evaluate
 from rules.bank_holidays import calendar_for, years_for
 from settings import Settings
 from workflows import CaseWorkflow
@@ -166,6 +166,36 @@ async def overdue(client: Client, settings: Settings) -> list[CaseView]:
         if v.evaluation.overdue or v.evaluation.review_overdue:
             views.append(v)
     return sorted(views, key=lambda v: -days_overdue(v.evaluation))
+
+
+async def due_soon(client: Client, settings: Settings, working_days: int = 5) -> list[CaseView]:
+    """Running cases whose response or review falls due within the next `working_days` working days
+    of their own regime's calendar, soonest first."""
+    now = today(settings.alarms.timezone)
+    proclaimed = Register(settings.register_url).proclaimed()
+    horizons = {
+        r: calendar_for(r, now.year - 1, now.year + 2, proclaimed).add_working_days(now, working_days) for r in Regime
+    }
+    widest = max(horizons.values())
+    query = (
+        "WorkflowType = 'Case' AND ExecutionStatus = 'Running' "
+        f"AND FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
+    )
+    views = []
+    async for wf in client.list_workflows(query):
+        try:
+            v = await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, now)
+        except WorkflowQueryFailedError:
+            continue
+        due = running_deadline(v.evaluation)
+        if due is not None and now <= due <= horizons[v.evaluation.regime]:
+            views.append(v)
+    return sorted(views, key=lambda v: running_deadline(v.evaluation))
+
+
+def running_deadline(ev: Evaluation) -> date | None:
+    """The deadline the case's running clock is heading for: the response, or the review target."""
+    return {Stage.awaiting_response: ev.response_due, Stage.in_review: ev.review_due}.get(ev.stage)
 
 
 def days_overdue(ev: Evaluation) -> int:

@@ -226,6 +226,73 @@ def cmd_holiday_list(args) -> None:
         print(f"{p.on}  {p.region:<4} {p.name}")
 
 
+def cmd_report(args) -> None:
+    from foi.report import Quarter, evaluations, quarter_figures
+
+    settings = get_settings()
+    quarter = Quarter.parse(args.quarter)
+    rows = quarter_figures(
+        evaluations(Register(settings.register_url), settings.policy, today(settings.alarms.timezone)), quarter
+    )
+    if args.format == "json":
+        print_json({"quarter": str(quarter), "figures": [{"section": s, "measure": m, "count": n} for s, m, n in rows]})
+    elif args.format == "csv":
+        import csv
+        import sys
+
+        w = csv.writer(sys.stdout)
+        w.writerow(["quarter", "section", "measure", "count"])
+        w.writerows((str(quarter), s, m, n) for s, m, n in rows)
+    else:
+        t = Table(title=f"FOI statistics {quarter} ({day(quarter.first)} to {day(quarter.last)})")
+        for col in ("section", "measure", "count"):
+            t.add_column(col, justify="right" if col == "count" else "left")
+        for s, m, n in rows:
+            t.add_row(s, m, str(n))
+        Console().print(t)
+
+
+def cmd_import(args) -> int:
+    import sys
+
+    from rich.progress import Progress
+
+    from foi.bulk_import import check
+
+    settings = get_settings()
+    checked = check(read_input(args.file), settings)
+    for message in checked.errors:
+        print(f"error: {message}", file=sys.stderr)
+
+    async def start_all(client):
+        started, skipped = [], []
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("starting cases", total=len(checked.valid))
+            for _line, case in checked.valid:
+                try:
+                    await cases.start_case(client, settings, case)
+                    started.append(case.ref)
+                except UserError as exc:
+                    if "already exists" not in str(exc):
+                        raise
+                    skipped.append(case.ref)
+                bar.advance(task)
+        return started, skipped
+
+    started, skipped = run_async(start_all) if checked.valid else ([], [])
+    print(
+        f"started {len(started)} cases, skipped {len(skipped)} that already exist, "
+        f"{len(checked.errors)} rows with errors"
+    )
+    return 2 if checked.errors else 0
+
+
+def cmd_dashboard(args) -> None:
+    from foi.dashboard.serve import serve
+
+    serve(get_settings(), args.host, args.port)
+
+
 def add_to(sub) -> None:
     n = sub.add_parser("new", help="start a case")
     n.add_argument("--ref", required=True)
@@ -275,3 +342,17 @@ def add_to(sub) -> None:
     ha.set_defaults(func=cmd_holiday_add)
     hl = hs.add_parser("list", help="the proclaimed days recorded")
     hl.set_defaults(func=cmd_holiday_list)
+
+    rp = sub.add_parser("report", help="quarterly statistics in the government's categories")
+    rp.add_argument("--quarter", required=True, help="e.g. 2021Q2")
+    rp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rp.set_defaults(func=cmd_report)
+
+    im = sub.add_parser("import", help="start cases from a CSV (ref, regime, received, ...; see examples/)")
+    im.add_argument("file")
+    im.set_defaults(func=cmd_import)
+
+    db = sub.add_parser("dashboard", help="the managers' web dashboard")
+    db.add_argument("--host", default="127.0.0.1")
+    db.add_argument("--port", type=int, default=8000)
+    db.set_defaults(func=cmd_dashboard)

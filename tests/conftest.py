@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
 
 import pytest
 from temporalio.testing import WorkflowEnvironment
-from temporalio.worker import Worker
 
-from activities import all_activities
 from foi.codec import Keyring
 from foi.register import Register
+from foi.runner import running_worker  # noqa: F401 - tests import it from here
 from foi.temporal import binary, data_converter, ensure_search_attributes
 from settings import Settings
-from workflows import CaseWorkflow
 
 TEST_KEYS = Keyring.generate()
 
@@ -39,16 +35,3 @@ async def env() -> AsyncIterator[WorkflowEnvironment]:
     ) as e:
         await ensure_search_attributes(e.client)
         yield e
-
-
-@asynccontextmanager
-async def running_worker(client, settings):
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        async with Worker(
-            client,
-            task_queue=settings.task_queue,
-            workflows=[CaseWorkflow],
-            activities=all_activities(settings),
-            activity_executor=pool,
-        ) as w:
-            yield w

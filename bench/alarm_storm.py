@@ -1,0 +1,61 @@
+"""An alarm storm: 1,000 back-dated overdue cases started at once (a team moving its backlog in).
+Each sends its one most severe alarm; how long until every escalation is in the outbox?
+
+    python bench/alarm_storm.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import Stopwatch, bounded, dev_server  # noqa: E402
+from foi.messages import CaseInput  # noqa: E402
+from foi.register import Register  # noqa: E402
+from foi.runner import running_worker  # noqa: E402
+from workflows import CaseWorkflow  # noqa: E402
+
+N = 1000
+
+
+async def measure(n: int = N) -> list[tuple[str, float]]:
+    async with dev_server() as (env, settings):
+        client, register = env.client, Register(settings.register_url)
+        received = date.today() - timedelta(days=120)
+        async with running_worker(client, settings):
+            with Stopwatch() as sw:
+                await bounded(
+                    n,
+                    50,
+                    lambda i: client.start_workflow(
+                        CaseWorkflow.run,
+                        CaseInput(ref=f"B{i}", regime="foia", received=received, manager="m@x"),
+                        id=f"foi-B{i}",
+                        task_queue=settings.task_queue,
+                    ),
+                )
+                while len(register.notifications()) < n:
+                    await asyncio.sleep(0.05)
+        sent = len(register.notifications())
+    return [
+        (f"{n} back-dated cases: seconds until every escalation is in the outbox", sw.seconds),
+        ("alarms per second", sent / sw.seconds),
+        ("alarms delivered (expect exactly one per case)", float(sent)),
+    ]
+
+
+def main() -> list[tuple[str, float]]:
+    rows = asyncio.run(measure())
+    print(f"alarm storm ({os.cpu_count()} cores)")
+    for name, value in rows:
+        print(f"  {name:<72} {value:10.2f}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()

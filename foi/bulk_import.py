@@ -1,0 +1,106 @@
+"""Bulk import of open cases from a spreadsheet export (CSV), for a team adopting the project.
+
+Every row is checked first (shape, dates, and the history through the engine); rows with errors are
+reported by line number and nothing is started for them. Valid rows start back-dated cases, which send
+only their current most severe alarm. Refs that already exist are skipped, so re-running a file is safe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import ValidationError
+
+from foi.cases import check_ref, evaluate_locally
+from foi.errors import UserError, one_line, one_line_validation_error
+from foi.messages import CaseInput
+from rules import Case, Event, RuleViolation, regime_of
+from rules.calendar import CalendarRangeError
+
+REQUIRED = ("ref", "regime", "received")
+OPTIONAL = ("subject", "officer", "manager", "requester_name", "requester_email")
+# column -> event type, in the order events of one day happen
+EVENT_COLUMNS = (
+    ("clarification_requested_on", "clarification_requested"),
+    ("clarification_received_on", "clarification_received"),
+    ("fee_notice_on", "fee_notice_issued"),
+    ("fee_paid_on", "fee_paid"),
+    ("extended_on", "extended"),
+    ("responded_on", "responded"),
+    ("review_requested_on", "review_requested"),
+    ("review_completed_on", "review_completed"),
+    ("withdrawn_on", "withdrawn"),
+)
+EXTRA = ("outcome", "review_outcome", "extended_until", "extended_exceptional")
+KNOWN = set(REQUIRED) | set(OPTIONAL) | {c for c, _ in EVENT_COLUMNS} | set(EXTRA)
+
+
+@dataclass
+class Checked:
+    valid: list[tuple[int, CaseInput]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _date(value: str, column: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{column}: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def row_to_case(row: dict[str, str]) -> CaseInput:
+    get = {k: (v or "").strip() for k, v in row.items() if k}
+    for col in REQUIRED:
+        if not get.get(col):
+            raise UserError(f"{col} is required")
+    events = []
+    for order, (column, kind) in enumerate(EVENT_COLUMNS):
+        if not get.get(column):
+            continue
+        extra = {}
+        if kind == "responded":
+            extra["outcome"] = get.get("outcome") or None
+        elif kind == "review_completed":
+            extra["outcome"] = get.get("review_outcome") or None
+        elif kind == "extended":
+            extra["until"] = _date(get["extended_until"], "extended_until") if get.get("extended_until") else None
+            extra["exceptional"] = get.get("extended_exceptional", "").lower() in ("1", "true", "yes", "y")
+        events.append((_date(get[column], column), order, Event(type=kind, on=_date(get[column], column), **extra)))
+    try:
+        return CaseInput(
+            ref=check_ref(get["ref"]),
+            regime=regime_of(get["regime"]),
+            received=_date(get["received"], "received"),
+            events=[e for _, _, e in sorted(events, key=lambda t: (t[0], t[1]))],
+            **{k: get[k] for k in OPTIONAL if get.get(k)},
+        )
+    except ValidationError as exc:
+        raise UserError(one_line_validation_error(exc)) from None
+
+
+def check(text: str, settings) -> Checked:
+    """Every row checked before anything starts: the valid ones, and one message per bad line."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise UserError(f"the CSV has no {', '.join(missing)} column (required: {', '.join(REQUIRED)})")
+    unknown = [c for c in header if c not in KNOWN]
+    if unknown:
+        raise UserError(f"unknown column {', '.join(map(repr, unknown))}")
+    out, seen = Checked(), {}
+    for row in reader:
+        line = reader.line_num
+        try:
+            case = row_to_case(row)
+            if case.ref in seen:
+                raise UserError(f"ref {case.ref} repeats line {seen[case.ref]}")
+            evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
+            seen[case.ref] = line
+            out.valid.append((line, case))
+        except (UserError, RuleViolation, CalendarRangeError) as exc:
+            out.errors.append(f"line {line}: {one_line(str(exc))}")
+    return out

@@ -1,0 +1,127 @@
+"""Quarterly statistics in the government's FOI categories (RULES.md, Reporting).
+
+Every case in the register is rebuilt from its recorded events and evaluated by `rules.evaluate` as of
+today; this module only counts. Definitions, for a quarter Q:
+- received: requests received in Q;
+- resolvable: received in Q, less those withdrawn, lapsed, or still waiting for clarification or a fee;
+- answered in time / within a permitted extension / late: resolvable requests by their response
+  (in time = by the statutory due date; within extension = after it but by the extended date);
+- not yet answered, and of those overdue;
+- outcomes: the responses to requests received in Q, by outcome;
+- internal reviews: reviews requested in Q; completed within the target, within the limit; by outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from foi.errors import UserError
+from foi.register import Register
+from rules import Case, Evaluation, Event, EventType, ResponseOutcome, ReviewOutcome, Stage, evaluate
+from rules.bank_holidays import calendar_for, years_for
+
+OUTCOME_LABELS = {
+    "granted": "granted in full",
+    "part_withheld": "partially withheld",
+    "withheld": "withheld in full",
+    "not_held": "information not held",
+    "ncnd": "neither confirm nor deny",
+    "refused_cost": "refused on cost (s12)",
+    "refused_vexatious": "refused as vexatious or repeated (s14)",
+}
+REVIEW_LABELS = {"upheld": "upheld", "partly_upheld": "partly upheld", "overturned": "overturned"}
+
+
+@dataclass(frozen=True)
+class Quarter:
+    year: int
+    q: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        m = re.fullmatch(r"(\d{4})-?Q([1-4])", text.strip().upper())
+        if not m:
+            raise UserError(f"quarter '{text}': write it like 2021Q2")
+        return cls(int(m.group(1)), int(m.group(2)))
+
+    @classmethod
+    def containing(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def first(self) -> date:
+        return date(self.year, 3 * self.q - 2, 1)
+
+    @property
+    def last(self) -> date:
+        nxt = date(self.year + (self.q == 4), 1 if self.q == 4 else 3 * self.q + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+
+    def __contains__(self, day: date | None) -> bool:
+        return day is not None and self.first <= day <= self.last
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.q}"
+
+
+def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
+    """Every registered case, rebuilt from its recorded events and evaluated by the engine."""
+    proclaimed = register.proclaimed()
+    out = []
+    for row in register.cases():
+        events = [
+            Event(type=EventType(e.type), on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional)
+            for e in register.events(row.ref)
+        ]
+        case = Case(regime=row.regime, received=row.received, events=events)
+        when = max([as_of, case.received, *(e.on for e in events)])
+        first, last = years_for(case.received, when)
+        out.append(evaluate(case, calendar_for(case.regime, first, last, proclaimed), when, policy))
+    return out
+
+
+def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
+    """(section, measure, count) rows in the published order."""
+    received = [e for e in evs if e.received in quarter]
+    gone = {"withdrawn", "lapsed_fee", "lapsed_clarification"}
+    resolvable = [
+        e
+        for e in received
+        if e.closed_reason not in gone and e.stage not in (Stage.awaiting_clarification, Stage.awaiting_fee)
+    ]
+    timeliness = Counter(e.response_timeliness for e in resolvable)
+    unanswered = [e for e in resolvable if e.responded_on is None]
+    outcomes = Counter(e.response_outcome for e in received if e.response_outcome)
+    reviews = [e for e in evs if e.review_requested_on in quarter]
+    completed = [e for e in reviews if e.review_completed_on]
+    review_outcomes = Counter(e.review_outcome for e in completed)
+    rows = [
+        ("requests", "received", len(received)),
+        ("requests", "withdrawn or lapsed", sum(e.closed_reason in gone for e in received)),
+        ("requests", "resolvable", len(resolvable)),
+        ("timeliness", "answered within 20 working days (in time)", timeliness["in_time"]),
+        ("timeliness", "answered late but within a permitted extension", timeliness["within_extension"]),
+        ("timeliness", "answered late", timeliness["late"]),
+        ("timeliness", "not yet answered", len(unanswered)),
+        ("timeliness", "not yet answered and overdue", sum(e.overdue for e in unanswered)),
+    ]
+    rows += [("outcomes", OUTCOME_LABELS[o.value], outcomes[o]) for o in ResponseOutcome]
+    rows += [
+        ("internal reviews", "requested", len(reviews)),
+        ("internal reviews", "completed", len(completed)),
+        (
+            "internal reviews",
+            "completed within the target",
+            sum(bool(e.review_completed_within_target) for e in completed),
+        ),
+        (
+            "internal reviews",
+            "completed within the limit",
+            sum(bool(e.review_completed_within_limit) for e in completed),
+        ),
+    ]
+    rows += [("internal reviews", REVIEW_LABELS[o.value], review_outcomes[o]) for o in ReviewOutcome]
+    return rows

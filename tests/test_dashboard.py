@@ -1,0 +1,166 @@
+"""The dashboard in a real browser (Debian's Chromium driven by Playwright), against a real dev server,
+worker and register. Screenshots are kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from playwright.async_api import async_playwright
+from temporalio.testing import WorkflowEnvironment
+
+from foi import cases
+from foi.dashboard.app import create_app
+from foi.dashboard.serve import serve
+from foi.errors import UserError
+from foi.messages import CaseInput
+from foi.temporal import binary, data_converter, ensure_search_attributes
+from foi.today import today
+from rules import Event, ProclaimedDay
+from tests.conftest import TEST_KEYS, running_worker
+from tests.lifecycle import calendar
+from tests.smtp import free_port
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+async def dev_env():
+    async with await WorkflowEnvironment.start_local(
+        dev_server_existing_path=binary("temporal"), data_converter=data_converter(TEST_KEYS)
+    ) as e:
+        await ensure_search_attributes(e.client)
+        yield e
+
+
+async def serving(app, port: int):
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.05)
+    return server, task
+
+
+async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_date(dev_env, settings, register):
+    now = today("Europe/London")
+    cal = calendar()
+    received = now - timedelta(days=60)
+    holiday = cal.add_working_days(received, 4)
+    register.add_proclaimed(ProclaimedDay(on=holiday, name="Proclaimed for the dashboard test"))
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(
+            client, settings, CaseInput(ref="DASH-1", regime="foia", received=received, officer="officer@example.org")
+        )
+        await cases.start_case(
+            client, settings, CaseInput(ref="DASH-2", regime="foia", received=now - timedelta(days=90))
+        )
+        responded = now - timedelta(days=70)
+        await cases.start_case(
+            client,
+            settings,
+            CaseInput(
+                ref="DASH-3",
+                regime="foia",
+                received=now - timedelta(days=80),
+                events=[Event(type="responded", on=responded, outcome="part_withheld")],
+            ),
+        )
+        await cases.start_case(
+            client, settings, CaseInput(ref="SOON", regime="foia", received=cal.add_working_days(now, -17))
+        )
+        for _ in range(100):
+            if len(await cases.overdue(client, settings)) == 2 and len(register.notifications()) >= 2:
+                break
+            await asyncio.sleep(0.2)
+        port = free_port()
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                context = await browser.new_context(java_script_enabled=False)  # it must work without JS
+                page = await context.new_page()
+                await page.goto(f"http://127.0.0.1:{port}/")
+                rows = page.locator("tbody tr")
+                assert await rows.count() == 2
+                assert await rows.nth(0).locator("td").nth(0).inner_text() == "DASH-2"  # most overdue first
+                await page.click("text=DASH-1")
+                await page.wait_for_url("**/case/DASH-1")
+                deadlines = await page.locator("ul.deadlines").inner_text()
+                assert f"{holiday:%a} {holiday.day} {holiday:%b %Y} — Proclaimed for the dashboard test" in deadlines
+                assert "officer@example.org" in await page.inner_text("main")
+                ARTIFACTS.mkdir(exist_ok=True)
+                await page.screenshot(path=str(ARTIFACTS / "dashboard-case.png"), full_page=True)
+
+                await page.goto(f"http://127.0.0.1:{port}/due-soon")
+                assert "SOON" in await page.inner_text("main")
+                await page.goto(f"http://127.0.0.1:{port}/alerts")
+                assert "SERIOUSLY OVERDUE" in await page.inner_text("main")
+                quarter = f"{received.year}Q{(received.month - 1) // 3 + 1}"
+                await page.goto(f"http://127.0.0.1:{port}/stats?quarter={quarter}")
+                assert await page.locator("svg rect").count() > 5
+                assert "received" in await page.inner_text("table")
+                await page.screenshot(path=str(ARTIFACTS / "dashboard-stats.png"), full_page=True)
+                await page.goto(f"http://127.0.0.1:{port}/")
+                await page.screenshot(path=str(ARTIFACTS / "dashboard-overdue.png"), full_page=True)
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+
+
+async def test_credentials_when_configured(settings):
+    settings = settings.model_copy(
+        update={"dashboard_token": "s3cret", "dashboard_user": "manager", "dashboard_password": "pw"}
+    )
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            assert (await http.get("/alerts")).status_code == 401
+            assert (await http.get("/alerts", headers={"Authorization": "Bearer nope"})).status_code == 401
+            assert (await http.get("/alerts", headers={"Authorization": "Bearer s3cret"})).status_code == 200
+            basic = base64.b64encode(b"manager:pw").decode()
+            assert (await http.get("/alerts", headers={"Authorization": f"Basic {basic}"})).status_code == 200
+    finally:
+        server.should_exit = True
+        await task
+
+
+def test_it_refuses_another_interface_without_credentials(settings):
+    with pytest.raises(UserError, match="refusing to listen on 0.0.0.0"):
+        serve(settings, "0.0.0.0", free_port())
+
+
+async def test_without_temporal_the_pages_say_so_and_do_not_crash(settings, monkeypatch):
+    monkeypatch.setenv("FOI_DEV_SERVER_PORT", str(free_port()))
+    from settings import get_settings
+
+    get_settings.cache_clear()
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            r = await http.get("/")
+            assert r.status_code == 503 and "start the worker" in r.text
+            assert (await http.get("/alerts")).status_code == 200  # the register still answers
+    finally:
+        server.should_exit = True
+        await task
+        get_settings.cache_clear()
