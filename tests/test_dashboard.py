@@ -12,17 +12,15 @@ import httpx
 import pytest
 import uvicorn
 from playwright.async_api import async_playwright
-from temporalio.testing import WorkflowEnvironment
 
 from foi import cases
 from foi.dashboard.app import create_app
 from foi.dashboard.serve import serve
 from foi.errors import UserError
 from foi.messages import CaseInput
-from foi.temporal import binary, data_converter, ensure_search_attributes
 from foi.today import today
 from rules import Event, ProclaimedDay
-from tests.conftest import TEST_KEYS, running_worker
+from tests.conftest import running_worker
 from tests.lifecycle import calendar
 from tests.smtp import free_port
 
@@ -38,15 +36,6 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-@pytest.fixture
-async def dev_env():
-    async with await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary("temporal"), data_converter=data_converter(TEST_KEYS)
-    ) as e:
-        await ensure_search_attributes(e.client)
-        yield e
 
 
 async def serving(app, port: int):

@@ -14,22 +14,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from temporalio.api.enums.v1 import EventType, WorkflowExecutionStatus
 from temporalio.client import Client
-from temporalio.testing import WorkflowEnvironment
 
 from foi import cases
-from foi.codec import Keyring
 from foi.messages import CaseInput
 from foi.register import Register
-from foi.temporal import binary, data_converter, ensure_search_attributes
+from foi.temporal import data_converter
 from foi.today import today
 from rules import Event
 from rules.dates import last_day_of_months_beginning_with
 from settings import Settings
-from tests.conftest import running_worker
+from tests.conftest import TEST_KEYS, running_worker
 from tests.processes import Deployment, DevServer
 from tests.smtp import free_port, smtp_server
 
-KEYS = Keyring.generate()
+KEYS = TEST_KEYS
 KEY_SETTING = ",".join(f"{k}:{v}" for k, v in (line.split() for line in KEYS.lines().splitlines()))
 
 
@@ -156,17 +154,6 @@ def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
     assert open_status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
     assert register.case("LAPSE").closed_reason == "lapsed_fee"
     d.stop_worker()
-
-
-@pytest.fixture
-async def dev_env(tmp_path):
-    async with await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary("temporal"),
-        data_converter=data_converter(KEYS),
-        dev_server_database_filename=str(tmp_path / "temporal.db"),
-    ) as e:
-        await ensure_search_attributes(e.client)
-        yield e
 
 
 async def attempts(client, workflow_id: str) -> list[int]:

@@ -5,25 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-import pytest
-from temporalio.testing import WorkflowEnvironment
-
 from foi import cases
 from foi.messages import CaseInput
-from foi.temporal import binary, data_converter, ensure_search_attributes
 from foi.today import today
 from rules import Event
-from tests.conftest import TEST_KEYS, running_worker
+from tests.conftest import running_worker
 from tests.lifecycle import calendar
-
-
-@pytest.fixture
-async def dev_env():
-    async with await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary("temporal"), data_converter=data_converter(TEST_KEYS)
-    ) as e:
-        await ensure_search_attributes(e.client)
-        yield e
 
 
 async def test_overdue_lists_every_overdue_case_most_overdue_first(dev_env, settings):
