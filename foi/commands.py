@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import json
+import sys
 from datetime import UTC, datetime
 
 from pydantic import TypeAdapter, ValidationError
@@ -237,9 +239,6 @@ def cmd_report(args) -> None:
     if args.format == "json":
         print_json({"quarter": str(quarter), "figures": [{"section": s, "measure": m, "count": n} for s, m, n in rows]})
     elif args.format == "csv":
-        import csv
-        import sys
-
         w = csv.writer(sys.stdout)
         w.writerow(["quarter", "section", "measure", "count"])
         w.writerows((str(quarter), s, m, n) for s, m, n in rows)
@@ -253,8 +252,6 @@ def cmd_report(args) -> None:
 
 
 def cmd_import(args) -> int:
-    import sys
-
     from rich.progress import Progress
 
     from foi.bulk_import import check

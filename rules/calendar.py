@@ -106,6 +106,12 @@ class Calendar:
         """`day` if it is a working day, else the next working day (the SAR roll-forward)."""
         return day if self.is_working_day(day) else self.nth_working_day(self.rank(day) + 1)
 
+    @staticmethod
+    def weekend_days_between(start: date, end: date) -> int:
+        """Saturdays and Sundays in (start, end]."""
+        o1, o2 = start.toordinal(), end.toordinal()
+        return (o2 - o1) - (_weekdays_through(o2) - _weekdays_through(o1))
+
     def non_working_between(self, start: date, end: date) -> list[tuple[date, str]]:
         """The named non-working weekdays in (start, end], for explanations."""
         lo = bisect.bisect_right(self._holidays, start.toordinal())

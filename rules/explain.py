@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rules.calendar import Calendar, _weekdays_through
+from rules.calendar import Calendar
 from rules.engine import DEFAULT_POLICY, Derivation, evaluate
 from rules.models import Case, Evaluation
 from rules.policy import Policy
@@ -28,10 +28,6 @@ def day(d: date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
-def _weekend_days(start: date, end: date) -> int:
-    return (end - start).days - (_weekdays_through(end.toordinal()) - _weekdays_through(start.toordinal()))
-
-
 def explain_derivation(d: Derivation, cal: Calendar) -> list[str]:
     head = f"{LABELS.get(d.label, d.label)}: {day(d.result)}"
     how = f"{d.count} {d.unit} after {day(d.start)}"
@@ -39,7 +35,7 @@ def explain_derivation(d: Derivation, cal: Calendar) -> list[str]:
     if d.unit == "working days" and d.result > d.start:
         for skipped, name in cal.non_working_between(d.start, d.result):
             lines.append(f"    skipped {day(skipped)} — {name}")
-        weekends = _weekend_days(d.start, d.result)
+        weekends = cal.weekend_days_between(d.start, d.result)
         if weekends:
             lines.append(f"    skipped {weekends} weekend days")
     return lines

@@ -76,3 +76,10 @@ def test_a_period_beginning_with_a_day_ends_the_day_before_the_corresponding_dat
     assert last_day_of_months_beginning_with(date(2021, 3, 3), 3) == date(2021, 6, 2)
     assert last_day_of_months_beginning_with(date(2021, 1, 31), 3) == date(2021, 4, 30)
     assert last_day_of_months_beginning_with(date(2021, 11, 30), 3) == date(2022, 2, 28)
+
+
+@given(days, st.integers(min_value=0, max_value=400))
+def test_weekend_days_between_counts_saturdays_and_sundays(start, span):
+    end = start + timedelta(days=span)
+    walked = sum(1 for i in range(1, span + 1) if (start + timedelta(days=i)).weekday() >= 5)
+    assert Calendar.weekend_days_between(start, end) == walked
