@@ -11,7 +11,9 @@ import asyncio
 import re
 from datetime import date
 
+from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.enums.v1 import WorkflowExecutionStatus
+from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
 from temporalio.client import (
     Client,
     WorkflowFailureError,
@@ -61,19 +63,24 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     return evaluate(case, cal, as_of, settings.policy)
 
 
-async def describe(handle: WorkflowHandle):
+async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
+    """The case workflow's execution status (of its latest run), or None when there is no such case."""
     try:
-        return await handle.describe()
+        resp = await client.workflow_service.describe_workflow_execution(
+            DescribeWorkflowExecutionRequest(
+                namespace=client.namespace, execution=WorkflowExecution(workflow_id=workflow_id(ref))
+            )
+        )
     except RPCError as exc:
         if exc.status is RPCStatusCode.NOT_FOUND:
             return None
         raise
+    return resp.workflow_execution_info.status
 
 
 async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
-    handle = client.get_workflow_handle(workflow_id(case.ref))
-    if await describe(handle) is not None:
+    if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")
     try:
         await client.start_workflow(
@@ -91,10 +98,10 @@ async def start_case(client: Client, settings: Settings, case: CaseInput) -> Eva
 
 async def record_event(client: Client, settings: Settings, ref: str, event: Event) -> CaseView:
     handle = client.get_workflow_handle(workflow_id(ref))
-    desc = await describe(handle)
-    if desc is None:
+    state = await status(client, ref)
+    if state is None:
         raise UserError(f"no case {ref}")
-    if desc.status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
+    if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event)
     try:
         return await handle.execute_update(CaseWorkflow.record, event)
@@ -139,7 +146,7 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
 
 async def view(client: Client, settings: Settings, ref: str, as_of: date | None = None) -> CaseView:
     handle = client.get_workflow_handle(workflow_id(ref))
-    if await describe(handle) is None:
+    if await status(client, ref) is None:
         raise UserError(f"no case {ref}")
     as_of = as_of or today(settings.alarms.timezone)
     for _ in range(50):  # a case just started answers once its calendar is loaded

@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 from temporalio.client import WorkflowUpdateFailedError
 
-from rules import ProclaimedDay
+from foi import cases
+from foi.errors import UserError
+from rules import Event, ProclaimedDay
 from tests.conftest import running_worker
 from tests.lifecycle import calendar, record, sent, sleep_until, start, today, view
 
@@ -140,6 +142,12 @@ async def test_a_withdrawn_case_closes_at_once_and_sends_nothing(env, settings, 
         result = await handle.result()
         assert result.evaluation.closed_reason == "withdrawn"
         assert sent(register) == []
+        assert [e.type for e in register.events("T1")] == ["withdrawn"]
+        late = Event(type="responded", on=received, outcome="granted")
+        with pytest.raises(UserError, match=f"case T1 is closed \\(withdrawn on {received}\\)"):
+            await cases.record_event(env.client, settings, "T1", late)
+        with pytest.raises(UserError, match="no case NOPE"):
+            await cases.record_event(env.client, settings, "NOPE", late)
         assert [e.type for e in register.events("T1")] == ["withdrawn"]
 
 
