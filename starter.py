@@ -24,18 +24,6 @@ from foi.errors import Unavailable, UserError, one_line
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 
-EVENT_TYPES = [
-    "clarification_requested",
-    "clarification_received",
-    "fee_notice_issued",
-    "fee_paid",
-    "extended",
-    "responded",
-    "withdrawn",
-    "review_requested",
-    "review_completed",
-]
-
 
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line and exit status 2."""
