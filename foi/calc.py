@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from foi.errors import UserError, one_line_validation_error
 from foi.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
-from rules.bank_holidays import calendar_for, years_for
+from rules.bank_holidays import calendar_covering
 from rules.engine import Derivation
 from rules.explain import render
 from settings import get_settings
@@ -58,8 +58,8 @@ def run(text: str, explain: bool = False) -> str:
     settings = get_settings()
     case = Case(regime=req.regime, received=req.received, events=req.events)
     as_of = req.as_of or today(settings.alarms.timezone)
-    first, last = years_for(*case_dates(case, as_of), *(p.on for p in req.extra_non_working_days))
-    cal = calendar_for(req.regime, first, last, req.extra_non_working_days)
+    extra = req.extra_non_working_days
+    cal = calendar_covering(req.regime, *case_dates(case, as_of), *(p.on for p in extra), proclaimed=extra)
     trace: list[Derivation] = []
     ev = evaluate(case, cal, as_of, settings.policy, trace)
     if explain:

@@ -30,12 +30,13 @@ from foi.errors import UserError
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.today import today
-from rules import Case, Evaluation, Event, EventType, Regime, Stage, evaluate
-from rules.bank_holidays import calendar_for, years_for
+from rules import Case, Evaluation, Event, EventType, Regime, evaluate
+from rules.bank_holidays import calendar_covering
 from settings import Settings
 from workflows import CaseWorkflow
 from workflows.search import REGIME
 
+RUNNING_CASES = "WorkflowType = 'Case' AND ExecutionStatus = 'Running'"
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
 
@@ -58,8 +59,9 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     if case.received > now:
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
-    first, last = years_for(*case_dates(case, as_of))
-    cal = calendar_for(case.regime, first, last, Register(settings.register_url).proclaimed())
+    cal = calendar_covering(
+        case.regime, *case_dates(case, as_of), proclaimed=Register(settings.register_url).proclaimed()
+    )
     return evaluate(case, cal, as_of, settings.policy)
 
 
@@ -83,17 +85,21 @@ async def start_case(client: Client, settings: Settings, case: CaseInput) -> Eva
     if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")
     try:
-        await client.start_workflow(
-            CaseWorkflow.run,
-            case,
-            id=workflow_id(case.ref),
-            task_queue=settings.task_queue,
-            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
-            search_attributes=TypedSearchAttributes([SearchAttributePair(REGIME, case.regime.value)]),
-        )
+        await _start(client, settings, case, WorkflowIDReusePolicy.REJECT_DUPLICATE)
     except WorkflowAlreadyStartedError:
         raise UserError(f"case {case.ref} already exists") from None
     return ev
+
+
+async def _start(client: Client, settings: Settings, case: CaseInput, reuse: WorkflowIDReusePolicy) -> None:
+    await client.start_workflow(
+        CaseWorkflow.run,
+        case,
+        id=workflow_id(case.ref),
+        task_queue=settings.task_queue,
+        id_reuse_policy=reuse,
+        search_attributes=TypedSearchAttributes([SearchAttributePair(REGIME, case.regime.value)]),
+    )
 
 
 async def record_event(client: Client, settings: Settings, ref: str, event: Event) -> CaseView:
@@ -133,14 +139,7 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
         events=events,
         reopened=True,
     )
-    await client.start_workflow(
-        CaseWorkflow.run,
-        case,
-        id=workflow_id(ref),
-        task_queue=settings.task_queue,
-        id_reuse_policy=WorkflowIDReusePolicy.ALLOW_DUPLICATE,
-        search_attributes=TypedSearchAttributes([SearchAttributePair(REGIME, ev.regime.value)]),
-    )
+    await _start(client, settings, case, WorkflowIDReusePolicy.ALLOW_DUPLICATE)
     return await view(client, settings, ref)
 
 
@@ -163,16 +162,9 @@ async def overdue(client: Client, settings: Settings) -> list[CaseView]:
     """Every running case whose response or review is overdue, most overdue first (visibility finds
     the candidates by their published due date; the workflow's own evaluation says by how much)."""
     now = today(settings.alarms.timezone)
-    query = f"WorkflowType = 'Case' AND ExecutionStatus = 'Running' AND FoiDue < '{now.isoformat()}T00:00:00Z'"
-    views = []
-    async for wf in client.list_workflows(query):
-        try:
-            v = await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, now)
-        except WorkflowQueryFailedError:
-            continue  # just started, its calendar not loaded yet: it has nothing overdue to show
-        if v.evaluation.overdue or v.evaluation.review_overdue:
-            views.append(v)
-    return sorted(views, key=lambda v: -days_overdue(v.evaluation))
+    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now)
+    overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
+    return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
 
 
 async def due_soon(client: Client, settings: Settings, working_days: int = 5) -> list[CaseView]:
@@ -180,29 +172,27 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     of their own regime's calendar, soonest first."""
     now = today(settings.alarms.timezone)
     proclaimed = Register(settings.register_url).proclaimed()
-    horizons = {
-        r: calendar_for(r, now.year - 1, now.year + 2, proclaimed).add_working_days(now, working_days) for r in Regime
-    }
+    horizons = {r: calendar_covering(r, now, proclaimed=proclaimed).add_working_days(now, working_days) for r in Regime}
     widest = max(horizons.values())
-    query = (
-        "WorkflowType = 'Case' AND ExecutionStatus = 'Running' "
-        f"AND FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
-    )
+    query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
+    views = await _running_views(client, query, now)
+    soon = [
+        v
+        for v in views
+        if v.evaluation.running_due and now <= v.evaluation.running_due <= horizons[v.evaluation.regime]
+    ]
+    return sorted(soon, key=lambda v: v.evaluation.running_due)
+
+
+async def _running_views(client: Client, condition: str, as_of: date) -> list[CaseView]:
+    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`."""
     views = []
-    async for wf in client.list_workflows(query):
+    async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
         try:
-            v = await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, now)
+            views.append(await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, as_of))
         except WorkflowQueryFailedError:
-            continue
-        due = running_deadline(v.evaluation)
-        if due is not None and now <= due <= horizons[v.evaluation.regime]:
-            views.append(v)
-    return sorted(views, key=lambda v: running_deadline(v.evaluation))
-
-
-def running_deadline(ev: Evaluation) -> date | None:
-    """The deadline the case's running clock is heading for: the response, or the review target."""
-    return {Stage.awaiting_response: ev.response_due, Stage.in_review: ev.review_due}.get(ev.stage)
+            continue  # just started, its calendar not loaded yet: nothing due to show
+    return views
 
 
 def days_overdue(ev: Evaluation) -> int:
@@ -210,4 +200,4 @@ def days_overdue(ev: Evaluation) -> int:
 
 
 async def running_case_ids(client: Client) -> list[str]:
-    return [wf.id async for wf in client.list_workflows("WorkflowType = 'Case' AND ExecutionStatus = 'Running'")]
+    return [wf.id async for wf in client.list_workflows(RUNNING_CASES)]

@@ -153,7 +153,7 @@ def cmd_overdue(args) -> None:
                 "officer": v.officer,
                 "response_due": ev.response_due,
                 "review_due": ev.review_due,
-                "deadline_missed": ev.response_due if ev.overdue else ev.review_due,
+                "deadline_missed": ev.running_due,
                 "working_days_overdue": cases.days_overdue(ev),
             }
         )

@@ -21,7 +21,7 @@ from datetime import date
 from foi.errors import UserError
 from foi.register import Register
 from rules import Case, Evaluation, Event, EventType, ResponseOutcome, ReviewOutcome, Stage, evaluate
-from rules.bank_holidays import calendar_for, years_for
+from rules.bank_holidays import calendar_covering
 
 OUTCOME_LABELS = {
     "granted": "granted in full",
@@ -78,8 +78,9 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
         ]
         case = Case(regime=row.regime, received=row.received, events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
-        first, last = years_for(case.received, when)
-        out.append(evaluate(case, calendar_for(case.regime, first, last, proclaimed), when, policy))
+        out.append(
+            evaluate(case, calendar_covering(case.regime, case.received, when, proclaimed=proclaimed), when, policy)
+        )
     return out
 
 

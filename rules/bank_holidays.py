@@ -71,6 +71,11 @@ def _cached_calendar(regime: Regime, first: int, last: int, proclaimed: tuple[Pr
     return Calendar(non_working_days(regime, first, last, proclaimed), years=(first, last))
 
 
+def calendar_covering(regime: Regime, *days: date | None, proclaimed: Iterable[ProclaimedDay] = ()) -> Calendar:
+    """The calendar for a case that touches `days` (the years `years_for` gives)."""
+    return calendar_for(regime, *years_for(*days), proclaimed)
+
+
 def calendar_for(regime: Regime, first_year: int, last_year: int, proclaimed: Iterable[ProclaimedDay] = ()) -> Calendar:
     """A (cached) calendar for the regime and years; the command line and the dashboard use this."""
     return _cached_calendar(regime, first_year, last_year, tuple(sorted(proclaimed, key=lambda p: p.on)))

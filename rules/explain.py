@@ -47,6 +47,15 @@ def explain(case: Case, cal: Calendar, as_of: date, policy: Policy = DEFAULT_POL
     return render(case, ev, trace, cal)
 
 
+def in_force(trace: list[Derivation]) -> list[Derivation]:
+    """The last derivation of each date, in the order they were last made: the ones in force."""
+    latest: dict[str, Derivation] = {}
+    for d in trace:
+        latest.pop(d.label, None)
+        latest[d.label] = d
+    return list(latest.values())
+
+
 def render(case: Case, ev: Evaluation, trace: list[Derivation], cal: Calendar) -> str:
     rules = REGIMES[case.regime]
     lines = [
@@ -57,11 +66,7 @@ def render(case: Case, ev: Evaluation, trace: list[Derivation], cal: Calendar) -
         extra = "".join(f", {k} {v}" for k, v in (("outcome", e.outcome), ("until", e.until)) if v is not None)
         lines.append(f"Event: {e.type} on {day(e.on)}{extra}{', exceptional' if e.exceptional else ''}")
     lines.append("")
-    latest: dict[str, Derivation] = {}
-    for d in trace:  # the last derivation of each date is the one in force
-        latest.pop(d.label, None)
-        latest[d.label] = d
-    for d in latest.values():
+    for d in in_force(trace):
         lines.extend(explain_derivation(d, cal))
     lines.append("")
     lines.append(f"As of {day(ev.as_of)}: stage {ev.stage}" + (f" ({ev.closed_reason})" if ev.closed_reason else ""))

@@ -125,3 +125,8 @@ class Evaluation(BaseModel):
     closed_reason: str | None
     closed_on: date | None
     stage_changes_on: date | None
+
+    @property
+    def running_due(self) -> date | None:
+        """The deadline the running clock heads for: the response, or the review target."""
+        return {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}.get(self.stage)

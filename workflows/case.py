@@ -172,7 +172,7 @@ class CaseWorkflow:
 
     def _publish(self, ev: Evaluation) -> None:
         """Keep the search attributes current (only upserting when they change: small histories)."""
-        due = {Stage.awaiting_response: ev.response_due, Stage.in_review: ev.review_due}.get(ev.stage)
+        due = ev.running_due
         values = (ev.stage, due)
         if values == self.published:
             return

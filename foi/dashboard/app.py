@@ -19,9 +19,9 @@ from foi.register import Register
 from foi.report import Quarter, evaluations, quarter_figures
 from foi.temporal import connect
 from foi.today import today
-from rules import Case, Derivation, Regime, evaluate
-from rules.bank_holidays import calendar_for, years_for
-from rules.explain import day, explain_derivation, render
+from rules import Case, Derivation, evaluate
+from rules.bank_holidays import calendar_covering
+from rules.explain import day, explain_derivation, in_force, render
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["day"] = lambda d: day(d) if d else ""
@@ -102,12 +102,10 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
         v = await cases.view(await client(), settings, ref)
         ev = v.evaluation
         the_case = Case(regime=ev.regime, received=ev.received, events=v.events)
-        first, last = years_for(ev.received, ev.as_of)
-        cal = calendar_for(Regime(ev.regime), first, last, register.proclaimed())
+        cal = calendar_covering(ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed())
         trace: list[Derivation] = []
         evaluate(the_case, cal, ev.as_of, settings.policy, trace)
-        latest = {d.label: d for d in trace}
-        deadlines = [explain_derivation(d, cal) for d in latest.values()]
+        deadlines = [explain_derivation(d, cal) for d in in_force(trace)]
         return page(
             request,
             "case.html",
