@@ -7,14 +7,13 @@ Each sends its one most severe alarm; how long until every escalation is in the 
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Stopwatch, bounded, dev_server  # noqa: E402
+from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
 from foi.messages import CaseInput  # noqa: E402
 from foi.register import Register  # noqa: E402
 from foi.runner import running_worker  # noqa: E402
@@ -51,10 +50,7 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
 
 def main() -> list[tuple[str, float]]:
     rows = asyncio.run(measure())
-    print(f"alarm storm ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<72} {value:10.2f}")
-    return rows
+    return show("alarm storm", rows)
 
 
 if __name__ == "__main__":

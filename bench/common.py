@@ -35,6 +35,17 @@ async def dev_server() -> AsyncIterator[tuple[WorkflowEnvironment, Settings]]:
             yield env, settings
 
 
+def show(title: str, rows: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Print a benchmark's figures under its title and the machine's core count; return them."""
+    import os
+
+    print(f"{title} ({os.cpu_count()} cores)")
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name:<{width}} {value:12.2f}")
+    return rows
+
+
 class Stopwatch:
     def __enter__(self):
         self.start = time.perf_counter()

@@ -6,7 +6,6 @@ numpy.busday_offset and workalendar on the same FOIA calendar, measured in the s
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 import timeit
@@ -17,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
+from bench.common import show  # noqa: E402
 from rules import Case, Event, Regime, evaluate  # noqa: E402
 from rules.bank_holidays import calendar_for  # noqa: E402
 
@@ -88,10 +88,7 @@ def measure() -> list[tuple[str, float]]:
 
 def main() -> list[tuple[str, float]]:
     rows = measure()
-    print(f"engine benchmark ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<75} {value:10.2f}")
-    return rows
+    return show("engine benchmark", rows)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ python bench/evaluate_many.py
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 from datetime import date, timedelta
@@ -13,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Stopwatch  # noqa: E402
+from bench.common import Stopwatch, show  # noqa: E402
 from rules import Case, Event, Regime, evaluate  # noqa: E402
 from rules.bank_holidays import calendar_for  # noqa: E402
 
@@ -61,10 +60,7 @@ def main() -> list[tuple[str, float]]:
         ("cases per second", N / sw.seconds),
         ("overdue among them", float(overdue)),
     ]
-    print(f"re-evaluating {N:,} open cases ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<30} {value:12.2f}")
-    return rows
+    return show(f"re-evaluating {N:,} open cases", rows)
 
 
 if __name__ == "__main__":

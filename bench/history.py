@@ -7,7 +7,6 @@ review completed. Small histories keep replay fast and the server light.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -16,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from temporalio.testing import WorkflowEnvironment  # noqa: E402
 
-from bench.common import KEYS  # noqa: E402
+from bench.common import KEYS, show  # noqa: E402
 from foi.runner import running_worker  # noqa: E402
 from foi.temporal import binary, data_converter, ensure_search_attributes  # noqa: E402
 from settings import Settings  # noqa: E402
@@ -50,10 +49,7 @@ async def measure() -> list[tuple[str, float]]:
 
 def main() -> list[tuple[str, float]]:
     rows = asyncio.run(measure())
-    print(f"history size ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<40} {value:10.0f}")
-    return rows
+    return show("history size", rows)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from temporalio.client import Client  # noqa: E402
 
-from bench.common import KEYS, Stopwatch, bounded, dev_server  # noqa: E402
+from bench.common import KEYS, Stopwatch, bounded, dev_server, show  # noqa: E402
 from foi.messages import CaseInput  # noqa: E402
 from foi.register import Register  # noqa: E402
 from foi.temporal import data_converter  # noqa: E402
@@ -81,10 +81,7 @@ async def measure(n: int) -> list[tuple[str, float]]:
 
 def main(n: int = N) -> list[tuple[str, float]]:
     rows = asyncio.run(measure(n))
-    print(f"worker memory ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<60} {value:10.2f}")
-    return rows
+    return show("worker memory", rows)
 
 
 if __name__ == "__main__":

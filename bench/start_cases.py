@@ -9,7 +9,6 @@ an empty workflow when it has completed. The ratio says what the case logic cost
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from temporalio.worker import Worker  # noqa: E402
 
-from bench.common import Stopwatch, bounded, dev_server  # noqa: E402
+from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
 from bench.empty_workflow import Empty  # noqa: E402
 from foi.messages import CaseInput  # noqa: E402
 from foi.register import Register  # noqa: E402
@@ -66,10 +65,7 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
 
 def main() -> list[tuple[str, float]]:
     rows = asyncio.run(measure())
-    print(f"starting workflows on the embedded dev server ({os.cpu_count()} cores)")
-    for name, value in rows:
-        print(f"  {name:<45} {value:10.2f}")
-    return rows
+    return show("starting workflows on the embedded dev server", rows)
 
 
 if __name__ == "__main__":
