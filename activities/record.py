@@ -36,16 +36,12 @@ class RecordActivities:
             evaluation=to_json(req.evaluation),
         )
         for seq, e in enumerate(c.events):
-            reg.record_event(
-                c.ref, seq, type=e.type.value, on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional
-            )
+            reg.record_event(c.ref, seq, e)
 
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
         e, reg = req.event, self._register()
-        reg.record_event(
-            req.ref, req.seq, type=e.type.value, on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional
-        )
+        reg.record_event(req.ref, req.seq, e)
         reg.update_case(req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation))
 
     @activity.defn(name="record_evaluation")

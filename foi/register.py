@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from rules import ProclaimedDay
+from rules import Event, ProclaimedDay
 
 
 class Base(DeclarativeBase):
@@ -160,11 +160,21 @@ class Register:
         with self.session() as s:
             return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
 
-    def record_event(self, ref: str, seq: int, **fields) -> bool:
+    def record_event(self, ref: str, seq: int, e: Event) -> bool:
         """Insert event number `seq` of case `ref`; False if it was already there (a retry)."""
         try:
             with self.session() as s, s.begin():
-                s.add(EventRow(ref=ref, seq=seq, **fields))
+                s.add(
+                    EventRow(
+                        ref=ref,
+                        seq=seq,
+                        type=e.type.value,
+                        on=e.on,
+                        outcome=e.outcome,
+                        until=e.until,
+                        exceptional=e.exceptional,
+                    )
+                )
             return True
         except IntegrityError:
             return False
@@ -172,6 +182,13 @@ class Register:
     def events(self, ref: str) -> list[EventRow]:
         with self.session() as s:
             return list(s.scalars(select(EventRow).where(EventRow.ref == ref).order_by(EventRow.seq)))
+
+    def case_events(self, ref: str) -> list[Event]:
+        """The recorded history of a case, as the engine's events."""
+        return [
+            Event(type=r.type, on=r.on, outcome=r.outcome, until=r.until, exceptional=r.exceptional)
+            for r in self.events(ref)
+        ]
 
     # -- notifications -------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from datetime import date
 
 from foi.errors import UserError
 from foi.register import Register
-from rules import Case, Evaluation, Event, EventType, ResponseOutcome, ReviewOutcome, Stage, evaluate
+from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
 
 OUTCOME_LABELS = {
@@ -72,10 +72,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
     proclaimed = register.proclaimed()
     out = []
     for row in register.cases():
-        events = [
-            Event(type=EventType(e.type), on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional)
-            for e in register.events(row.ref)
-        ]
+        events = register.case_events(row.ref)
         case = Case(regime=row.regime, received=row.received, events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         out.append(

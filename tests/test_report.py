@@ -9,7 +9,7 @@ import pytest
 from foi.errors import UserError
 from foi.register import Register
 from foi.report import Quarter, evaluations, quarter_figures
-from rules import Policy
+from rules import Event, Policy
 
 D = date.fromisoformat
 # ref: (received, [(event, on, extra...)])
@@ -58,7 +58,7 @@ def figures(tmp_path_factory):
         register.upsert_case(ref=ref, regime="foia", received=D(received), workflow_id=f"foi-{ref}", stage="x")
         for seq, (kind, on, extra) in enumerate(events):
             extra = {k: D(v) if k == "until" else v for k, v in extra.items()}
-            register.record_event(ref, seq, type=kind, on=D(on), **extra)
+            register.record_event(ref, seq, Event(type=kind, on=D(on), **extra))
     evs = evaluations(register, policy=Policy(), as_of=date(2026, 11, 24))
     return {measure: n for _, measure, n in quarter_figures(evs, Quarter.parse("2021Q2"))}
 
