@@ -20,7 +20,7 @@ class CalendarActivities:
     @activity.defn(name="load_case_context")
     def load_case_context(self, req: ContextRequest) -> CaseContext:
         proclaimed = Register(self.settings.register_url).proclaimed()
-        days = non_working_days(req.regime, req.first_year, req.last_year, proclaimed)
+        days = non_working_days(req.regime, req.first_year, req.last_year, proclaimed, self.settings.policy.nation)
         return CaseContext(
             non_working=days,
             years=(req.first_year, req.last_year),

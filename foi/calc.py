@@ -14,8 +14,9 @@ from foi.errors import UserError, one_line_validation_error
 from foi.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
-from rules.engine import Derivation
+from rules.engine import Derivation, Finding
 from rules.explain import render
+from rules.policy import Nation
 from settings import get_settings
 
 
@@ -27,6 +28,8 @@ class CalcRequest(BaseModel):
     as_of: date | None = None
     events: list[Event] = []
     extra_non_working_days: list[ProclaimedDay] = []
+    nation: Nation | None = None
+    """Subject access only: the controller's nation (default: the `nation` policy)."""
 
     @field_validator("extra_non_working_days", mode="before")
     @classmethod
@@ -56,12 +59,14 @@ def case_dates(case: Case, *more: date | None) -> list[date | None]:
 def run(text: str, explain: bool = False) -> str:
     req = parse_request(text)
     settings = get_settings()
+    policy = settings.policy.model_copy(update={"nation": req.nation}) if req.nation else settings.policy
     case = Case(regime=req.regime, received=req.received, events=req.events)
     as_of = req.as_of or today(settings.alarms.timezone)
     extra = req.extra_non_working_days
-    cal = calendar_covering(req.regime, *case_dates(case, as_of), *(p.on for p in extra), proclaimed=extra)
-    trace: list[Derivation] = []
-    ev = evaluate(case, cal, as_of, settings.policy, trace)
+    dates = (*case_dates(case, as_of), *(p.on for p in extra))
+    cal = calendar_covering(req.regime, *dates, proclaimed=extra, nation=policy.nation)
+    trace: list[Derivation | Finding] = []
+    ev = evaluate(case, cal, as_of, policy, trace)
     if explain:
         return render(case, ev, trace, cal)
     return json.dumps(ev.model_dump(mode="json"), indent=2)

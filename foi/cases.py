@@ -60,7 +60,10 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
     cal = calendar_covering(
-        case.regime, *case_dates(case, as_of), proclaimed=Register(settings.register_url).proclaimed()
+        case.regime,
+        *case_dates(case, as_of),
+        proclaimed=Register(settings.register_url).proclaimed(),
+        nation=settings.policy.nation,
     )
     return evaluate(case, cal, as_of, settings.policy)
 
@@ -172,7 +175,12 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     of their own regime's calendar, soonest first."""
     now = today(settings.alarms.timezone)
     proclaimed = Register(settings.register_url).proclaimed()
-    horizons = {r: calendar_covering(r, now, proclaimed=proclaimed).add_working_days(now, working_days) for r in Regime}
+    horizons = {
+        r: calendar_covering(r, now, proclaimed=proclaimed, nation=settings.policy.nation).add_working_days(
+            now, working_days
+        )
+        for r in Regime
+    }
     widest = max(horizons.values())
     query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
     views = await _running_views(client, query, now)

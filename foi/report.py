@@ -76,7 +76,12 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
         case = Case(regime=row.regime, received=row.received, events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         out.append(
-            evaluate(case, calendar_covering(case.regime, case.received, when, proclaimed=proclaimed), when, policy)
+            evaluate(
+                case,
+                calendar_covering(case.regime, case.received, when, proclaimed=proclaimed, nation=policy.nation),
+                when,
+                policy,
+            )
         )
     return out
 
@@ -84,12 +89,9 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
 def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
     """(section, measure, count) rows in the published order."""
     received = [e for e in evs if e.received in quarter]
-    gone = {"withdrawn", "lapsed_fee", "lapsed_clarification"}
-    resolvable = [
-        e
-        for e in received
-        if e.closed_reason not in gone and e.stage not in (Stage.awaiting_clarification, Stage.awaiting_fee)
-    ]
+    gone = {"withdrawn", "lapsed_fee", "lapsed_clarification", "lapsed_identity"}
+    waiting = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
+    resolvable = [e for e in received if e.closed_reason not in gone and e.stage not in waiting]
     timeliness = Counter(e.response_timeliness for e in resolvable)
     unanswered = [e for e in resolvable if e.responded_on is None]
     outcomes = Counter(e.response_outcome for e in received if e.response_outcome)

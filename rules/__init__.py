@@ -5,7 +5,7 @@ Everything the law decides lives here; the calculator, the workflow and the dash
 """
 
 from rules.calendar import Calendar, CalendarRangeError
-from rules.engine import DEFAULT_POLICY, Derivation, evaluate, regime_of
+from rules.engine import DEFAULT_POLICY, Derivation, Finding, evaluate, regime_of
 from rules.models import (
     OPEN_STAGES,
     Case,
@@ -32,6 +32,7 @@ __all__ = [
     "Evaluation",
     "Event",
     "EventType",
+    "Finding",
     "Policy",
     "ProclaimedDay",
     "Regime",

@@ -68,7 +68,8 @@ def _on_or_before(cal: Calendar, day: date) -> date:
 def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm]:
     """Every alarm the current stage calls for, past or future, in date order."""
     out: list[Alarm] = []
-    if ev.stage is Stage.awaiting_response:
+    response_owed = ev.stage is Stage.awaiting_response or (ev.stage is Stage.in_review and ev.responded_on is None)
+    if response_owed:  # also while a review of the failure to respond runs: the response is still owed
         due = ev.response_due
         if policy.response_reminder_days:
             first = cal.add_working_days(_on_or_before(cal, due), -policy.response_reminder_days)
@@ -90,7 +91,7 @@ def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm
                 deadline=due,
             )
         )
-    elif ev.stage is Stage.in_review:
+    if ev.stage is Stage.in_review:
         due, limit = ev.review_due, ev.review_latest_due
         if policy.review_reminder_days:
             first = cal.add_working_days(due, -policy.review_reminder_days)
@@ -106,7 +107,7 @@ def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm
                     deadline=limit,
                 )
             )
-    elif ev.stage is Stage.closed and ev.closed_reason in ("lapsed_fee", "lapsed_clarification"):
+    elif ev.stage is Stage.closed and ev.closed_reason in ("lapsed_fee", "lapsed_clarification", "lapsed_identity"):
         out.append(
             Alarm(kind=AlarmKind.lapsed, on=cal.on_or_after(ev.closed_on), to=("officer",), deadline=ev.lapses_after)
         )

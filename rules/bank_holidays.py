@@ -1,9 +1,10 @@
 """Non-working days of each regime, from the `holidays` package plus proclaimed days.
 
 This is the only place that imports `holidays` (it cannot run inside the Temporal workflow sandbox:
-an activity calls `non_working_days` and the workflow keeps the result). FOIA, EIR and SAR stop for
-a bank holiday in any part of the UK; FOISA for a Scottish one only. Names say whose holiday it is,
-so an explanation reads "Mon 2 Aug 2021 — Summer Bank Holiday (Scotland)".
+an activity calls `non_working_days` and the workflow keeps the result). FOIA and EIR stop for a bank
+holiday in any part of the UK (FOIA s10(6)); FOISA for a Scottish one only (s73); a subject access
+deadline rolls past the controller's own nation's days (policy `nation`). Names say whose holiday it
+is, so an explanation reads "Mon 2 Aug 2021 — Summer Bank Holiday (Scotland)".
 """
 
 from __future__ import annotations
@@ -14,10 +15,23 @@ from functools import lru_cache
 
 from rules.calendar import Calendar
 from rules.models import ProclaimedDay
-from rules.regimes import REGIMES, CalendarRegion, Regime
+from rules.policy import Nation
+from rules.regimes import REGIMES, Regime
 
 PARTS = {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"}
-REGION_PARTS: dict[CalendarRegion, tuple[str, ...]] = {"uk": tuple(PARTS), "scotland": ("SCT",)}
+REGION_PARTS: dict[str, tuple[str, ...]] = {
+    "uk": tuple(PARTS),
+    "scotland": ("SCT",),
+    "england_wales": ("ENG", "WLS"),
+    "northern_ireland": ("NIR",),
+}
+DEFAULT_NATION: Nation = "england_wales"
+
+
+def region_of(regime: Regime, nation: Nation | None = None) -> str:
+    """Whose bank holidays stop `regime`'s clock; `nation` matters only where the regime says so (SAR)."""
+    region = REGIMES[regime].calendar
+    return (nation or DEFAULT_NATION) if region == "nation" else region
 
 
 def _and(words: Iterable[str]) -> str:
@@ -26,7 +40,7 @@ def _and(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=64)
-def _package_days(region: CalendarRegion, first_year: int, last_year: int) -> tuple[tuple[date, str], ...]:
+def _package_days(region: str, first_year: int, last_year: int) -> tuple[tuple[date, str], ...]:
     import holidays  # imported here: only activities and the command line load calendar data
 
     years = range(first_year, last_year + 1)
@@ -47,14 +61,19 @@ def _package_days(region: CalendarRegion, first_year: int, last_year: int) -> tu
 
 
 def non_working_days(
-    regime: Regime, first_year: int, last_year: int, proclaimed: Iterable[ProclaimedDay] = ()
+    regime: Regime,
+    first_year: int,
+    last_year: int,
+    proclaimed: Iterable[ProclaimedDay] = (),
+    nation: Nation | None = None,
 ) -> dict[date, str]:
     """Every named non-working day of `regime` in the years given, proclaimed days included."""
-    region = REGIMES[regime].calendar
+    region = region_of(regime, nation)
+    parts = REGION_PARTS[region]
     days = dict(_package_days(region, first_year, last_year))
     for p in proclaimed:
-        if p.region == "uk" or p.region in REGION_PARTS[region]:
-            where = "" if p.region == "uk" or region == "scotland" else f" ({PARTS[p.region]})"
+        if p.region == "uk" or p.region in parts:
+            where = "" if p.region == "uk" or len(parts) == 1 else f" ({PARTS[p.region]})"
             days.setdefault(p.on, f"{p.name}{where}")
     return days
 
@@ -67,15 +86,26 @@ def years_for(*days: date | None) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=256)
-def _cached_calendar(regime: Regime, first: int, last: int, proclaimed: tuple[ProclaimedDay, ...]) -> Calendar:
-    return Calendar(non_working_days(regime, first, last, proclaimed), years=(first, last))
+def _cached_calendar(
+    regime: Regime, first: int, last: int, proclaimed: tuple[ProclaimedDay, ...], nation: Nation | None
+) -> Calendar:
+    return Calendar(non_working_days(regime, first, last, proclaimed, nation), years=(first, last))
 
 
-def calendar_covering(regime: Regime, *days: date | None, proclaimed: Iterable[ProclaimedDay] = ()) -> Calendar:
+def calendar_covering(
+    regime: Regime, *days: date | None, proclaimed: Iterable[ProclaimedDay] = (), nation: Nation | None = None
+) -> Calendar:
     """The calendar for a case that touches `days` (the years `years_for` gives)."""
-    return calendar_for(regime, *years_for(*days), proclaimed)
+    return calendar_for(regime, *years_for(*days), proclaimed, nation)
 
 
-def calendar_for(regime: Regime, first_year: int, last_year: int, proclaimed: Iterable[ProclaimedDay] = ()) -> Calendar:
+def calendar_for(
+    regime: Regime,
+    first_year: int,
+    last_year: int,
+    proclaimed: Iterable[ProclaimedDay] = (),
+    nation: Nation | None = None,
+) -> Calendar:
     """A (cached) calendar for the regime and years; the command line and the dashboard use this."""
-    return _cached_calendar(regime, first_year, last_year, tuple(sorted(proclaimed, key=lambda p: p.on)))
+    nation = nation if REGIMES[regime].calendar == "nation" else None
+    return _cached_calendar(regime, first_year, last_year, tuple(sorted(proclaimed, key=lambda p: p.on)), nation)

@@ -3,7 +3,9 @@
 `evaluate(case, calendar, as_of, policy)` replays the events in order through the case state machine,
 rejects an impossible history with a `RuleViolation`, lets time act (lapses, the review window
 closing) up to `as_of`, and returns an `Evaluation`. Pass a list as `trace` to receive a
-`Derivation` for every deadline, which `rules.explain` turns into a readable account.
+`Derivation` for every deadline, and a `Finding` for every event recorded that the law gives no
+effect (a late fees notice or extension), which `rules.explain` turns into a readable account.
+`docs/law.md` states each rule with its source; the handlers below name the source they apply.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _ALLOWED: dict[Stage, frozenset[EventType]] = {
         {
             EventType.clarification_requested,
             EventType.fee_notice_issued,
+            EventType.identity_requested,
             EventType.extended,
             EventType.responded,
             EventType.withdrawn,
@@ -40,6 +43,7 @@ _ALLOWED: dict[Stage, frozenset[EventType]] = {
     ),
     Stage.awaiting_clarification: frozenset({EventType.clarification_received, EventType.withdrawn}),
     Stage.awaiting_fee: frozenset({EventType.fee_paid, EventType.withdrawn}),
+    Stage.awaiting_identity: frozenset({EventType.identity_received, EventType.withdrawn}),
     Stage.review_window: frozenset({EventType.review_requested}),
     Stage.in_review: frozenset({EventType.review_completed, EventType.withdrawn}),
     Stage.closed: frozenset(),
@@ -49,6 +53,7 @@ _STAGE_PHRASE = {
     Stage.awaiting_response: "awaiting its response",
     Stage.awaiting_clarification: "awaiting clarification",
     Stage.awaiting_fee: "awaiting a fee",
+    Stage.awaiting_identity: "awaiting identity information",
     Stage.review_window: "answered and within its review window",
     Stage.in_review: "under internal review",
 }
@@ -56,6 +61,7 @@ _STAGE_PHRASE = {
 _WHY_NOT = {
     EventType.clarification_received: "no clarification was requested",
     EventType.fee_paid: "no fee notice is outstanding",
+    EventType.identity_received: "no identity information was asked for",
     EventType.review_requested: "a review can only be requested after the response",
     EventType.review_completed: "no internal review was requested",
 }
@@ -73,12 +79,20 @@ class Derivation:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An event recorded as a fact that the law gives no effect, and why (for explanations)."""
+
+    on: date
+    text: str
+
+
 def evaluate(
     case: Case,
     calendar: Calendar,
     as_of: date,
     policy: Policy = DEFAULT_POLICY,
-    trace: list[Derivation] | None = None,
+    trace: list[Derivation | Finding] | None = None,
 ) -> Evaluation:
     return _Run(case, calendar, policy, trace).finish(as_of)
 
@@ -91,11 +105,13 @@ class _Run:
         self.rules: RegimeRules = REGIMES[case.regime]
         self.stage = Stage.awaiting_response
         self.clock_started = case.received
-        self.paused = 0  # working days disregarded (fees), or calendar days paused (SAR)
+        self.disregarded: list[tuple[date, date]] = []  # valid fee notice .. payment, both inclusive
+        self.paused = 0  # SAR: calendar days the clock stood still for clarification
         self.extended_until: date | None = None
         self.awaiting_since: date | None = None
         self.lapses_after: date | None = None
         self.lapse_kind = ""
+        self.late_fee_notice: date | None = None  # a fees notice given out of time, not yet paid
         self.responded: Event | None = None
         self.statutory_due_at_response: date | None = None
         self.response_due_at_response: date | None = None
@@ -104,6 +120,7 @@ class _Run:
         self.review_completed: Event | None = None
         self.closed_reason: str | None = None
         self.closed_on: date | None = None
+        self.withdrawn_while_owed = False  # withdrawn while the clock ran: its due date stays of interest
         last = case.received
         for event in case.events:
             if event.on < case.received:
@@ -122,15 +139,36 @@ class _Run:
             self.trace.append(Derivation(label, result, start, count, unit, note))
         return result
 
+    def _find(self, on: date, text: str) -> None:
+        if self.trace is not None:
+            self.trace.append(Finding(on, text))
+
     def _working_days_after(self, label: str, start: date, n: int, note: str = "") -> date:
         result = self.cal.add_working_days(start, n) if n else start
         return self._note(label, result, start, n, "working days", note)
+
+    def _disregarded_after(self, start: date) -> int:
+        """Working days after `start` that a valid fee notice takes out of the count (s10(2))."""
+        total, counted_to = 0, start
+        for first, last in sorted(self.disregarded):
+            first = max(first, counted_to + timedelta(days=1))  # each day once; day 0 moves nothing
+            if first <= last:
+                total += self.cal.working_days_inclusive(first, last)
+                counted_to = last
+        return total
+
+    def _counted_working_days(self, label: str, n: int, why: str) -> date:
+        """The n-th working day after the clock started, skipping the disregarded days among them."""
+        skipped = self._disregarded_after(self.clock_started)
+        result = self.cal.add_working_days(self.clock_started, n + skipped)
+        note = why + (f"; {skipped} working days from fee notice to payment disregarded" if skipped else "")
+        return self._note(label, result, self.clock_started, n, "working days", note)
 
     def _months_after(self, label: str, start: date, months: int) -> date:
         """Months from `start`, plus any SAR pause, rolled forward to a working day."""
         day = add_months(start, months) + timedelta(days=self.paused)
         result = self.cal.on_or_after(day)
-        note = f"plus {self.paused} calendar days paused" if self.paused else ""
+        note = f"plus {self.paused} calendar days paused for clarification" if self.paused else ""
         if result != day:
             note = (note + "; " if note else "") + f"{day:%a %-d %b %Y} is not a working day"
         return self._note(label, result, start, months, "calendar months", note)
@@ -139,8 +177,7 @@ class _Run:
         r = self.rules
         if r.counting == "months":
             return self._months_after("statutory_due", self.clock_started, r.response_period)
-        note = f"{self.paused} working days disregarded for a fee" if self.paused else ""
-        return self._working_days_after("statutory_due", self.clock_started, r.response_period + self.paused, note)
+        return self._counted_working_days("statutory_due", r.response_period, "")
 
     def response_due(self) -> date:
         return self.extended_until or self.statutory_due()
@@ -155,19 +192,29 @@ class _Run:
                 "public interest test: a reasonable time, capped by the ICO",
             )
         if r.extension == "eir":
-            return self._working_days_after(
-                "extension_cap",
-                self.clock_started,
-                r.extension_limit + self.paused,
-                "EIR reg 7(1): complex and voluminous",
-            )
+            why = "EIR reg 7(1): complex and voluminous"
+            return self._counted_working_days("extension_cap", r.extension_limit, why)
         return self._months_after("extension_cap", self.clock_started, r.extension_limit)
+
+    def _restart(self, on: date) -> None:
+        """A new period runs from `on`: what paused or extended the old one no longer applies."""
+        self.clock_started, self.paused, self.disregarded, self.extended_until = on, 0, [], None
+
+    def _await(self, stage: Stage, since: date, lapses_after: date, lapse_kind: str) -> None:
+        self.stage, self.awaiting_since, self.lapses_after, self.lapse_kind = stage, since, lapses_after, lapse_kind
+
+    def _resume(self) -> None:
+        self.stage, self.awaiting_since, self.lapses_after = Stage.awaiting_response, None, None
+
+    @property
+    def response_owed(self) -> bool:
+        return self.responded is None and self.stage in (Stage.awaiting_response, Stage.in_review)
 
     # -- time passing --------------------------------------------------------------------------
 
     def _advance(self, day: date) -> None:
         """Let time act up to `day`: waits lapse and the review window closes."""
-        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee):
+        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
             if day > self.lapses_after:
                 self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
         elif self.stage is Stage.review_window and day > self.review_request_deadline:
@@ -180,10 +227,25 @@ class _Run:
 
     def _apply(self, e: Event) -> None:
         self._check_fields(e)
-        late_review = e.type is EventType.review_requested and self.closed_reason == "review_window_ended"
-        if e.type not in _ALLOWED[self.stage] and not late_review:
+        if not self._allowed(e):
             raise RuleViolation(self._refusal(e))
         getattr(self, f"_on_{e.type}")(e)
+
+    def _allowed(self, e: Event) -> bool:
+        t = e.type
+        if t in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
+            return False
+        if self.stage is Stage.in_review and self.responded is None:  # a review of a failure to respond
+            return t in (EventType.responded, EventType.withdrawn)
+        if t in _ALLOWED[self.stage]:
+            return True
+        if self.stage is Stage.awaiting_response:
+            # a fee paid against a notice given out of time; a review of a failure to respond
+            return (t is EventType.fee_paid and self.late_fee_notice is not None) or (
+                t is EventType.review_requested and self.rules.review and e.on > self.response_due()
+            )
+        # a late review request is accepted at the authority's discretion (RULES: after the response)
+        return t is EventType.review_requested and self.closed_reason == "review_window_ended"
 
     def _refusal(self, e: Event) -> str:
         if self.stage is Stage.closed:
@@ -194,6 +256,15 @@ class _Run:
             return f"withdrawn on {e.on}: the request was answered on {self.responded.on}; nothing to withdraw"
         if (e.type in (EventType.review_requested, EventType.review_completed)) and not self.rules.review:
             return f"{e.type} on {e.on}: {self.rules.title} has no internal review stage"
+        if e.type is EventType.review_requested and self.stage is Stage.awaiting_response:
+            return (
+                f"review_requested on {e.on}: the response is not due until {self.response_due()}; a review of a "
+                "failure to respond can be asked for only after that"
+            )
+        if e.type is EventType.review_completed and self.stage is Stage.in_review:
+            return f"review_completed on {e.on}: the response is still owed; record responded first"
+        if e.type in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
+            return f"{e.type} on {e.on}: identity information is asked for only in subject access requests"
         why = _WHY_NOT.get(e.type, f"not allowed while the case is {_STAGE_PHRASE[self.stage]}")
         return f"{e.type} on {e.on}: {why}"
 
@@ -208,40 +279,61 @@ class _Run:
             _outcome(e, ReviewOutcome)
 
     def _on_clarification_requested(self, e: Event) -> None:
-        self.stage, self.awaiting_since = Stage.awaiting_clarification, e.on
-        self.lapses_after = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
-        self.lapse_kind = "lapsed_clarification"
+        lapses = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
+        self._await(Stage.awaiting_clarification, e.on, lapses, "lapsed_clarification")
 
     def _on_clarification_received(self, e: Event) -> None:
-        if self.rules.clarification == "restart":
-            self.clock_started, self.paused, self.extended_until = e.on, 0, None
-        else:
-            self.paused += (e.on - self.awaiting_since).days
-        self.stage, self.awaiting_since, self.lapses_after = Stage.awaiting_response, None, None
+        if self.rules.clarification == "restart":  # FOIA s1(3), EIR reg 9(4), FOISA s1(3)
+            self._restart(e.on)
+        else:  # UK GDPR Art 12A: the period beginning with the day asked and ending with the day answered
+            self.paused += (e.on - self.awaiting_since).days + 1
+        self._resume()
+
+    def _on_identity_requested(self, e: Event) -> None:
+        lapses = last_day_of_months_beginning_with(e.on, self.policy.identity_lapse_months)
+        self._await(Stage.awaiting_identity, e.on, lapses, "lapsed_identity")
+
+    def _on_identity_received(self, e: Event) -> None:
+        self._restart(e.on)  # Art 12(6), 12A: the month runs from the latest of request, identity and fee
+        self._resume()
 
     def _on_fee_notice_issued(self, e: Event) -> None:
-        fees = self.rules.fees
-        if fees is None or (fees == "pause_if_policy" and not self.policy.eir_fee_pauses_clock):
-            raise RuleViolation(
-                f"fee_notice_issued on {e.on}: fees do not stop the clock under the {self.rules.title}"
-                + (" (policy eir_fee_pauses_clock is off)" if fees else "")
-            )
-        self.stage, self.awaiting_since = Stage.awaiting_fee, e.on
-        self.lapses_after = last_day_of_months_beginning_with(e.on, self.rules.fee_lapse_months)
-        self.lapse_kind = "lapsed_fee"
+        r = self.rules
+        if r.fees is None:
+            raise RuleViolation(f"fee_notice_issued on {e.on}: fees do not stop the clock under the {r.title}")
+        if r.fee_notice_in_time_only and e.on > (due := self.statutory_due()):
+            # FOIA/FOISA s9(1), EIR reg 8(4): a notice may be given only within the time for compliance
+            self.late_fee_notice = e.on
+            self._find(e.on, f"fees notice given after the time for compliance ended on {due}: it disregards no days")
+            return
+        unit, n = r.fee_lapse
+        if unit == "working_days":
+            lapses = self.cal.add_working_days(e.on, n)
+        else:
+            lapses = last_day_of_months_beginning_with(e.on, n)
+        self.late_fee_notice = None
+        self._await(Stage.awaiting_fee, e.on, lapses, "lapsed_fee")
 
     def _on_fee_paid(self, e: Event) -> None:
-        if self.rules.counting == "months":
-            self.paused += (e.on - self.awaiting_since).days
+        if self.stage is Stage.awaiting_response:  # paid against a late notice
+            self._find(e.on, f"fee paid against the late notice of {self.late_fee_notice}: nothing is disregarded")
+            self.late_fee_notice = None
+            return
+        if self.rules.fees == "restart":
+            self._restart(e.on)
         else:
-            self.paused += self.cal.working_days_inclusive(self.awaiting_since, e.on)
-        self.stage, self.awaiting_since, self.lapses_after = Stage.awaiting_response, None, None
+            self.disregarded.append((self.awaiting_since, e.on))
+        self._resume()
 
     def _on_extended(self, e: Event) -> None:
         r = self.rules
         if r.extension is None:
             raise RuleViolation(f"extended on {e.on}: the {r.title} allows no extension of time")
         statutory_due = self.statutory_due()
+        if e.on > statutory_due:
+            # FOIA s10(3) with s17(1)-(2), EIR reg 7(3), UK GDPR Art 12(3): notified within the original period
+            self._find(e.on, f"extension notified after the statutory due date {statutory_due}: it extends nothing")
+            return
         cap = self.extension_cap(statutory_due)
         until = e.until
         if until is None:
@@ -252,8 +344,6 @@ class _Run:
             raise RuleViolation(
                 f"extended on {e.on}: until {until} is not after the statutory due date {statutory_due}"
             )
-        if until < e.on:
-            raise RuleViolation(f"extended on {e.on}: until {until} is before the extension itself")
         if until > cap and not (r.extension == "pit" and e.exceptional):
             limit = {
                 "pit": f"{self.policy.pit_cap_working_days} working days after the statutory due date",
@@ -267,12 +357,15 @@ class _Run:
     def _on_responded(self, e: Event) -> None:
         self.statutory_due_at_response = self.statutory_due()
         self.response_due_at_response = self.extended_until or self.statutory_due_at_response
-        self.responded = e
+        self.responded, self.late_fee_notice = e, None
+        if self.stage is Stage.in_review:  # answered while a review of the failure to respond runs
+            return
         if not self.rules.review:
             self._close("responded", e.on)
             return
         self.stage = Stage.review_window
-        if self.rules.review_window == "policy" and self.policy.foia_review_window == "two_months":
+        window = self.rules.review_window
+        if window == "policy" and self.policy.foia_review_window == "two_months":
             self.review_request_deadline = self._note(
                 "review_request_deadline",
                 add_months(e.on, 2),
@@ -281,10 +374,18 @@ class _Run:
                 "calendar months",
                 "the authority's published review procedure",
             )
+        elif window == "40_working_days_after_expiry":  # FOISA s20(5)
+            expiry = self.response_due_at_response
+            start, why = (e.on, "a late response") if e.on > expiry else (expiry, "the expiry of the time allowed")
+            self.review_request_deadline = self._working_days_after("review_request_deadline", start, 40, why)
         else:
             self.review_request_deadline = self._working_days_after("review_request_deadline", e.on, 40)
 
     def _on_review_requested(self, e: Event) -> None:
+        if self.responded is None:  # FOISA s20(1), EIR reg 11(1), FOIA s45 Code: a failure to respond
+            self.review_request_deadline = self._working_days_after(
+                "review_request_deadline", self.response_due(), 40, "a review of a failure to respond"
+            )
         self.review_requested = e
         self.stage, self.closed_reason, self.closed_on = Stage.in_review, None, None
 
@@ -293,6 +394,7 @@ class _Run:
         self._close("review_completed", e.on)
 
     def _on_withdrawn(self, e: Event) -> None:
+        self.withdrawn_while_owed = self.response_owed
         self._close("withdrawn", e.on)
 
     # -- the answer ----------------------------------------------------------------------------
@@ -306,10 +408,10 @@ class _Run:
         statutory_due = response_due = None
         if self.responded is not None:
             statutory_due, response_due = self.statutory_due_at_response, self.response_due_at_response
-        elif stage is Stage.awaiting_response or (stage is Stage.closed and self.closed_reason == "withdrawn"):
+        elif self.response_owed or (self.closed_reason == "withdrawn" and self.withdrawn_while_owed):
             statutory_due = self.statutory_due()
             response_due = self.extended_until or statutory_due
-        overdue = stage is Stage.awaiting_response and as_of > response_due
+        overdue = self.response_owed and as_of > response_due
         working_days_overdue = cal.working_days_between(response_due, as_of) if overdue else 0
 
         responded_on = outcome = in_time = timeliness = responded_day = None
@@ -318,8 +420,9 @@ class _Run:
             outcome = ResponseOutcome(self.responded.outcome)
             in_time = responded_on <= response_due
             timeliness = "in_time" if responded_on <= statutory_due else "within_extension" if in_time else "late"
-            if r.counting == "working_days":
-                responded_day = cal.working_days_between(self.clock_started, responded_on)
+            if r.counting == "working_days":  # the day's number among the 20, disregarded days not counted
+                elapsed = cal.working_days_between(self.clock_started, responded_on)
+                responded_day = elapsed - self._disregarded_after(self.clock_started)
 
         review_due = review_latest_due = requested_on = requested_in_time = None
         if self.review_requested is not None:
@@ -340,7 +443,7 @@ class _Run:
             complaint_deadline = self._note("complaint_deadline", deadline, completed_on, n, unit)
 
         changes_on = None
-        if stage in (Stage.awaiting_clarification, Stage.awaiting_fee):
+        if stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
             changes_on = self.lapses_after + timedelta(days=1)
         elif stage is Stage.review_window:
             changes_on = self.review_request_deadline + timedelta(days=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from rules.calendar import Calendar
-from rules.engine import DEFAULT_POLICY, Derivation, evaluate
+from rules.engine import DEFAULT_POLICY, Derivation, Finding, evaluate
 from rules.models import Case, Evaluation
 from rules.policy import Policy
 from rules.regimes import REGIMES
@@ -42,21 +42,27 @@ def explain_derivation(d: Derivation, cal: Calendar) -> list[str]:
 
 
 def explain(case: Case, cal: Calendar, as_of: date, policy: Policy = DEFAULT_POLICY) -> str:
-    trace: list[Derivation] = []
+    trace: list[Derivation | Finding] = []
     ev = evaluate(case, cal, as_of, policy, trace)
     return render(case, ev, trace, cal)
 
 
-def in_force(trace: list[Derivation]) -> list[Derivation]:
+def in_force(trace: list[Derivation | Finding]) -> list[Derivation]:
     """The last derivation of each date, in the order they were last made: the ones in force."""
     latest: dict[str, Derivation] = {}
     for d in trace:
-        latest.pop(d.label, None)
-        latest[d.label] = d
+        if isinstance(d, Derivation):
+            latest.pop(d.label, None)
+            latest[d.label] = d
     return list(latest.values())
 
 
-def render(case: Case, ev: Evaluation, trace: list[Derivation], cal: Calendar) -> str:
+def findings(trace: list[Derivation | Finding]) -> list[str]:
+    """What the law gave no effect, and why: one line each."""
+    return [f"{day(f.on)}: {f.text}" for f in trace if isinstance(f, Finding)]
+
+
+def render(case: Case, ev: Evaluation, trace: list[Derivation | Finding], cal: Calendar) -> str:
     rules = REGIMES[case.regime]
     lines = [
         f"{case.regime.upper()} ({rules.title}); sources: {rules.sources}",
@@ -65,6 +71,10 @@ def render(case: Case, ev: Evaluation, trace: list[Derivation], cal: Calendar) -
     for e in case.events:
         extra = "".join(f", {k} {v}" for k, v in (("outcome", e.outcome), ("until", e.until)) if v is not None)
         lines.append(f"Event: {e.type} on {day(e.on)}{extra}{', exceptional' if e.exceptional else ''}")
+    disregarded = findings(trace)
+    if disregarded:
+        lines.append("Recorded, but given no effect by the law:")
+        lines.extend(f"    {line}" for line in disregarded)
     lines.append("")
     for d in in_force(trace):
         lines.extend(explain_derivation(d, cal))

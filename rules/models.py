@@ -24,6 +24,8 @@ class EventType(StrEnum):
     withdrawn = "withdrawn"
     review_requested = "review_requested"
     review_completed = "review_completed"
+    identity_requested = "identity_requested"
+    identity_received = "identity_received"
 
 
 class ResponseOutcome(StrEnum):
@@ -46,6 +48,7 @@ class Stage(StrEnum):
     awaiting_response = "awaiting_response"
     awaiting_clarification = "awaiting_clarification"
     awaiting_fee = "awaiting_fee"
+    awaiting_identity = "awaiting_identity"
     review_window = "review_window"
     in_review = "in_review"
     closed = "closed"

@@ -1,4 +1,4 @@
-"""The choices the law leaves to the authority, each with the default RULES.md documents.
+"""The choices the law leaves to the authority, each with the default `docs/law.md` documents.
 
 `Policy` is plain data: the engine takes it as an argument and never reads the environment. The
 application reads it once from settings (see `settings.py`, prefix `FOI_POLICY__`).
@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Nation = Literal["england_wales", "scotland", "northern_ireland"]
+
+RETIRED = frozenset({"eir_fee_pauses_clock"})
+"""Policies that the law now settles (EIR advance charges always disregard days, reg 8(6)); still
+accepted and ignored, because the histories of running cases carry them."""
 
 
 class Policy(BaseModel):
@@ -31,8 +37,21 @@ class Policy(BaseModel):
         description="Close as lapsed when no clarification arrives within this many months of "
         "asking (no statutory limit).",
     )
-    eir_fee_pauses_clock: bool = Field(
-        False,
-        description="RULES.md gives the fees pause for FOIA and FOISA only. False rejects fee events "
-        "on EIR cases; True applies the FOIA pause (both ends inclusive) to an EIR advance charge.",
+    identity_lapse_months: int = Field(
+        3,
+        ge=1,
+        description="Subject access: close as lapsed when no identity information arrives within this "
+        "many months of asking (no statutory limit; the clock has not started).",
     )
+    nation: Nation = Field(
+        "england_wales",
+        description="Subject access: the controller's own nation, whose bank holidays a one-month "
+        "deadline is rolled past (FOIA and EIR count every UK part, FOISA Scotland's days).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_retired(cls, data):
+        if isinstance(data, dict) and RETIRED & data.keys():
+            data = {k: v for k, v in data.items() if k not in RETIRED}
+        return data

@@ -17,7 +17,10 @@ class Regime(StrEnum):
     sar = "sar"
 
 
-CalendarRegion = Literal["uk", "scotland"]
+CalendarRegion = Literal["uk", "scotland", "nation"]
+"""`uk`: a bank holiday in any part of the UK stops the clock (FOIA s10(6), EIR reg 2(1)); `scotland`:
+Scottish days only (FOISA s73); `nation`: the controller's own nation (policy `nation`; UK GDPR Art 12(3)
+counted in months, rolled past that nation's non-working days)."""
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,24 @@ class RegimeRules:
     """pit: cap after the statutory due date (a policy); eir: working days from receipt;
     sar: months from receipt."""
     clarification: Literal["restart", "pause"]
-    fees: Literal["pause", "pause_if_policy"] | None
-    fee_lapse_months: int
+    """restart: a fresh period from the day it arrives (FOIA s1(3), EIR reg 9(4), FOISA s1(3));
+    pause: the days from asking to answer, both counted, do not count (UK GDPR Art 12A)."""
+    fees: Literal["disregard", "restart"] | None
+    """disregard: the working days from a valid notice to payment, both inclusive, are skipped among
+    the 20 (FOIA s10(2), FOISA s10(2), EIR reg 8(6)); restart: payment is a new relevant time (Art 12A)."""
+    fee_notice_in_time_only: bool
+    """A fees notice counts only when given within the time for compliance (FOIA/FOISA s9(1), EIR reg 8(4))."""
+    fee_lapse: tuple[Literal["months", "working_days"], int]
+    """Unpaid this long after the notice, the request lapses (FOIA/FOISA s9(2): 3 months beginning with
+    the notice; EIR reg 8(5): paid no later than 60 working days after the notification)."""
+    identity: bool
+    """Identity information may be asked for, and its receipt is a new relevant time (Art 12(6), 12A)."""
     review: bool
-    review_window: Literal["policy", "40_working_days"] | None
+    """An internal review stage exists; it may also be asked for while a response is owed and late."""
+    review_window: Literal["policy", "40_working_days", "40_working_days_after_expiry"] | None
+    """policy: FOIA, two months or 40 working days (s45 Code); 40_working_days: after the response
+    (EIR reg 11(2)); 40_working_days_after_expiry: after the later of the expiry of the time allowed
+    and a late response (FOISA s20(5))."""
     review_target: int
     review_limit: int
     complaint: tuple[Literal["weeks", "months"], int] | None
@@ -53,15 +70,17 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension="pit",
         extension_limit=20,
         clarification="restart",
-        fees="pause",
-        fee_lapse_months=3,
+        fees="disregard",
+        fee_notice_in_time_only=True,
+        fee_lapse=("months", 3),
+        identity=False,
         review=True,
         review_window="policy",
         review_target=20,
         review_limit=40,
         complaint=("weeks", 6),
         complaint_to="the ICO",
-        sources="FOIA s1(3), s9, s10(1)-(3), s10(6), s17(2); s45 Code of Practice; ICO LTT47",
+        sources="FOIA s1(3), s9, s10(1)-(3), s10(6), s17(1)-(2); s45 Code of Practice; ICO LTT47",
     ),
     Regime.eir: RegimeRules(
         title="Environmental Information Regulations 2004",
@@ -71,15 +90,17 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension="eir",
         extension_limit=40,
         clarification="restart",
-        fees="pause_if_policy",
-        fee_lapse_months=3,
+        fees="disregard",
+        fee_notice_in_time_only=True,
+        fee_lapse=("working_days", 60),
+        identity=False,
         review=True,
         review_window="40_working_days",
         review_target=40,
         review_limit=40,
         complaint=("weeks", 6),
         complaint_to="the ICO",
-        sources="EIR reg 2(1), 5(2), 7(1), 9, 11(2), 11(4)",
+        sources="EIR reg 2(1), 5(2), 7(1), 7(3), 8(4)-(6), 9, 11(1)-(4)",
     ),
     Regime.foisa: RegimeRules(
         title="Freedom of Information (Scotland) Act 2002",
@@ -89,32 +110,36 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension=None,
         extension_limit=0,
         clarification="restart",
-        fees="pause",
-        fee_lapse_months=3,
+        fees="disregard",
+        fee_notice_in_time_only=True,
+        fee_lapse=("months", 3),
+        identity=False,
         review=True,
-        review_window="40_working_days",
+        review_window="40_working_days_after_expiry",
         review_target=20,
         review_limit=20,
         complaint=("months", 6),
         complaint_to="the Scottish Information Commissioner",
-        sources="FOISA s1(3), s9, s10(1)-(2), s20(5), s21(1), s47(4), s73",
+        sources="FOISA s1(3), s9, s10(1)-(2), s20(1), s20(5), s21(1), s47(4), s73",
     ),
     Regime.sar: RegimeRules(
         title="UK GDPR subject access",
-        calendar="uk",
+        calendar="nation",
         counting="months",
         response_period=1,
         extension="sar",
         extension_limit=3,
         clarification="pause",
-        fees="pause",
-        fee_lapse_months=3,
+        fees="restart",
+        fee_notice_in_time_only=False,
+        fee_lapse=("months", 3),
+        identity=True,
         review=False,
         review_window=None,
         review_target=0,
         review_limit=0,
         complaint=None,
         complaint_to="the ICO",
-        sources="UK GDPR Art 12(3); ICO right-of-access guidance",
+        sources="UK GDPR Art 12(3), 12(6), 12A (Data (Use and Access) Act 2025); ICO right-of-access guidance",
     ),
 }

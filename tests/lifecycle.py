@@ -22,6 +22,13 @@ async def today(env: WorkflowEnvironment) -> date:
     return local_date(await env.get_current_time(), TZ)
 
 
+async def freeze_at(env: WorkflowEnvironment, day: date) -> date:
+    """Move the time-skipping server's clock to 08:00 London time on `day`, so that a test's dates are
+    fixed and its expected dates can be written down by hand (alarms fire at 09:00)."""
+    await sleep_until(env, day, hour=8)
+    return day
+
+
 def calendar(regime: str = "foia"):
     year = datetime.now().year
     return calendar_for(Regime(regime), year - 2, year + 3)

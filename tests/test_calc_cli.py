@@ -92,6 +92,69 @@ def test_extra_non_working_days_move_the_deadline():
     assert json.loads(out.stdout)["response_due"] == "2021-11-03"
 
 
+def case(regime, received, *events, **more):
+    return {"regime": regime, "received": received, "events": [{"type": t, "on": on} for t, on in events], **more}
+
+
+@pytest.mark.parametrize(
+    "request_, expected",
+    [
+        # FOIA s10(3) with s17(1)-(2): an extension notified after the due date extends nothing.
+        (
+            case("foia", "2025-10-01", ("extended", "2025-11-03"), ("responded", "2025-11-14"), as_of="2025-11-14"),
+            {"statutory_due": "2025-10-29", "response_due": "2025-10-29", "response_timeliness": "late"},
+        ),
+        # FOIA s9(1): a fees notice after the time for compliance disregards nothing.
+        (
+            case("foia", "2025-10-01", ("fee_notice_issued", "2025-10-30"), ("fee_paid", "2025-11-10")),
+            {"response_due": "2025-10-29", "overdue": True, "stage": "awaiting_response"},
+        ),
+        # FOIA s10(2): fee days are skipped among the 20; the day of receipt moves nothing.
+        (
+            case("foia", "2025-10-01", ("fee_notice_issued", "2025-10-01"), ("fee_paid", "2025-10-03")),
+            {"statutory_due": "2025-10-31"},
+        ),
+        # FOISA s20(5): the review window runs from the expiry of the time allowed.
+        (
+            case("foisa", "2025-09-01", ("responded", "2025-09-03"), ("review_requested", "2025-11-10")),
+            {"review_request_deadline": "2025-11-24", "review_requested_in_time": True},
+        ),
+        # FOISA s20(1): a review of a failure to respond.
+        (
+            case("foisa", "2025-10-01", ("review_requested", "2025-11-10")),
+            {"stage": "in_review", "review_due": "2025-12-09", "overdue": True},
+        ),
+        # EIR reg 8(4)-(6): advance charges are accepted.
+        (
+            case("eir", "2021-10-04", ("fee_notice_issued", "2021-10-06"), ("fee_paid", "2021-10-12")),
+            {"statutory_due": "2021-11-08"},
+        ),
+        # UK GDPR Art 12A: a fee paid restarts the month; clarification pauses both ends inclusive.
+        (
+            case("sar", "2027-01-28", ("fee_notice_issued", "2027-01-28"), ("fee_paid", "2027-01-31")),
+            {"statutory_due": "2027-03-01"},
+        ),
+        (
+            case(
+                "sar", "2026-09-01", ("clarification_requested", "2026-09-03"), ("clarification_received", "2026-09-08")
+            ),
+            {"statutory_due": "2026-10-07"},
+        ),
+        # The controller's own nation: St Andrew's Day stops a Scottish controller only.
+        (case("sar", "2023-10-30"), {"statutory_due": "2023-11-30"}),
+        (case("sar", "2023-10-30", nation="scotland"), {"statutory_due": "2023-12-01"}),
+    ],
+)
+def test_every_example_of_the_law_through_the_calculator(request_, expected):
+    for event in request_["events"]:
+        event.update({"responded": {"outcome": "granted"}, "extended": {"until": "2025-11-20"}}.get(event["type"], {}))
+    request_.setdefault("as_of", max([request_["received"], *(e["on"] for e in request_["events"])]))
+    out = calc(json.dumps(request_))
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout)
+    assert {k: got[k] for k in expected} == expected
+
+
 def with_events(*events):
     return json.dumps({"regime": "foia", "received": "2021-03-01", "as_of": "2021-06-01", "events": list(events)})
 
@@ -112,7 +175,9 @@ def with_events(*events):
             "date order",
         ),
         (with_events({"type": "fee_paid", "on": "2021-03-09"}), "no fee notice"),
-        (with_events({"type": "review_requested", "on": "2021-03-09"}), "after the response"),
+        (with_events({"type": "review_requested", "on": "2021-03-09"}), "not due until 2021-03-30"),
+        ('{"regime": "sar", "received": "2021-03-01", "nation": "wales"}', "nation"),
+        (with_events({"type": "identity_requested", "on": "2021-03-09"}), "only in subject access"),
         (with_events({"type": "extended", "on": "2021-03-09", "until": "2021-06-30"}), "beyond"),
         (
             '{"regime": "foisa", "received": "2021-03-01", "events": [{"type": "extended", "on": "2021-03-09"}]}',

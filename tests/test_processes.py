@@ -116,5 +116,5 @@ def test_bad_input_to_the_starter_is_one_line_and_status_2(deployment):
         assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1, (args, out.stderr)
     assert d.starter("new", "--ref", "X1", "--regime", "foia", "--received", now.isoformat()).returncode == 0
     rejected = d.starter("record", "X1", "review_requested")
-    assert rejected.returncode == 2 and "only be requested after the response" in rejected.stderr
+    assert rejected.returncode == 2 and "a failure to respond can be asked for only after" in rejected.stderr
     assert d.json("show", "X1")["stage"] == "awaiting_response"

@@ -19,7 +19,7 @@ from foi.register import Register
 from foi.report import Quarter, evaluations, quarter_figures
 from foi.temporal import connect
 from foi.today import today
-from rules import Case, Derivation, evaluate
+from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import day, explain_derivation, in_force, render
 
@@ -102,8 +102,10 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
         v = await cases.view(await client(), settings, ref)
         ev = v.evaluation
         the_case = Case(regime=ev.regime, received=ev.received, events=v.events)
-        cal = calendar_covering(ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed())
-        trace: list[Derivation] = []
+        cal = calendar_covering(
+            ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed(), nation=settings.policy.nation
+        )
+        trace: list[Derivation | Finding] = []
         evaluate(the_case, cal, ev.as_of, settings.policy, trace)
         deadlines = [explain_derivation(d, cal) for d in in_force(trace)]
         return page(
