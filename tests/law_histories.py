@@ -43,6 +43,7 @@ HARD_DAYS = tuple(
 
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
 WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window")
+ONE_DAY = timedelta(days=1)
 GAPS = (0, 0, 0, 1, 1, 2, 3, 4, 6, 7, 10, 13, 14, 19, 20, 27, 28, 30, 45, 60, 90)
 
 
@@ -124,7 +125,7 @@ def _anchors(case: NaiveCase, kind: str) -> list[date]:
     out: list[date] = []
     if case.stage == "awaiting_response":
         due, resp = case.statutory_due(), case.response_due()
-        out += [due, due + timedelta(days=1), resp, resp + timedelta(days=1), due - timedelta(days=1)]
+        out += [due, due + timedelta(days=1), due + timedelta(days=1), resp, resp + timedelta(days=1), due - ONE_DAY]
         if kind == "review_requested":
             out = [resp + timedelta(days=1), resp + timedelta(days=2), resp + timedelta(days=30)]
     if case.lapses_after:
@@ -142,7 +143,7 @@ def _anchors(case: NaiveCase, kind: str) -> list[date]:
 @st.composite
 def _event(draw, case: NaiveCase, kind: str) -> dict:
     last = case.last_day
-    if draw(st.integers(0, 2)) == 0 and (anchors := [a for a in _anchors(case, kind) if a >= last]):
+    if draw(st.booleans()) and (anchors := [a for a in _anchors(case, kind) if a >= last]):
         on = draw(st.sampled_from(anchors))
     else:
         on = last + timedelta(days=draw(st.sampled_from(GAPS)))
@@ -186,7 +187,7 @@ def law_histories(draw, regimes=REGIMES) -> History:
 
     events: list[dict] = []
     case = _model(regime, received, events, policy, nation, proclaimed)
-    for _ in range(draw(st.integers(0, 8))):
+    for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8]))):
         kinds = allowed_kinds(case)
         if not kinds:
             break
@@ -199,8 +200,8 @@ def law_histories(draw, regimes=REGIMES) -> History:
                 e |= draw(_extension(case, case.last_day))
             try:
                 case = _model(regime, received, [*events, e], policy, nation, proclaimed)
-            except NaiveViolation:
-                break
+            except NaiveViolation:  # not allowed on any day yet (a review before the time expired): draw again
+                continue
         events.append(e)
         if case.stage in WAITING and draw(st.integers(0, 2)) == 0:  # leave the case waiting: it may lapse or close
             break
@@ -213,8 +214,45 @@ def law_histories(draw, regimes=REGIMES) -> History:
     if case.review_requested:
         anchors.append(case.cal.nth_working_day_after(case.review_requested["on"], 20) + timedelta(days=1))
     anchors = [a for a in anchors if a >= last]
-    if draw(st.booleans()):
+    if case.stage in WAITING and draw(st.booleans()):  # let time act: a lapse, or the review window closing
+        as_of = (case.lapses_after or case.review_request_deadline) + timedelta(days=draw(st.sampled_from([1, 1, 30])))
+    elif draw(st.booleans()):
         as_of = draw(st.sampled_from(anchors))
     else:
         as_of = last + timedelta(days=draw(st.sampled_from([0, 1, 5, 20, 40, 80, 120, 200, 400])))
     return History(regime, received, events, as_of, policy, nation, proclaimed)
+
+
+def edge_tags(h: History) -> set[str]:
+    """The hard edges a history touches, by the naive model's reading (for coverage and statistics)."""
+    tags: set[str] = set()
+    case = _model(h.regime, h.received, [], h.policy, h.nation, h.proclaimed)
+    if not case.cal.is_working_day(h.received):
+        tags.add("receipt_on_a_non_working_day")
+    for i, e in enumerate(h.events):
+        case = _model(h.regime, h.received, h.events[:i], h.policy, h.nation, h.proclaimed)
+        case.advance(e["on"])
+        kind, on = e["type"], e["on"]
+        owed_due = case.stage == "awaiting_response" and case.statutory_due()
+        if kind == "fee_notice_issued":
+            tags.add("fee_notice_on_day_0" if on == case.clock_started else "fee_notice")
+            if h.regime != "sar":
+                tags.add("late_fee_notice" if on > owed_due else "fee_notice_in_time")
+                if on == owed_due:
+                    tags.add("fee_notice_on_the_due_date")
+        elif kind == "extended":
+            tags.add(f"{h.regime}_extension_{'late' if on > owed_due else 'in_time'}")
+        elif kind == "review_requested":
+            if case.stage == "awaiting_response":
+                tags.add("review_of_a_failure_to_respond")
+            elif case.stage == "closed":
+                tags.add("late_review_request")
+        elif kind == "responded" and case.stage == "in_review":
+            tags.add("response_recorded_during_a_review_of_the_failure")
+        elif kind in ("fee_paid", "identity_received") and h.regime == "sar":
+            tags.add(f"sar_restart_on_{kind}")
+    final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed)
+    final.advance(h.as_of)
+    if final.closed_reason and final.closed_reason.startswith("lapsed"):
+        tags.add(f"{h.regime}_{final.closed_reason}")
+    return tags
