@@ -50,7 +50,7 @@ def repro(h: History) -> str:
     )
     return (
         f"regime={h.regime} received={h.received} as_of={h.as_of} nation={h.nation} policy={h.policy} "
-        f"proclaimed={list(h.proclaimed)}\n  events=[{events}]"
+        f"proclaimed={[(str(d), r) for d, r in h.proclaimed]}\n  events=[{events}]"
     )
 
 
