@@ -88,7 +88,7 @@ policies = st.fixed_dictionaries(
 
 
 def allowed_kinds(case: NaiveCase) -> list[str]:
-    """The event types the law allows next (restricted where LAW-SPEC leaves the sequel open: at most one
+    """The event types the law allows next (restricted where docs/law.md leaves the sequel open: at most one
     extension per clock, no fee notice after an extension or while a late one is unpaid)."""
     s, r = case.stage, case.regime
     if s == "awaiting_response":

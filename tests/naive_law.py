@@ -1,4 +1,4 @@
-"""A second, naive model of the law (RULES.md, LAW-SPEC.md), written day by day from the statutes.
+"""A second, naive model of the law (docs/law.md), written day by day from the statutes.
 
 This module owns the test side's own reading of the law: its own non-working-day sets (straight from
 `holidays.UK(subdiv=...)` plus proclaimed days), its own month arithmetic, and a replay of a case's

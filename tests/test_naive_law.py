@@ -1,4 +1,4 @@
-"""The naive model checked against dates worked by hand (RULES.md, LAW-SPEC.md, issue 8), never the engine."""
+"""The naive model checked against dates worked by hand (docs/law.md and the examples of issue 8), never the engine."""
 
 from datetime import date
 
