@@ -25,6 +25,7 @@ from tests.helpers import D, cal, ev, evaluate_case
         ("2021-12-27", "Christmas Day observed"),
         ("2022-09-19", "State funeral, proclaimed"),
         ("2023-05-08", "Coronation, proclaimed"),
+        ("2026-06-15", "Scotland's FIFA World Cup holiday, proclaimed (Scotland)"),
     ],
 )
 def test_foia_and_eir_stop_for_a_bank_holiday_in_any_part_of_the_uk(day, why):
@@ -37,7 +38,7 @@ def test_foisa_counts_days_that_are_holidays_only_outside_scotland(day):
     assert cal("foisa").is_working_day(D(day))
 
 
-@pytest.mark.parametrize("day", ["2021-01-04", "2021-11-30", "2021-08-02", "2021-04-02", "2021-12-27"])
+@pytest.mark.parametrize("day", ["2021-01-04", "2021-11-30", "2021-08-02", "2021-04-02", "2021-12-27", "2026-06-15"])
 def test_foisa_stops_for_scottish_bank_holidays(day):
     assert not cal("foisa").is_working_day(D(day))
 
