@@ -20,9 +20,9 @@ import argparse
 import os
 import sys
 
-from foi.errors import Unavailable, UserError, one_line
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
+from runtime.errors import Unavailable, UserError, one_line
 
 
 class Parser(argparse.ArgumentParser):
@@ -34,8 +34,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def cmd_calc(args) -> None:
-    from foi import calc
-    from foi.inputs import read_input
+    from casework.inputs import read_input
+    from cli import calc
 
     print(calc.run(read_input(args.file), explain=args.explain))
 
@@ -49,7 +49,7 @@ def build_parser() -> Parser:
     c.add_argument("--explain", action="store_true", help="a readable account instead of JSON")
     c.set_defaults(func=cmd_calc)
 
-    from foi import commands
+    from cli import commands
 
     commands.add_to(sub)
     return p
@@ -81,6 +81,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from foi.shutdown import exit_now
+    from runtime.shutdown import exit_now
 
     exit_now(main())

@@ -19,11 +19,10 @@ import sys
 from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
-from foi.codec import Keyring, load_keyring
-from foi.errors import Unavailable
-from foi.register import engine_for
-from foi.runner import running_worker
-from foi.temporal import (
+from register import engine_for
+from runtime.case_worker import running_worker
+from runtime.codec import Keyring, load_keyring
+from runtime.connection import (
     address_configured,
     answers,
     binary,
@@ -33,6 +32,7 @@ from foi.temporal import (
     default_address,
     ensure_search_attributes,
 )
+from runtime.errors import Unavailable
 from settings import Settings, get_settings
 
 log = logging.getLogger("foi.worker")
@@ -102,6 +102,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from foi.shutdown import exit_now
+    from runtime.shutdown import exit_now
 
     exit_now(main())

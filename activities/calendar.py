@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from temporalio import activity
 
-from foi.messages import CaseContext, ContextRequest
-from foi.register import Register
+from messages import CaseContext, ContextRequest
+from register import Register
 from rules.bank_holidays import non_working_days
 
 

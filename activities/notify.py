@@ -15,8 +15,8 @@ from email.message import EmailMessage
 
 from temporalio import activity
 
-from foi.messages import AlarmDelivery, DeliveryResult
-from foi.register import Register
+from messages import AlarmDelivery, DeliveryResult
+from register import Register
 from rules.alarms import AlarmKind
 from rules.explain import day
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from temporalio import activity
 
-from foi.messages import CaseOutcome, RegisterCase, RegisterEvent
-from foi.register import Register, to_json
+from messages import CaseOutcome, RegisterCase, RegisterEvent
+from register import Register, to_json
 
 
 class RecordActivities:

@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
-from foi.messages import CaseInput  # noqa: E402
-from foi.register import Register  # noqa: E402
-from foi.runner import running_worker  # noqa: E402
+from messages import CaseInput  # noqa: E402
+from register import Register  # noqa: E402
+from runtime.case_worker import running_worker  # noqa: E402
 from workflows import CaseWorkflow  # noqa: E402
 
 N = 1000

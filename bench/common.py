@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from temporalio.testing import WorkflowEnvironment  # noqa: E402
 
-from foi.codec import Keyring  # noqa: E402
-from foi.temporal import binary, data_converter, ensure_search_attributes  # noqa: E402
+from runtime.codec import Keyring  # noqa: E402
+from runtime.connection import binary, data_converter, ensure_search_attributes  # noqa: E402
 from settings import Settings  # noqa: E402
 
 KEYS = Keyring.generate()

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from temporalio.testing import WorkflowEnvironment  # noqa: E402
 
 from bench.common import KEYS, show  # noqa: E402
-from foi.runner import running_worker  # noqa: E402
-from foi.temporal import binary, data_converter, ensure_search_attributes  # noqa: E402
+from runtime.case_worker import running_worker  # noqa: E402
+from runtime.connection import binary, data_converter, ensure_search_attributes  # noqa: E402
 from settings import Settings  # noqa: E402
 from tests.lifecycle import calendar, record, sleep_until, start, today  # noqa: E402
 

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 from temporalio.client import Client  # noqa: E402
 
 from bench.common import KEYS, Stopwatch, bounded, dev_server, show  # noqa: E402
-from foi.messages import CaseInput  # noqa: E402
-from foi.register import Register  # noqa: E402
-from foi.temporal import data_converter  # noqa: E402
+from messages import CaseInput  # noqa: E402
+from register import Register  # noqa: E402
+from runtime.connection import data_converter  # noqa: E402
 from workflows import CaseWorkflow  # noqa: E402
 
 N = 10_000

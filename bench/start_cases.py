@@ -19,9 +19,9 @@ from temporalio.worker import Worker  # noqa: E402
 
 from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
 from bench.empty_workflow import Empty  # noqa: E402
-from foi.messages import CaseInput  # noqa: E402
-from foi.register import Register  # noqa: E402
-from foi.runner import running_worker  # noqa: E402
+from messages import CaseInput  # noqa: E402
+from register import Register  # noqa: E402
+from runtime.case_worker import running_worker  # noqa: E402
 from workflows import CaseWorkflow  # noqa: E402
 
 N = 1000

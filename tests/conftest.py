@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 import pytest
 from temporalio.testing import WorkflowEnvironment
 
-from foi.codec import Keyring
-from foi.register import Register
-from foi.runner import running_worker  # noqa: F401 - tests import it from here
-from foi.temporal import binary, data_converter, ensure_search_attributes
+from register import Register
+from runtime.case_worker import running_worker  # noqa: F401 - tests import it from here
+from runtime.codec import Keyring
+from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
 
 TEST_KEYS = Keyring.generate()

@@ -9,11 +9,11 @@ from datetime import date, datetime, time, timedelta
 from temporalio.client import WorkflowHandle
 from temporalio.testing import WorkflowEnvironment
 
-from foi.messages import CaseInput, CaseView
-from foi.zones import at_local, local_date
+from messages import CaseInput, CaseView
 from rules import Event, Regime
 from rules.bank_holidays import calendar_for
 from workflows import CaseWorkflow
+from workflows.zones import at_local, local_date
 
 TZ = "Europe/London"
 

@@ -80,7 +80,7 @@ class DevServer:
         return f"127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> None:
-        from foi.temporal import binary
+        from runtime.connection import binary
 
         self.proc = subprocess.Popen(
             [

@@ -16,10 +16,10 @@ from tempfile import TemporaryDirectory
 
 from temporalio.testing import WorkflowEnvironment
 
-from foi.codec import read_key_file
-from foi.register import Register
-from foi.temporal import binary, data_converter, ensure_search_attributes
+from register import Register
 from rules import Event, ProclaimedDay
+from runtime.codec import read_key_file
+from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
 from tests.conftest import running_worker
 from tests.lifecycle import calendar, record, sleep_until, start, today

@@ -13,13 +13,13 @@ import pytest
 import uvicorn
 from playwright.async_api import async_playwright
 
-from foi import cases
-from foi.dashboard.app import create_app
-from foi.dashboard.serve import serve
-from foi.errors import UserError
-from foi.messages import CaseInput
-from foi.today import today
+from casework import cases
+from casework.today import today
+from dashboard.app import create_app
+from dashboard.serve import serve
+from messages import CaseInput
 from rules import Event, ProclaimedDay
+from runtime.errors import UserError
 from tests.conftest import running_worker
 from tests.naive_law import naive_calendar
 from tests.smtp import free_port

@@ -15,13 +15,13 @@ import pytest
 from temporalio.api.enums.v1 import EventType, WorkflowExecutionStatus
 from temporalio.client import Client
 
-from foi import cases
-from foi.messages import CaseInput
-from foi.register import Register
-from foi.temporal import data_converter
-from foi.today import today
+from casework import cases
+from casework.today import today
+from messages import CaseInput
+from register import Register
 from rules import Event
 from rules.dates import last_day_of_months_beginning_with
+from runtime.connection import data_converter
 from settings import Settings
 from tests.conftest import TEST_KEYS, running_worker
 from tests.processes import Deployment, DevServer

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from foi.bulk_import import check
-from foi.errors import UserError
+from importing.bulk_import import check
+from runtime.errors import UserError
 from tests.processes import Deployment
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "cases.csv"

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 import pytest
 from temporalio.client import WorkflowUpdateFailedError
 
-from foi import cases
-from foi.errors import UserError
+from casework import cases
 from rules import Event, ProclaimedDay
+from runtime.errors import UserError
 from tests.conftest import running_worker
 from tests.lifecycle import freeze_at, record, sent, sleep_until, start, today, view
 

@@ -9,7 +9,7 @@ import pytest
 from temporalio.testing import ActivityEnvironment
 
 from activities.notify import NotifyActivities
-from foi.messages import AlarmDelivery
+from messages import AlarmDelivery
 from rules import Case, evaluate
 from rules.alarms import Alarm, AlarmKind
 from tests.helpers import cal

@@ -10,8 +10,8 @@ import pytest
 from temporalio.api.common.v1 import Payload, WorkflowExecution
 from temporalio.api.workflowservice.v1 import GetWorkflowExecutionHistoryRequest
 
-from foi.codec import EncryptionCodec, Keyring, load_keyring
-from foi.errors import Unavailable
+from runtime.codec import EncryptionCodec, Keyring, load_keyring
+from runtime.errors import Unavailable
 from tests.conftest import running_worker
 from tests.lifecycle import record, start, today, view
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from foi.today import today
+from casework.today import today
 from tests.processes import Deployment
 
 

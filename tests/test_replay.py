@@ -8,7 +8,7 @@ import json
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
-from foi.temporal import data_converter
+from runtime.connection import data_converter
 from tests.record_histories import HERE, KEYS
 from workflows import CaseWorkflow
 

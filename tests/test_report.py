@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from foi.errors import UserError
-from foi.register import Register
-from foi.report import Quarter, evaluations, quarter_figures
+from register import Register
+from reports.quarterly import Quarter, evaluations, quarter_figures
 from rules import Event, Policy
+from runtime.errors import UserError
 
 D = date.fromisoformat
 # ref: (received, [(event, on, extra...)])

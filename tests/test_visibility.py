@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from foi import cases
-from foi.messages import CaseInput
-from foi.today import today
+from casework import cases
+from casework.today import today
+from messages import CaseInput
 from rules import Event
 from tests.conftest import running_worker
 from tests.naive_law import naive_calendar

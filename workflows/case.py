@@ -19,7 +19,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from foi.messages import (
+    from messages import (
         AlarmDelivery,
         CaseContext,
         CaseInput,
@@ -29,10 +29,10 @@ with workflow.unsafe.imports_passed_through():
         RegisterCase,
         RegisterEvent,
     )
-    from foi.zones import at_local, local_date
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, alarms_for, most_severe
     from workflows.search import DUE, REGIME, STAGE
+    from workflows.zones import at_local, local_date
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),

@@ -10,13 +10,14 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from foi.errors import UserError, one_line_validation_error
-from foi.today import today
+from casework.cases import case_dates
+from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.engine import Derivation, Finding
 from rules.explain import render
 from rules.policy import Nation
+from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
 
 
@@ -50,10 +51,6 @@ def parse_request(text: str) -> CalcRequest:
         return CalcRequest.model_validate(data)
     except ValidationError as exc:
         raise UserError(one_line_validation_error(exc)) from None
-
-
-def case_dates(case: Case, *more: date | None) -> list[date | None]:
-    return [case.received, *more, *(e.on for e in case.events), *(e.until for e in case.events)]
 
 
 def run(text: str, explain: bool = False) -> str:

@@ -18,10 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from foi.errors import UserError
-from foi.register import Register
+from register import Register
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
+from runtime.errors import UserError
 
 OUTCOME_LABELS = {
     "granted": "granted in full",

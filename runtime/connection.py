@@ -18,8 +18,8 @@ from temporalio.converter import DataConverter
 from temporalio.envconfig import ClientConfig
 from temporalio.service import RPCError, RPCStatusCode
 
-from foi.codec import EncryptionCodec, Keyring, load_keyring
-from foi.errors import Unavailable
+from runtime.codec import EncryptionCodec, Keyring, load_keyring
+from runtime.errors import Unavailable
 from workflows.search import SEARCH_ATTRIBUTES
 
 

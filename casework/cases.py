@@ -25,13 +25,12 @@ from temporalio.common import SearchAttributePair, TypedSearchAttributes, Workfl
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-from foi.calc import case_dates
-from foi.errors import UserError
-from foi.messages import CaseInput, CaseView
-from foi.register import Register
-from foi.today import today
+from casework.today import today
+from messages import CaseInput, CaseView
+from register import Register
 from rules import Case, Evaluation, Event, EventType, Regime, evaluate
 from rules.bank_holidays import calendar_covering
+from runtime.errors import UserError
 from settings import Settings
 from workflows import CaseWorkflow
 from workflows.search import REGIME
@@ -42,6 +41,10 @@ REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
 def workflow_id(ref: str) -> str:
     return f"foi-{ref}"
+
+
+def case_dates(case: Case, *more: date | None) -> list[date | None]:
+    return [case.received, *more, *(e.on for e in case.events), *(e.until for e in case.events)]
 
 
 def check_ref(ref: str) -> str:

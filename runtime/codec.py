@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from temporalio.api.common.v1 import Payload
 from temporalio.converter import PayloadCodec
 
-from foi.errors import Unavailable
+from runtime.errors import Unavailable
 
 ENCODING = b"binary/encrypted"
 KEY_ID = "encryption-key-id"

@@ -14,11 +14,11 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from foi.cases import check_ref, evaluate_locally
-from foi.errors import UserError, one_line, one_line_validation_error
-from foi.messages import CaseInput
+from casework.cases import check_ref, evaluate_locally
+from messages import CaseInput
 from rules import Case, Event, RuleViolation, regime_of
 from rules.calendar import CalendarRangeError
+from runtime.errors import UserError, one_line, one_line_validation_error
 
 REQUIRED = ("ref", "regime", "received")
 OPTIONAL = ("subject", "officer", "manager", "requester_name", "requester_email")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from foi.errors import UserError
+from runtime.errors import UserError
 
 
 def read_input(path: str) -> str:

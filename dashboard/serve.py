@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from foi.errors import UserError
+from runtime.errors import UserError
 
 
 def is_loopback(host: str) -> bool:
@@ -24,7 +24,7 @@ def serve(settings, host: str, port: int) -> None:
         )
     import uvicorn
 
-    from foi.dashboard.app import create_app
+    from dashboard.app import create_app
 
     print(f"dashboard on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

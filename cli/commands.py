@@ -13,15 +13,15 @@ from rich.console import Console
 from rich.table import Table
 from temporalio.service import RPCError
 
-from foi import cases
-from foi.errors import Unavailable, UserError, one_line_validation_error
-from foi.inputs import parse_date, read_input
-from foi.messages import CaseInput, CaseView
-from foi.register import Register
-from foi.temporal import connect
-from foi.today import today
+from casework import cases
+from casework.inputs import parse_date, read_input
+from casework.today import today
+from messages import CaseInput, CaseView
+from register import Register
 from rules import Event, EventType, ProclaimedDay, regime_of
 from rules.explain import day
+from runtime.connection import connect
+from runtime.errors import Unavailable, UserError, one_line_validation_error
 from settings import get_settings
 
 EVENTS = TypeAdapter(list[Event])
@@ -229,7 +229,7 @@ def cmd_holiday_list(args) -> None:
 
 
 def cmd_report(args) -> None:
-    from foi.report import Quarter, evaluations, quarter_figures
+    from reports.quarterly import Quarter, evaluations, quarter_figures
 
     settings = get_settings()
     quarter = Quarter.parse(args.quarter)
@@ -254,7 +254,7 @@ def cmd_report(args) -> None:
 def cmd_import(args) -> int:
     from rich.progress import Progress
 
-    from foi.bulk_import import check
+    from importing.bulk_import import check
 
     settings = get_settings()
     checked = check(read_input(args.file), settings)
@@ -285,7 +285,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_dashboard(args) -> None:
-    from foi.dashboard.serve import serve
+    from dashboard.serve import serve
 
     serve(get_settings(), args.host, args.port)
 

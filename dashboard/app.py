@@ -13,15 +13,15 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.templating import Jinja2Templates
 from temporalio.client import Client
 
-from foi import cases
-from foi.errors import Unavailable, UserError
-from foi.register import Register
-from foi.report import Quarter, evaluations, quarter_figures
-from foi.temporal import connect
-from foi.today import today
+from casework import cases
+from casework.today import today
+from register import Register
+from reports.quarterly import Quarter, evaluations, quarter_figures
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import day, explain_derivation, in_force, render
+from runtime.connection import connect
+from runtime.errors import Unavailable, UserError
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["day"] = lambda d: day(d) if d else ""

@@ -1,0 +1,1 @@
+"""The staff command line behind `starter.py`: its parser, commands and rendering."""

@@ -1,1 +1,0 @@
-"""The application around the engine: settings glue, the register, Temporal connection, commands."""

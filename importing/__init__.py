@@ -1,0 +1,1 @@
+"""Moving a team's open cases in from a spreadsheet export."""

@@ -1,0 +1,1 @@
+"""Statistics the authority must publish, counted from the register's cases evaluated by `rules/`."""
