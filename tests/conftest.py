@@ -14,6 +14,7 @@ from runtime.case_worker import running_worker  # noqa: F401 - tests import it f
 from runtime.codec import Keyring
 from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
+from tests.postgres import postgres_database, postgres_server  # noqa: F401 - fixtures
 
 TEST_KEYS = Keyring.generate()
 

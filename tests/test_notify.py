@@ -13,7 +13,10 @@ from messages import AlarmDelivery
 from rules import Case, evaluate
 from rules.alarms import Alarm, AlarmKind
 from tests.helpers import cal
+from tests.postgres import DATABASES, settings_on
 from tests.smtp import free_port, smtp_server
+
+settings = pytest.fixture(params=DATABASES)(settings_on)  # every test on SQLite and on PostgreSQL
 
 
 def delivery(ref="N1") -> AlarmDelivery:

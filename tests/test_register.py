@@ -1,0 +1,92 @@
+"""The register on each database it supports: SQLite (the default) and a real PostgreSQL server.
+
+Every write is idempotent, so a retried activity records nothing twice; schema creation can run again
+on a database that already has the tables (a second worker, a restart).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine
+
+from register import Register
+from register.store import Base
+from rules import Event, ProclaimedDay
+from tests.postgres import DATABASES, settings_on
+
+settings = pytest.fixture(params=DATABASES)(settings_on)
+
+CASE = dict(
+    ref="R1",
+    regime="foia",
+    received=date(2021, 3, 31),
+    subject="Data extraction",
+    requester_name="A. Requester",
+    requester_email="requester@example.org",
+    officer="officer@example.org",
+    manager=None,
+    workflow_id="foi-R1",
+    stage="awaiting_response",
+    closed_reason=None,
+    evaluation={"response_due": "2021-04-30"},
+)
+
+
+def test_creating_the_schema_again_changes_nothing(settings, register):
+    register.upsert_case(**CASE)
+    Base.metadata.create_all(create_engine(settings.register_url))
+    assert register.case("R1").subject == "Data extraction"
+
+
+def test_a_case_is_inserted_once_then_updated(register):
+    register.upsert_case(**CASE)
+    register.upsert_case(**{**CASE, "officer": "other@example.org"})
+    register.update_case("R1", "closed", "withdrawn", {"closed_on": "2021-04-02"})
+    [row] = register.cases()
+    assert (row.officer, row.stage, row.closed_reason) == ("other@example.org", "closed", "withdrawn")
+    assert (row.received, row.evaluation) == (date(2021, 3, 31), {"closed_on": "2021-04-02"})
+    assert row.started_at <= row.updated_at
+
+
+def test_a_retried_event_is_recorded_once(register):
+    responded = Event(type="responded", on=date(2021, 4, 21), outcome="part_withheld")
+    assert register.record_event("R1", 0, responded) is True
+    assert register.record_event("R1", 0, responded) is False
+    extended = Event(type="extended", on=date(2021, 4, 22), until=date(2021, 5, 28), exceptional=True)
+    assert register.record_event("R1", 1, extended) is True
+    assert register.case_events("R1") == [responded, extended]
+
+
+def test_a_notification_is_claimed_once_and_marked_sent(register):
+    fields = dict(
+        key="foi-R1:response_overdue:2021-05-04:manager",
+        ref="R1",
+        kind="response_overdue",
+        role="manager",
+        recipient="manager@example.org",
+        alarm_on=date(2021, 5, 4),
+        deadline=date(2021, 4, 30),
+        subject="[R1] OVERDUE",
+        body="The response was due Fri 30 Apr 2021.",
+        channel="outbox",
+    )
+    first = register.claim_notification(**fields)
+    again = register.claim_notification(**fields)
+    assert (first.id, first.status) == (again.id, "pending")
+    register.mark_sent(fields["key"])
+    [row] = register.notifications(ref="R1")
+    assert (row.status, row.sent_at is not None) == ("sent", True)
+
+
+def test_a_proclaimed_day_is_recorded_once_per_region(register):
+    day = ProclaimedDay(on=date(2026, 6, 15), name="World Cup holiday", region="SCT")
+    assert register.add_proclaimed(day) is True
+    assert register.add_proclaimed(day) is False
+    assert register.add_proclaimed(day.model_copy(update={"region": "uk"})) is True
+    assert [(p.on, p.region) for p in register.proclaimed()] == [(date(2026, 6, 15), "SCT"), (date(2026, 6, 15), "uk")]
+
+
+def test_the_register_really_is_on_the_database_named(settings, register):
+    assert Register(settings.register_url).engine.dialect.name == settings.register_url.split(":")[0].split("+")[0]
