@@ -20,6 +20,7 @@ from reports.quarterly import Quarter, evaluations, quarter_figures
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import day, explain_derivation, in_force, render
+from rules.regimes import REGIMES
 from runtime.connection import connect
 from runtime.errors import Unavailable, UserError
 
@@ -107,7 +108,8 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
         )
         trace: list[Derivation | Finding] = []
         evaluate(the_case, cal, ev.as_of, settings.policy, trace)
-        deadlines = [explain_derivation(d, cal) for d in in_force(trace)]
+        cites = REGIMES[ev.regime].cites
+        deadlines = [explain_derivation(d, cal, cites.get(d.label, "")) for d in in_force(trace)]
         return page(
             request,
             "case.html",

@@ -28,10 +28,10 @@ def day(d: date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
-def explain_derivation(d: Derivation, cal: Calendar) -> list[str]:
+def explain_derivation(d: Derivation, cal: Calendar, source: str = "") -> list[str]:
     head = f"{LABELS.get(d.label, d.label)}: {day(d.result)}"
     how = f"{d.count} {d.unit} after {day(d.start)}"
-    lines = [f"{head} — {how}" + (f" ({d.note})" if d.note else "")]
+    lines = [f"{head} — {how}" + (f" ({d.note})" if d.note else "") + (f" [{source}]" if source else "")]
     if d.unit == "working days" and d.result > d.start:
         for skipped, name in cal.non_working_between(d.start, d.result):
             lines.append(f"    skipped {day(skipped)} — {name}")
@@ -77,7 +77,7 @@ def render(case: Case, ev: Evaluation, trace: list[Derivation | Finding], cal: C
         lines.extend(f"    {line}" for line in disregarded)
     lines.append("")
     for d in in_force(trace):
-        lines.extend(explain_derivation(d, cal))
+        lines.extend(explain_derivation(d, cal, rules.cites.get(d.label, "")))
     lines.append("")
     lines.append(f"As of {day(ev.as_of)}: stage {ev.stage}" + (f" ({ev.closed_reason})" if ev.closed_reason else ""))
     if ev.extended_until:

@@ -59,6 +59,8 @@ class RegimeRules:
     complaint: tuple[Literal["weeks", "months"], int] | None
     complaint_to: str
     sources: str
+    cites: dict[str, str]
+    """The provision behind each date the engine derives, by its label (shown by `--explain`)."""
 
 
 REGIMES: dict[Regime, RegimeRules] = {
@@ -81,6 +83,14 @@ REGIMES: dict[Regime, RegimeRules] = {
         complaint=("weeks", 6),
         complaint_to="the ICO",
         sources="FOIA s1(3), s9, s10(1)-(3), s10(6), s17(1)-(2); s45 Code of Practice; ICO LTT47",
+        cites={
+            "statutory_due": "FOIA s10(1), s10(2), s10(6)",
+            "extension_cap": "FOIA s10(3), s17(2); ICO guidance",
+            "review_request_deadline": "s45 Code of Practice; the authority's procedure",
+            "review_due": "s45 Code of Practice",
+            "review_latest_due": "s45 Code of Practice; ICO guidance",
+            "complaint_deadline": "FOIA s50; ICO guidance",
+        },
     ),
     Regime.eir: RegimeRules(
         title="Environmental Information Regulations 2004",
@@ -101,6 +111,14 @@ REGIMES: dict[Regime, RegimeRules] = {
         complaint=("weeks", 6),
         complaint_to="the ICO",
         sources="EIR reg 2(1), 5(2), 7(1), 7(3), 8(4)-(6), 9, 11(1)-(4)",
+        cites={
+            "statutory_due": "EIR reg 5(2), 8(6)",
+            "extension_cap": "EIR reg 7(1), 8(6)",
+            "review_request_deadline": "EIR reg 11(2)",
+            "review_due": "EIR reg 11(4)",
+            "review_latest_due": "EIR reg 11(4)",
+            "complaint_deadline": "FOIA s50 as applied by EIR reg 18; ICO guidance",
+        },
     ),
     Regime.foisa: RegimeRules(
         title="Freedom of Information (Scotland) Act 2002",
@@ -121,6 +139,13 @@ REGIMES: dict[Regime, RegimeRules] = {
         complaint=("months", 6),
         complaint_to="the Scottish Information Commissioner",
         sources="FOISA s1(3), s9, s10(1)-(2), s20(1), s20(5), s21(1), s47(4), s73",
+        cites={
+            "statutory_due": "FOISA s10(1)-(2), s73",
+            "review_request_deadline": "FOISA s20(5)",
+            "review_due": "FOISA s21(1)",
+            "review_latest_due": "FOISA s21(1)",
+            "complaint_deadline": "FOISA s47(4)",
+        },
     ),
     Regime.sar: RegimeRules(
         title="UK GDPR subject access",
@@ -141,5 +166,6 @@ REGIMES: dict[Regime, RegimeRules] = {
         complaint=None,
         complaint_to="the ICO",
         sources="UK GDPR Art 12(3), 12(6), 12A (Data (Use and Access) Act 2025); ICO right-of-access guidance",
+        cites={"statutory_due": "UK GDPR Art 12(3), 12A", "extension_cap": "UK GDPR Art 12(3)"},
     ),
 }
