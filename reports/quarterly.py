@@ -21,6 +21,7 @@ from datetime import date
 from register import Register
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
+from rules.outcomes import LAPSED, ClosedReason, ResponseTimeliness
 from runtime.errors import UserError
 
 OUTCOME_LABELS = {
@@ -84,7 +85,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
 def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
     """(section, measure, count) rows in the published order."""
     received = [e for e in evs if e.received in quarter]
-    gone = {"withdrawn", "lapsed_fee", "lapsed_clarification"}
+    gone = {ClosedReason.withdrawn, *LAPSED}
     resolvable = [
         e
         for e in received
@@ -100,9 +101,13 @@ def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, 
         ("requests", "received", len(received)),
         ("requests", "withdrawn or lapsed", sum(e.closed_reason in gone for e in received)),
         ("requests", "resolvable", len(resolvable)),
-        ("timeliness", "answered within 20 working days (in time)", timeliness["in_time"]),
-        ("timeliness", "answered late but within a permitted extension", timeliness["within_extension"]),
-        ("timeliness", "answered late", timeliness["late"]),
+        ("timeliness", "answered within 20 working days (in time)", timeliness[ResponseTimeliness.in_time]),
+        (
+            "timeliness",
+            "answered late but within a permitted extension",
+            timeliness[ResponseTimeliness.within_extension],
+        ),
+        ("timeliness", "answered late", timeliness[ResponseTimeliness.late]),
         ("timeliness", "not yet answered", len(unanswered)),
         ("timeliness", "not yet answered and overdue", sum(e.overdue for e in unanswered)),
     ]

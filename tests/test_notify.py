@@ -15,6 +15,7 @@ from rules import Case, evaluate
 from rules.alarms import Alarm, AlarmKind
 from tests.helpers import cal
 from tests.smtp import free_port, smtp_server
+from workflows import workflow_id
 
 
 def delivery(ref="N1") -> AlarmDelivery:
@@ -23,7 +24,7 @@ def delivery(ref="N1") -> AlarmDelivery:
         kind=AlarmKind.response_overdue, on=date(2021, 5, 4), to=("officer", "manager"), deadline=ev.response_due
     )
     return AlarmDelivery(
-        workflow_id=f"foi-{ref}",
+        workflow_id=workflow_id(ref),
         ref=ref,
         regime="foia",
         alarm=alarm,

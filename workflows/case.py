@@ -34,6 +34,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, alarms_for, most_severe
+    from workflows.identity import CASE_WORKFLOW
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
@@ -49,7 +50,7 @@ def rejected(exc: Exception) -> ApplicationError:
     return ApplicationError(str(exc), type="RuleViolation", non_retryable=True)
 
 
-@workflow.defn(name="Case")
+@workflow.defn(name=CASE_WORKFLOW)
 class CaseWorkflow:
     @workflow.init
     def __init__(self, case: CaseInput) -> None:
