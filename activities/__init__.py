@@ -1,17 +1,4 @@
-"""Side effects of a case: loading calendar data, the register, notifications. All idempotent."""
-
-from activities.calendar import CalendarActivities
-from activities.notify import NotifyActivities
-from activities.record import RecordActivities
-
-
-def all_activities(settings) -> list:
-    """Every activity function the worker registers, bound to these settings."""
-    return [
-        *CalendarActivities(settings).functions(),
-        *RecordActivities(settings).functions(),
-        *NotifyActivities(settings).functions(),
-    ]
-
-
-__all__ = ["CalendarActivities", "NotifyActivities", "RecordActivities", "all_activities"]
+"""Side effects of a case, each idempotent: loading calendar data (`Calendars`), register writes
+(`Records`), notifications (`Notifications`) through a mail transport (`mail`). Each class receives its
+dependencies in its constructor; the worker builds one of each (`runtime.case_worker`) and registers
+their bound methods, and the workflow calls them by reference."""

@@ -7,23 +7,23 @@ from temporalio import activity
 
 from messages import CaseContext, ContextRequest
 from register import Register
+from rules.alarms import AlarmPolicy
 from rules.bank_holidays import non_working_days
+from rules.policy import Policy
 
 
-class CalendarActivities:
-    def __init__(self, settings):
-        self.settings = settings
+class Calendars:
+    """Built once by the worker with the register and the policies the settings give."""
 
-    def functions(self) -> list:
-        return [self.load_case_context]
+    def __init__(self, register: Register, policy: Policy, alarms: AlarmPolicy):
+        self.register = register
+        self.policy = policy
+        self.alarms = alarms
 
     @activity.defn(name="load_case_context")
     def load_case_context(self, req: ContextRequest) -> CaseContext:
-        proclaimed = Register(self.settings.register_url).proclaimed()
-        days = non_working_days(req.regime, req.first_year, req.last_year, proclaimed, self.settings.policy.nation)
+        proclaimed = self.register.proclaimed()
+        days = non_working_days(req.regime, req.first_year, req.last_year, proclaimed, self.policy.nation)
         return CaseContext(
-            non_working=days,
-            years=(req.first_year, req.last_year),
-            policy=self.settings.policy,
-            alarms=self.settings.alarms,
+            non_working=days, years=(req.first_year, req.last_year), policy=self.policy, alarms=self.alarms
         )

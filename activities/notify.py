@@ -1,20 +1,20 @@
-"""Deliver an alarm to each of its recipients exactly once: by SMTP when configured, else the outbox.
+"""Deliver an alarm to each of its recipients exactly once: through the mail transport when one is
+configured, else the outbox.
 
 Each (workflow, alarm kind, alarm date, role) has one row in the register, created before sending
 and marked delivered after, so a retried or replayed activity finds the row and does not send again.
-SMTP failures raise, and Temporal retries with backoff until the server is back. The one window left —
-the server accepted a message but the register could not be told — would resend once with the same
-Message-ID, which mail systems recognise as a duplicate.
+Transport failures raise, and Temporal retries with backoff until the server is back. The one window
+left — the server accepted a message but the register could not be told — would resend once with the
+same Message-ID, which mail systems recognise as a duplicate.
 """
 
 from __future__ import annotations
 
 import hashlib
-import smtplib
-from email.message import EmailMessage
 
 from temporalio import activity
 
+from activities.mail import MailTransport
 from messages import AlarmDelivery, DeliveryResult
 from register import Register
 from rules.alarms import AlarmKind
@@ -52,29 +52,39 @@ def message_for(req: AlarmDelivery) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
-class NotifyActivities:
-    def __init__(self, settings):
-        self.settings = settings
+def message_id(key: str) -> str:
+    """The same Message-ID for every attempt at one notification, so a resend is seen as a duplicate."""
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@foi-deadlines>"
 
-    def functions(self) -> list:
-        return [self.deliver_alarm]
+
+class Notifications:
+    """Built once by the worker with the register (the outbox), the mail transport (None: outbox only)
+    and the recipients for cases that name no officer or manager."""
+
+    def __init__(
+        self,
+        register: Register,
+        transport: MailTransport | None,
+        default_officer: str | None = None,
+        default_manager: str | None = None,
+    ):
+        self.register = register
+        self.transport = transport
+        self.defaults = {"officer": default_officer, "manager": default_manager}
 
     def _recipient(self, req: AlarmDelivery, role: str) -> str:
         named = req.officer if role == "officer" else req.manager
-        default = self.settings.default_officer if role == "officer" else self.settings.default_manager
-        return named or default or role
+        return named or self.defaults.get(role) or role
 
     @activity.defn(name="deliver_alarm")
     def deliver_alarm(self, req: AlarmDelivery) -> DeliveryResult:
-        register = Register(self.settings.register_url)
         subject, body = message_for(req)
-        smtp = self.settings.smtp_host is not None
         delivered, already = [], []
         for role in req.alarm.to:
             key = f"{req.workflow_id}:{req.alarm.kind}:{req.alarm.on.isoformat()}:{role}"
             recipient = self._recipient(req, role)
-            channel = "smtp" if smtp and "@" in recipient else "outbox"
-            row = register.claim_notification(
+            channel = self.transport.channel if self.transport and "@" in recipient else "outbox"
+            row = self.register.claim_notification(
                 key=key,
                 ref=req.ref,
                 kind=req.alarm.kind.value,
@@ -89,25 +99,13 @@ class NotifyActivities:
             if row.status == "sent":
                 already.append(key)
                 continue
-            if row.channel == "smtp":
-                self._send(key, recipient, subject, body)
-            register.mark_sent(key)
+            if row.channel != "outbox":
+                if self.transport is None or self.transport.channel != row.channel:
+                    raise RuntimeError(f"notification {key} goes by {row.channel}, which is not configured")
+                self.transport.send(recipient, subject, body, message_id(key))
+            self.register.mark_sent(key)
             delivered.append(key)
             activity.logger.info(
                 "alarm %s for case %s delivered to %s via %s", req.alarm.kind, req.ref, role, row.channel
             )
         return DeliveryResult(delivered=delivered, already=already)
-
-    def _send(self, key: str, recipient: str, subject: str, body: str) -> None:
-        s = self.settings
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = s.smtp_sender, recipient, subject
-        msg["Message-ID"] = f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@foi-deadlines>"
-        msg.set_content(body)
-        cls = smtplib.SMTP_SSL if s.smtp_security == "ssl" else smtplib.SMTP
-        with cls(s.smtp_host, s.smtp_port, timeout=15) as server:
-            if s.smtp_security == "starttls":
-                server.starttls()
-            if s.smtp_user:
-                server.login(s.smtp_user, s.smtp_password or "")
-            server.send_message(msg)

@@ -6,22 +6,19 @@ from temporalio import activity
 
 from messages import CaseOutcome, RegisterCase, RegisterEvent
 from register import Register, to_json
+from rules import Evaluation
 
 
-class RecordActivities:
-    def __init__(self, settings):
-        self.settings = settings
+class Records:
+    """The register writes a case's workflow makes; built once by the worker with the register."""
 
-    def functions(self) -> list:
-        return [self.register_case, self.record_event, self.record_evaluation]
-
-    def _register(self) -> Register:
-        return Register(self.settings.register_url)
+    def __init__(self, register: Register):
+        self.register = register
 
     @activity.defn(name="register_case")
     def register_case(self, req: RegisterCase) -> None:
-        c, reg = req.case, self._register()
-        reg.upsert_case(
+        c = req.case
+        self.register.upsert_case(
             ref=c.ref,
             regime=c.regime.value,
             received=c.received,
@@ -36,17 +33,17 @@ class RecordActivities:
             evaluation=to_json(req.evaluation),
         )
         for seq, e in enumerate(c.events):
-            reg.record_event(c.ref, seq, e)
+            self.register.record_event(c.ref, seq, e)
 
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
-        e, reg = req.event, self._register()
-        reg.record_event(req.ref, req.seq, e)
-        reg.update_case(req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation))
+        self.register.record_event(req.ref, req.seq, req.event)
+        self._update(req.ref, req.evaluation)
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
         """The case's latest evaluation: its outcome, once closed."""
-        self._register().update_case(
-            req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation)
-        )
+        self._update(req.ref, req.evaluation)
+
+    def _update(self, ref: str, ev: Evaluation) -> None:
+        self.register.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev))

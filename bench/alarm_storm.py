@@ -13,11 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
-from messages import CaseInput  # noqa: E402
+from bench.common import Stopwatch, dev_server, show, start_many_cases  # noqa: E402
 from register import Register  # noqa: E402
 from runtime.case_worker import running_worker  # noqa: E402
-from workflows import CaseWorkflow  # noqa: E402
 
 N = 1000
 
@@ -28,16 +26,7 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
         received = date.today() - timedelta(days=120)
         async with running_worker(client, settings):
             with Stopwatch() as sw:
-                await bounded(
-                    n,
-                    50,
-                    lambda i: client.start_workflow(
-                        CaseWorkflow.run,
-                        CaseInput(ref=f"B{i}", regime="foia", received=received, manager="m@x"),
-                        id=f"foi-B{i}",
-                        task_queue=settings.task_queue,
-                    ),
-                )
+                await start_many_cases(client, settings.task_queue, n, "B", received, manager="m@x")
                 while len(register.notifications()) < n:
                     await asyncio.sleep(0.05)
         sent = len(register.notifications())

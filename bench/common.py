@@ -14,9 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from temporalio.testing import WorkflowEnvironment  # noqa: E402
 
+from messages import CaseInput  # noqa: E402
 from runtime.codec import Keyring  # noqa: E402
 from runtime.connection import binary, data_converter, ensure_search_attributes  # noqa: E402
 from settings import Settings  # noqa: E402
+from workflows import CaseWorkflow, workflow_id  # noqa: E402
 
 KEYS = Keyring.generate()
 
@@ -66,3 +68,17 @@ async def bounded(n: int, limit: int, make):
             return await make(i)
 
     return await asyncio.gather(*(one(i) for i in range(n)))
+
+
+async def start_many_cases(client, task_queue: str, n: int, prefix: str, received, **fields):
+    """Start `n` case workflows (refs `<prefix>0`...), 50 at a time, with the ids staff commands use."""
+    return await bounded(
+        n,
+        50,
+        lambda i: client.start_workflow(
+            CaseWorkflow.run,
+            CaseInput(ref=f"{prefix}{i}", regime="foia", received=received, **fields),
+            id=workflow_id(f"{prefix}{i}"),
+            task_queue=task_queue,
+        ),
+    )

@@ -18,11 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from temporalio.client import Client  # noqa: E402
 
-from bench.common import KEYS, Stopwatch, bounded, dev_server, show  # noqa: E402
-from messages import CaseInput  # noqa: E402
+from bench.common import KEYS, Stopwatch, dev_server, show, start_many_cases  # noqa: E402
 from register import Register  # noqa: E402
 from runtime.connection import data_converter  # noqa: E402
-from workflows import CaseWorkflow  # noqa: E402
 
 N = 10_000
 
@@ -54,16 +52,7 @@ async def measure(n: int) -> list[tuple[str, float]]:
             idle = rss_mib(worker.pid)
             client = await Client.connect(address, data_converter=data_converter(KEYS))
             with Stopwatch() as sw:
-                await bounded(
-                    n,
-                    50,
-                    lambda i: client.start_workflow(
-                        CaseWorkflow.run,
-                        CaseInput(ref=f"M{i}", regime="foia", received=date.today()),
-                        id=f"foi-M{i}",
-                        task_queue="foi-cases",
-                    ),
-                )
+                await start_many_cases(client, "foi-cases", n, "M", date.today())
                 while len(register.cases()) < n:
                     await asyncio.sleep(0.5)
             await asyncio.sleep(5)

@@ -17,12 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from temporalio.worker import Worker  # noqa: E402
 
-from bench.common import Stopwatch, bounded, dev_server, show  # noqa: E402
+from bench.common import Stopwatch, bounded, dev_server, show, start_many_cases  # noqa: E402
 from bench.empty_workflow import Empty  # noqa: E402
-from messages import CaseInput  # noqa: E402
 from register import Register  # noqa: E402
 from runtime.case_worker import running_worker  # noqa: E402
-from workflows import CaseWorkflow  # noqa: E402
 
 N = 1000
 
@@ -43,16 +41,7 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
                 await asyncio.gather(*(h.result() for h in handles))
         async with running_worker(client, settings):
             with Stopwatch() as cases:
-                await bounded(
-                    n,
-                    50,
-                    lambda i: client.start_workflow(
-                        CaseWorkflow.run,
-                        CaseInput(ref=f"S{i}", regime="foia", received=date.today()),
-                        id=f"foi-S{i}",
-                        task_queue=settings.task_queue,
-                    ),
-                )
+                await start_many_cases(client, settings.task_queue, n, "S", date.today())
                 await wait_registered(register, n)
     return [
         (f"{n} empty workflows started and completed, s", empty.seconds),

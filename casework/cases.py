@@ -28,19 +28,15 @@ from temporalio.service import RPCError, RPCStatusCode
 from casework.today import today
 from messages import CaseInput, CaseView
 from register import Register
-from rules import Case, Evaluation, Event, EventType, Regime, evaluate
+from rules import Case, Evaluation, Event, Regime, evaluate
 from rules.bank_holidays import calendar_covering
+from rules.reopen import reopens
 from runtime.errors import UserError
 from settings import Settings
-from workflows import CaseWorkflow
+from workflows import RUNNING_CASES, CaseWorkflow, workflow_id
 from workflows.search import REGIME
 
-RUNNING_CASES = "WorkflowType = 'Case' AND ExecutionStatus = 'Running'"
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
-
-
-def workflow_id(ref: str) -> str:
-    return f"foi-{ref}"
 
 
 def case_dates(case: Case, *more: date | None) -> list[date | None]:
@@ -128,7 +124,7 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
     except WorkflowFailureError:
         raise UserError(f"case {ref} is not running and did not close normally; see the Temporal UI") from None
     ev = last.evaluation
-    if event.type is not EventType.review_requested or ev.closed_reason != "review_window_ended":
+    if not reopens(ev.closed_reason, event.type):
         raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
     events = [*last.events, event]
     evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))

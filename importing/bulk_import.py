@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date
 
 from pydantic import ValidationError
 
 from casework.cases import check_ref, evaluate_locally
+from casework.inputs import parse_date
 from messages import CaseInput
 from rules import Case, Event, RuleViolation, regime_of
 from rules.calendar import CalendarRangeError
@@ -44,13 +44,6 @@ class Checked:
     errors: list[str] = field(default_factory=list)
 
 
-def _date(value: str, column: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"{column}: '{value}' is not a date (YYYY-MM-DD)") from None
-
-
 def row_to_case(row: dict[str, str]) -> CaseInput:
     get = {k: (v or "").strip() for k, v in row.items() if k}
     for col in REQUIRED:
@@ -66,14 +59,15 @@ def row_to_case(row: dict[str, str]) -> CaseInput:
         elif kind == "review_completed":
             extra["outcome"] = get.get("review_outcome") or None
         elif kind == "extended":
-            extra["until"] = _date(get["extended_until"], "extended_until") if get.get("extended_until") else None
+            extra["until"] = parse_date(get["extended_until"], "extended_until") if get.get("extended_until") else None
             extra["exceptional"] = get.get("extended_exceptional", "").lower() in ("1", "true", "yes", "y")
-        events.append((_date(get[column], column), order, Event(type=kind, on=_date(get[column], column), **extra)))
+        on = parse_date(get[column], column)
+        events.append((on, order, Event(type=kind, on=on, **extra)))
     try:
         return CaseInput(
             ref=check_ref(get["ref"]),
             regime=regime_of(get["regime"]),
-            received=_date(get["received"], "received"),
+            received=parse_date(get["received"], "received"),
             events=[e for _, _, e in sorted(events, key=lambda t: (t[0], t[1]))],
             **{k: get[k] for k in OPTIONAL if get.get(k)},
         )

@@ -28,7 +28,7 @@ class CaseInput(BaseModel):
     officer: str | None = None
     manager: str | None = None
     events: list[Event] = []
-    reopened: bool = False
+    reopened: bool = False  # set on the run a late review request starts; recorded inputs carry it: keep
 
 
 class CaseView(BaseModel):

@@ -21,6 +21,7 @@ from datetime import date
 from register import Register
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
+from rules.outcomes import LAPSED, ClosedReason, ResponseTimeliness
 from runtime.errors import UserError
 
 OUTCOME_LABELS = {
@@ -89,7 +90,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
 def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
     """(section, measure, count) rows in the published order."""
     received = [e for e in evs if e.received in quarter]
-    gone = {"withdrawn", "lapsed_fee", "lapsed_clarification", "lapsed_identity"}
+    gone = {ClosedReason.withdrawn, *LAPSED}
     waiting = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
     resolvable = [e for e in received if e.closed_reason not in gone and e.stage not in waiting]
     timeliness = Counter(e.response_timeliness for e in resolvable)
@@ -102,9 +103,13 @@ def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, 
         ("requests", "received", len(received)),
         ("requests", "withdrawn or lapsed", sum(e.closed_reason in gone for e in received)),
         ("requests", "resolvable", len(resolvable)),
-        ("timeliness", "answered within 20 working days (in time)", timeliness["in_time"]),
-        ("timeliness", "answered late but within a permitted extension", timeliness["within_extension"]),
-        ("timeliness", "answered late", timeliness["late"]),
+        ("timeliness", "answered within 20 working days (in time)", timeliness[ResponseTimeliness.in_time]),
+        (
+            "timeliness",
+            "answered late but within a permitted extension",
+            timeliness[ResponseTimeliness.within_extension],
+        ),
+        ("timeliness", "answered late", timeliness[ResponseTimeliness.late]),
         ("timeliness", "not yet answered", len(unanswered)),
         ("timeliness", "not yet answered and overdue", sum(e.overdue for e in unanswered)),
     ]

@@ -7,7 +7,6 @@ Everything the law decides lives here; the calculator, the workflow and the dash
 from rules.calendar import Calendar, CalendarRangeError
 from rules.engine import DEFAULT_POLICY, Derivation, Finding, evaluate, regime_of
 from rules.models import (
-    OPEN_STAGES,
     Case,
     Evaluation,
     Event,
@@ -23,7 +22,6 @@ from rules.regimes import REGIMES, Regime
 
 __all__ = [
     "DEFAULT_POLICY",
-    "OPEN_STAGES",
     "REGIMES",
     "Calendar",
     "CalendarRangeError",

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rules.calendar import Calendar
 from rules.models import Evaluation, Stage
+from rules.outcomes import LAPSED
 
 Role = Literal["officer", "manager"]
 
@@ -107,7 +108,7 @@ def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm
                     deadline=limit,
                 )
             )
-    elif ev.stage is Stage.closed and ev.closed_reason in ("lapsed_fee", "lapsed_clarification", "lapsed_identity"):
+    elif ev.stage is Stage.closed and ev.closed_reason in LAPSED:
         out.append(
             Alarm(kind=AlarmKind.lapsed, on=cal.on_or_after(ev.closed_on), to=("officer",), deadline=ev.lapses_after)
         )

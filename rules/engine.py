@@ -25,8 +25,10 @@ from rules.models import (
     RuleViolation,
     Stage,
 )
+from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.policy import Policy
 from rules.regimes import REGIMES, Regime, RegimeRules
+from rules.reopen import reopens
 
 DEFAULT_POLICY = Policy()
 
@@ -110,7 +112,7 @@ class _Run:
         self.extended_until: date | None = None
         self.awaiting_since: date | None = None
         self.lapses_after: date | None = None
-        self.lapse_kind = ""
+        self.lapse_kind: ClosedReason | None = None
         self.late_fee_notice: date | None = None  # a fees notice given out of time, not yet paid
         self.responded: Event | None = None
         self.statutory_due_at_response: date | None = None
@@ -118,7 +120,7 @@ class _Run:
         self.review_request_deadline: date | None = None
         self.review_requested: Event | None = None
         self.review_completed: Event | None = None
-        self.closed_reason: str | None = None
+        self.closed_reason: ClosedReason | None = None
         self.closed_on: date | None = None
         self.withdrawn_while_owed = False  # withdrawn while the clock ran: its due date stays of interest
         last = case.received
@@ -200,7 +202,7 @@ class _Run:
         """A new period runs from `on`: what paused or extended the old one no longer applies."""
         self.clock_started, self.paused, self.disregarded, self.extended_until = on, 0, [], None
 
-    def _await(self, stage: Stage, since: date, lapses_after: date, lapse_kind: str) -> None:
+    def _await(self, stage: Stage, since: date, lapses_after: date, lapse_kind: ClosedReason) -> None:
         self.stage, self.awaiting_since, self.lapses_after, self.lapse_kind = stage, since, lapses_after, lapse_kind
 
     def _resume(self) -> None:
@@ -218,9 +220,9 @@ class _Run:
             if day > self.lapses_after:
                 self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
         elif self.stage is Stage.review_window and day > self.review_request_deadline:
-            self._close("review_window_ended", self.review_request_deadline + timedelta(days=1))
+            self._close(ClosedReason.review_window_ended, self.review_request_deadline + timedelta(days=1))
 
-    def _close(self, reason: str, on: date) -> None:
+    def _close(self, reason: ClosedReason, on: date) -> None:
         self.stage, self.closed_reason, self.closed_on = Stage.closed, reason, on
 
     # -- events --------------------------------------------------------------------------------
@@ -245,7 +247,7 @@ class _Run:
                 t is EventType.review_requested and self.rules.review and e.on > self.response_due()
             )
         # a late review request is accepted at the authority's discretion (RULES: after the response)
-        return t is EventType.review_requested and self.closed_reason == "review_window_ended"
+        return self.stage is Stage.closed and reopens(self.closed_reason, t)
 
     def _refusal(self, e: Event) -> str:
         if self.stage is Stage.closed:
@@ -280,7 +282,7 @@ class _Run:
 
     def _on_clarification_requested(self, e: Event) -> None:
         lapses = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
-        self._await(Stage.awaiting_clarification, e.on, lapses, "lapsed_clarification")
+        self._await(Stage.awaiting_clarification, e.on, lapses, ClosedReason.lapsed_clarification)
 
     def _on_clarification_received(self, e: Event) -> None:
         if self.rules.clarification == "restart":  # FOIA s1(3), EIR reg 9(4), FOISA s1(3)
@@ -291,7 +293,7 @@ class _Run:
 
     def _on_identity_requested(self, e: Event) -> None:
         lapses = last_day_of_months_beginning_with(e.on, self.policy.identity_lapse_months)
-        self._await(Stage.awaiting_identity, e.on, lapses, "lapsed_identity")
+        self._await(Stage.awaiting_identity, e.on, lapses, ClosedReason.lapsed_identity)
 
     def _on_identity_received(self, e: Event) -> None:
         self._restart(e.on)  # Art 12(6), 12A: the month runs from the latest of request, identity and fee
@@ -312,7 +314,7 @@ class _Run:
         else:
             lapses = last_day_of_months_beginning_with(e.on, n)
         self.late_fee_notice = None
-        self._await(Stage.awaiting_fee, e.on, lapses, "lapsed_fee")
+        self._await(Stage.awaiting_fee, e.on, lapses, ClosedReason.lapsed_fee)
 
     def _on_fee_paid(self, e: Event) -> None:
         if self.stage is Stage.awaiting_response:  # paid against a late notice
@@ -361,7 +363,7 @@ class _Run:
         if self.stage is Stage.in_review:  # answered while a review of the failure to respond runs
             return
         if not self.rules.review:
-            self._close("responded", e.on)
+            self._close(ClosedReason.responded, e.on)
             return
         self.stage = Stage.review_window
         window = self.rules.review_window
@@ -391,11 +393,11 @@ class _Run:
 
     def _on_review_completed(self, e: Event) -> None:
         self.review_completed = e
-        self._close("review_completed", e.on)
+        self._close(ClosedReason.review_completed, e.on)
 
     def _on_withdrawn(self, e: Event) -> None:
         self.withdrawn_while_owed = self.response_owed
-        self._close("withdrawn", e.on)
+        self._close(ClosedReason.withdrawn, e.on)
 
     # -- the answer ----------------------------------------------------------------------------
 
@@ -408,7 +410,7 @@ class _Run:
         statutory_due = response_due = None
         if self.responded is not None:
             statutory_due, response_due = self.statutory_due_at_response, self.response_due_at_response
-        elif self.response_owed or (self.closed_reason == "withdrawn" and self.withdrawn_while_owed):
+        elif self.response_owed or (self.closed_reason is ClosedReason.withdrawn and self.withdrawn_while_owed):
             statutory_due = self.statutory_due()
             response_due = self.extended_until or statutory_due
         overdue = self.response_owed and as_of > response_due
@@ -419,7 +421,13 @@ class _Run:
             responded_on = self.responded.on
             outcome = ResponseOutcome(self.responded.outcome)
             in_time = responded_on <= response_due
-            timeliness = "in_time" if responded_on <= statutory_due else "within_extension" if in_time else "late"
+            timeliness = (
+                ResponseTimeliness.in_time
+                if responded_on <= statutory_due
+                else ResponseTimeliness.within_extension
+                if in_time
+                else ResponseTimeliness.late
+            )
             if r.counting == "working_days":  # the day's number among the 20, disregarded days not counted
                 elapsed = cal.working_days_between(self.clock_started, responded_on)
                 responded_day = elapsed - self._disregarded_after(self.clock_started)

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.regimes import Regime
 
 
@@ -108,7 +109,7 @@ class Evaluation(BaseModel):
     responded_on: date | None
     response_outcome: ResponseOutcome | None
     response_in_time: bool | None
-    response_timeliness: str | None
+    response_timeliness: ResponseTimeliness | None
     responded_working_day: int | None
     awaiting_since: date | None
     lapses_after: date | None
@@ -125,7 +126,7 @@ class Evaluation(BaseModel):
     review_completed_within_limit: bool | None
     complaint_deadline: date | None
     complaint_to: str | None
-    closed_reason: str | None
+    closed_reason: ClosedReason | None
     closed_on: date | None
     stage_changes_on: date | None
 

@@ -1,5 +1,6 @@
-"""The one definition of a case worker: which workflows and activities it runs, and its thread pool.
-`worker.py`, the tests and the benchmarks all run exactly this."""
+"""The one definition of a case worker: the workflow it runs, its activities built once with their
+dependencies (the register, the mail transport), and its thread pool. `worker.py`, the tests and the
+benchmarks all run exactly this."""
 
 from __future__ import annotations
 
@@ -10,18 +11,38 @@ from contextlib import asynccontextmanager
 from temporalio.client import Client
 from temporalio.worker import Worker
 
-from activities import all_activities
+from activities.calendar import Calendars
+from activities.mail import transport_for
+from activities.notify import Notifications
+from activities.record import Records
+from register import Register
+from settings import Settings
 from workflows import CaseWorkflow
 
 
+def activities(settings: Settings) -> list:
+    """Every activity, as a method bound to the one instance of its class."""
+    register = Register(settings.register_url)
+    calendars = Calendars(register, settings.policy, settings.alarms)
+    records = Records(register)
+    notifications = Notifications(register, transport_for(settings), settings.default_officer, settings.default_manager)
+    return [
+        calendars.load_case_context,
+        records.register_case,
+        records.record_event,
+        records.record_evaluation,
+        notifications.deliver_alarm,
+    ]
+
+
 @asynccontextmanager
-async def running_worker(client: Client, settings, threads: int = 16) -> AsyncIterator[Worker]:
+async def running_worker(client: Client, settings: Settings, threads: int = 16) -> AsyncIterator[Worker]:
     with ThreadPoolExecutor(max_workers=threads) as pool:
         async with Worker(
             client,
             task_queue=settings.task_queue,
             workflows=[CaseWorkflow],
-            activities=all_activities(settings),
+            activities=activities(settings),
             activity_executor=pool,
         ) as worker:
             yield worker

@@ -12,7 +12,7 @@ from temporalio.testing import WorkflowEnvironment
 from messages import CaseInput, CaseView
 from rules import Event, Regime
 from rules.bank_holidays import calendar_for
-from workflows import CaseWorkflow
+from workflows import CaseWorkflow, workflow_id
 from workflows.zones import at_local, local_date
 
 TZ = "Europe/London"
@@ -46,7 +46,7 @@ async def start(env, settings, ref="T1", regime="foia", received: date | None = 
         **kw,
     )
     handle = await env.client.start_workflow(
-        CaseWorkflow.run, case, id=f"foi-{ref}", task_queue=settings.task_queue, result_type=CaseView
+        CaseWorkflow.run, case, id=workflow_id(ref), task_queue=settings.task_queue, result_type=CaseView
     )
     await view(handle)  # started: calendar loaded and the case registered
     return handle

@@ -26,6 +26,7 @@ from settings import Settings
 from tests.conftest import TEST_KEYS, running_worker
 from tests.processes import Deployment, DevServer
 from tests.smtp import free_port, smtp_server
+from workflows import workflow_id
 
 KEYS = TEST_KEYS
 KEY_SETTING = ",".join(f"{k}:{v}" for k, v in (line.split() for line in KEYS.lines().splitlines()))
@@ -91,7 +92,7 @@ def test_sigkill_of_the_worker_mid_batch_loses_no_case_and_repeats_no_alarm(tmp_
 
     async def statuses():
         client = await client_for(server)
-        return {(await client.get_workflow_handle(f"foi-K{i:03}").describe()).status for i in range(60)}
+        return {(await client.get_workflow_handle(workflow_id(f"K{i:03}")).describe()).status for i in range(60)}
 
     assert asyncio.run(statuses()) == {WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING}
     d.stop_worker()
@@ -145,9 +146,10 @@ def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
 
     async def describe():
         client = await client_for(server)
-        lapse = client.get_workflow_handle("foi-LAPSE")
+        lapse = client.get_workflow_handle(workflow_id("LAPSE"))
         await lapse.result()
-        return (await lapse.describe()).status, (await client.get_workflow_handle("foi-OPEN").describe()).status
+        still_open = client.get_workflow_handle(workflow_id("OPEN"))
+        return (await lapse.describe()).status, (await still_open.describe()).status
 
     lapse_status, open_status = asyncio.run(describe())
     assert lapse_status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
@@ -182,7 +184,7 @@ async def test_a_locked_register_is_retried_with_backoff_and_nothing_is_lost_or_
                 break
             await asyncio.sleep(0.5)
         await asyncio.sleep(2)
-        tries = await attempts(dev_env.client, "foi-LOCK")
+        tries = await attempts(dev_env.client, workflow_id("LOCK"))
     assert register.case("LOCK") is not None
     assert [(r.kind, r.role) for r in register.notifications(ref="LOCK")] == [("response_seriously_overdue", "manager")]
     assert max(tries) > 1, tries  # the first attempts failed on the lock and were retried
@@ -206,7 +208,7 @@ async def test_smtp_down_then_up_delivers_once_it_is_back_and_never_twice(dev_en
                     break
                 await asyncio.sleep(0.5)
             await asyncio.sleep(3)
-        tries = await attempts(dev_env.client, "foi-MAIL")
+        tries = await attempts(dev_env.client, workflow_id("MAIL"))
     assert [rcpts for rcpts, _ in inbox.messages] == [["manager@example.org"]]
     assert [r.status for r in register.notifications(ref="MAIL")] == ["sent"]
     assert max(tries) > 1

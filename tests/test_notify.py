@@ -8,13 +8,15 @@ from datetime import date
 import pytest
 from temporalio.testing import ActivityEnvironment
 
-from activities.notify import NotifyActivities
+from activities.mail import transport_for
+from activities.notify import HEADLINES, Notifications
 from messages import AlarmDelivery
 from rules import Case, evaluate
 from rules.alarms import Alarm, AlarmKind
 from tests.helpers import cal
 from tests.postgres import DATABASES, settings_on
 from tests.smtp import free_port, smtp_server
+from workflows import workflow_id
 
 settings = pytest.fixture(params=DATABASES)(settings_on)  # every test on SQLite and on PostgreSQL
 
@@ -25,7 +27,7 @@ def delivery(ref="N1") -> AlarmDelivery:
         kind=AlarmKind.response_overdue, on=date(2021, 5, 4), to=("officer", "manager"), deadline=ev.response_due
     )
     return AlarmDelivery(
-        workflow_id=f"foi-{ref}",
+        workflow_id=workflow_id(ref),
         ref=ref,
         regime="foia",
         alarm=alarm,
@@ -35,8 +37,17 @@ def delivery(ref="N1") -> AlarmDelivery:
     )
 
 
+def notifications(settings, register) -> Notifications:
+    """Built as the worker builds it: the register and the transport the settings configure."""
+    return Notifications(register, transport_for(settings))
+
+
+def test_every_alarm_kind_has_a_headline():
+    assert set(HEADLINES) == set(AlarmKind)
+
+
 def test_a_retried_delivery_to_the_outbox_delivers_once(settings, register):
-    act = NotifyActivities(settings)
+    act = notifications(settings, register)
     first = ActivityEnvironment().run(act.deliver_alarm, delivery())
     again = ActivityEnvironment().run(act.deliver_alarm, delivery())
     assert len(first.delivered) == 2 and first.already == []
@@ -53,7 +64,7 @@ def test_smtp_delivers_each_recipient_once_even_when_retried(settings, register)
     port = free_port()
     settings = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
     with smtp_server(port) as inbox:
-        act = NotifyActivities(settings)
+        act = notifications(settings, register)
         ActivityEnvironment().run(act.deliver_alarm, delivery())
         ActivityEnvironment().run(act.deliver_alarm, delivery())
     assert sorted(r for rcpts, _ in inbox.messages for r in rcpts) == ["manager@example.org", "officer@example.org"]
@@ -65,7 +76,7 @@ def test_smtp_delivers_each_recipient_once_even_when_retried(settings, register)
 def test_smtp_down_fails_the_attempt_then_delivers_once_when_it_is_back(settings, register):
     port = free_port()
     settings = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-    act = NotifyActivities(settings)
+    act = notifications(settings, register)
     with pytest.raises((ConnectionRefusedError, smtplib.SMTPException, OSError)):
         ActivityEnvironment().run(act.deliver_alarm, delivery())
     assert {r.status for r in register.notifications(ref="N1")} == {"pending"}
@@ -78,7 +89,7 @@ def test_smtp_down_fails_the_attempt_then_delivers_once_when_it_is_back(settings
 
 def test_messages_carry_no_requester_details(settings, register):
     d = delivery()
-    ActivityEnvironment().run(NotifyActivities(settings).deliver_alarm, d)
+    ActivityEnvironment().run(notifications(settings, register).deliver_alarm, d)
     for row in register.notifications(ref="N1"):
         assert "requester" not in row.body.lower()
         assert "Response due: Fri 30 Apr 2021." in row.body

@@ -14,6 +14,7 @@ from runtime.codec import EncryptionCodec, Keyring, load_keyring
 from runtime.errors import Unavailable
 from tests.conftest import running_worker
 from tests.lifecycle import record, start, today, view
+from workflows import workflow_id
 
 PERSONAL = {
     "requester_name": "Edin Omanovic",
@@ -33,7 +34,7 @@ async def test_no_personal_value_appears_in_the_raw_history(env, settings, caplo
         await asyncio.sleep(0.2)
         raw = await env.client.workflow_service.get_workflow_execution_history(
             GetWorkflowExecutionHistoryRequest(
-                namespace=env.client.namespace, execution=WorkflowExecution(workflow_id="foi-P1")
+                namespace=env.client.namespace, execution=WorkflowExecution(workflow_id=workflow_id("P1"))
             )
         )
     data = raw.SerializeToString()

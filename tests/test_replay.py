@@ -10,7 +10,7 @@ from temporalio.worker import Replayer
 
 from runtime.connection import data_converter
 from tests.record_histories import HERE, KEYS
-from workflows import CaseWorkflow
+from workflows import CaseWorkflow, workflow_id
 
 HISTORIES = sorted(HERE.glob("*.json"))
 
@@ -23,7 +23,7 @@ def test_there_are_histories_of_each_kind_of_lifecycle():
 async def test_all_recorded_histories_replay():
     async def histories():
         for p in HISTORIES:
-            yield WorkflowHistory.from_json(f"foi-{p.stem}", p.read_text())
+            yield WorkflowHistory.from_json(workflow_id(p.stem), p.read_text())
 
     result = await Replayer(workflows=[CaseWorkflow], data_converter=data_converter(KEYS)).replay_workflows(
         histories(), raise_on_replay_failure=False

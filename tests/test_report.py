@@ -10,6 +10,7 @@ from register import Register
 from reports.quarterly import Quarter, evaluations, quarter_figures
 from rules import Event, Policy
 from runtime.errors import UserError
+from workflows import workflow_id
 
 D = date.fromisoformat
 # ref: (received, [(event, on, extra...)])
@@ -55,7 +56,7 @@ QUARTER = {
 def figures(tmp_path_factory):
     register = Register(f"sqlite:///{tmp_path_factory.mktemp('report') / 'register.db'}")
     for ref, (received, events) in QUARTER.items():
-        register.upsert_case(ref=ref, regime="foia", received=D(received), workflow_id=f"foi-{ref}", stage="x")
+        register.upsert_case(ref=ref, regime="foia", received=D(received), workflow_id=workflow_id(ref), stage="x")
         for seq, (kind, on, extra) in enumerate(events):
             extra = {k: D(v) if k == "until" else v for k, v in extra.items()}
             register.record_event(ref, seq, Event(type=kind, on=D(on), **extra))

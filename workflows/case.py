@@ -19,6 +19,9 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
+    from activities.calendar import Calendars
+    from activities.notify import Notifications
+    from activities.record import Records
     from messages import (
         AlarmDelivery,
         CaseContext,
@@ -31,6 +34,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, alarms_for, most_severe
+    from workflows.identity import CASE_WORKFLOW
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
@@ -46,7 +50,7 @@ def rejected(exc: Exception) -> ApplicationError:
     return ApplicationError(str(exc), type="RuleViolation", non_retryable=True)
 
 
-@workflow.defn(name="Case")
+@workflow.defn(name=CASE_WORKFLOW)
 class CaseWorkflow:
     @workflow.init
     def __init__(self, case: CaseInput) -> None:
@@ -71,8 +75,8 @@ class CaseWorkflow:
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
         self.registered = (first.stage, first.closed_reason)
-        await workflow.execute_activity(
-            "register_case",
+        await workflow.execute_activity_method(
+            Records.register_case,
             RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first),
             **ACTIVITY,
         )
@@ -101,15 +105,16 @@ class CaseWorkflow:
 
     async def _record_evaluation(self, ev: Evaluation) -> None:
         self.registered = (ev.stage, ev.closed_reason)
-        await workflow.execute_activity("record_evaluation", CaseOutcome(ref=self.case.ref, evaluation=ev), **ACTIVITY)
+        await workflow.execute_activity_method(
+            Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev), **ACTIVITY
+        )
 
     async def _load_context(self) -> None:
         today = self._today()
         first = min(self.case.received, today).year - 1
-        self.context = await workflow.execute_activity(
-            "load_case_context",
+        self.context = await workflow.execute_activity_method(
+            Calendars.load_case_context,
             ContextRequest(regime=self.case.regime, first_year=first, last_year=today.year + 2),
-            result_type=CaseContext,
             **ACTIVITY,
         )
         self.calendar = Calendar(self.context.non_working, years=self.context.years)
@@ -156,8 +161,8 @@ class CaseWorkflow:
             return
         chosen = most_severe(due)
         self.sent.extend(a.key for a in due)
-        await workflow.execute_activity(
-            "deliver_alarm",
+        await workflow.execute_activity_method(
+            Notifications.deliver_alarm,
             AlarmDelivery(
                 workflow_id=workflow.info().workflow_id,
                 ref=self.case.ref,
@@ -223,8 +228,8 @@ class CaseWorkflow:
             self.events.append(event)
             self.changed = True
             self.registered = (ev.stage, ev.closed_reason)
-            await workflow.execute_activity(
-                "record_event",
+            await workflow.execute_activity_method(
+                Records.record_event,
                 RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
                 **ACTIVITY,
             )

@@ -1,0 +1,60 @@
+"""The mail transport: how a notification leaves the building. SMTP when `FOI_SMTP_HOST` is set; with no
+transport every notification stays in the register's outbox (`starter.py alerts`, the dashboard).
+
+A new transport is a class here with a `channel` name (at most 8 characters: the register's column) and
+a `send`, chosen in `transport_for`.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Protocol
+
+from settings import Settings
+
+
+class MailTransport(Protocol):
+    channel: str
+
+    def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
+        """Deliver one message, or raise (the activity is retried with backoff)."""
+
+
+@dataclass(frozen=True)
+class Smtp:
+    host: str
+    port: int
+    security: str
+    user: str | None
+    password: str | None
+    sender: str
+    channel: str = "smtp"
+
+    def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
+        msg = EmailMessage()
+        msg["From"], msg["To"], msg["Subject"] = self.sender, recipient, subject
+        msg["Message-ID"] = message_id
+        msg.set_content(body)
+        cls = smtplib.SMTP_SSL if self.security == "ssl" else smtplib.SMTP
+        with cls(self.host, self.port, timeout=15) as server:
+            if self.security == "starttls":
+                server.starttls()
+            if self.user:
+                server.login(self.user, self.password or "")
+            server.send_message(msg)
+
+
+def transport_for(settings: Settings) -> MailTransport | None:
+    """The transport the settings configure, or None: the outbox only."""
+    if settings.smtp_host is None:
+        return None
+    return Smtp(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        security=settings.smtp_security,
+        user=settings.smtp_user,
+        password=settings.smtp_password,
+        sender=settings.smtp_sender,
+    )

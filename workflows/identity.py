@@ -1,0 +1,11 @@
+"""How the outside finds a case's workflow: its type name, its id, and the visibility query that lists
+the running ones. Recorded histories and running cases use these; they never change."""
+
+from __future__ import annotations
+
+CASE_WORKFLOW = "Case"
+RUNNING_CASES = f"WorkflowType = '{CASE_WORKFLOW}' AND ExecutionStatus = 'Running'"
+
+
+def workflow_id(ref: str) -> str:
+    return f"foi-{ref}"
