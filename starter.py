@@ -16,47 +16,17 @@ Bad input ends with one line on stderr and exit status 2; nothing is half-record
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from cli.parser import build_parser
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 from runtime.errors import Unavailable, UserError, one_line
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line and exit status 2."""
-
-    def error(self, message: str):
-        print(f"{self.prog}: {one_line(message)} (see --help)", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def cmd_calc(args) -> None:
-    from casework.inputs import read_input
-    from cli import calc
-
-    print(calc.run(read_input(args.file), explain=args.explain))
-
-
-def build_parser() -> Parser:
-    p = Parser(prog="starter.py", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
-
-    c = sub.add_parser("calc", help="compute a case's deadlines from JSON (FILE or - for stdin)")
-    c.add_argument("file")
-    c.add_argument("--explain", action="store_true", help="a readable account instead of JSON")
-    c.set_defaults(func=cmd_calc)
-
-    from cli import commands
-
-    commands.add_to(sub)
-    return p
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(__doc__.split("\n\n")[0]).parse_args(argv)
     try:
         code = args.func(args) or 0
     except (UserError, Unavailable) as exc:

@@ -50,11 +50,5 @@ def transport_for(settings: Settings) -> MailTransport | None:
     """The transport the settings configure, or None: the outbox only."""
     if settings.smtp_host is None:
         return None
-    return Smtp(
-        host=settings.smtp_host,
-        port=settings.smtp_port,
-        security=settings.smtp_security,
-        user=settings.smtp_user,
-        password=settings.smtp_password,
-        sender=settings.smtp_sender,
-    )
+    s = settings
+    return Smtp(s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_user, s.smtp_password, s.smtp_sender)

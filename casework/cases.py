@@ -1,4 +1,4 @@
-"""Starting and acting on cases through Temporal, for the command line (and later the dashboard).
+"""Starting and acting on one case through Temporal, for the command line, the dashboard and the import.
 
 Every input is checked with the same engine before anything is sent, so a bad case is refused with
 one line and never half-started. A late review request on a case whose workflow has ended (its review
@@ -28,12 +28,12 @@ from temporalio.service import RPCError, RPCStatusCode
 from casework.today import today
 from messages import CaseInput, CaseView
 from register import Register
-from rules import Case, Evaluation, Event, Regime, evaluate
+from rules import Case, Evaluation, Event, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
 from runtime.errors import UserError
 from settings import Settings
-from workflows import RUNNING_CASES, CaseWorkflow, workflow_id
+from workflows import CaseWorkflow, workflow_id
 from workflows.search import REGIME
 
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
@@ -158,53 +158,3 @@ async def view(client: Client, settings: Settings, ref: str, as_of: date | None 
                 raise UserError(f"case {ref}: {exc}") from None
         await asyncio.sleep(0.1)
     raise UserError(f"case {ref} is still starting; try again")
-
-
-async def overdue(client: Client, settings: Settings) -> list[CaseView]:
-    """Every running case whose response or review is overdue, most overdue first (visibility finds
-    the candidates by their published due date; the workflow's own evaluation says by how much)."""
-    now = today(settings.alarms.timezone)
-    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now)
-    overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
-    return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
-
-
-async def due_soon(client: Client, settings: Settings, working_days: int = 5) -> list[CaseView]:
-    """Running cases whose response or review falls due within the next `working_days` working days
-    of their own regime's calendar, soonest first."""
-    now = today(settings.alarms.timezone)
-    proclaimed = Register(settings.register_url).proclaimed()
-    horizons = {
-        r: calendar_covering(r, now, proclaimed=proclaimed, nation=settings.policy.nation).add_working_days(
-            now, working_days
-        )
-        for r in Regime
-    }
-    widest = max(horizons.values())
-    query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
-    views = await _running_views(client, query, now)
-    soon = [
-        v
-        for v in views
-        if v.evaluation.running_due and now <= v.evaluation.running_due <= horizons[v.evaluation.regime]
-    ]
-    return sorted(soon, key=lambda v: v.evaluation.running_due)
-
-
-async def _running_views(client: Client, condition: str, as_of: date) -> list[CaseView]:
-    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`."""
-    views = []
-    async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
-        try:
-            views.append(await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, as_of))
-        except WorkflowQueryFailedError:
-            continue  # just started, its calendar not loaded yet: nothing due to show
-    return views
-
-
-def days_overdue(ev: Evaluation) -> int:
-    return ev.working_days_overdue or ev.review_working_days_overdue
-
-
-async def running_case_ids(client: Client) -> list[str]:
-    return [wf.id async for wf in client.list_workflows(RUNNING_CASES)]

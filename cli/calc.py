@@ -1,6 +1,6 @@
-"""The calculator contract: JSON case in, JSON evaluation (or an explanation) out.
-
-Other tools rely on these names; `show --json` prints the same keys for a running case.
+"""The calculator: JSON case in, JSON evaluation (or an explanation) out, with no server; and its
+command, `starter.py calc`. Other tools rely on the contract's names; `show --json` prints the same keys
+for a running case.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from casework.cases import case_dates
+from casework.inputs import read_input
 from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
@@ -67,3 +68,14 @@ def run(text: str, explain: bool = False) -> str:
     if explain:
         return render(case, ev, trace, cal)
     return json.dumps(ev.model_dump(mode="json"), indent=2)
+
+
+def cmd_calc(args) -> None:
+    print(run(read_input(args.file), explain=args.explain))
+
+
+def add_to(sub) -> None:
+    c = sub.add_parser("calc", help="compute a case's deadlines from JSON (FILE or - for stdin)")
+    c.add_argument("file")
+    c.add_argument("--explain", action="store_true", help="a readable account instead of JSON")
+    c.set_defaults(func=cmd_calc)

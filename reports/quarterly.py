@@ -61,6 +61,14 @@ class Quarter:
         nxt = date(self.year + (self.q == 4), 1 if self.q == 4 else 3 * self.q + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
 
+    @property
+    def previous(self) -> Quarter:
+        return Quarter(self.year - 1, 4) if self.q == 1 else Quarter(self.year, self.q - 1)
+
+    @property
+    def next(self) -> Quarter:
+        return Quarter(self.year + 1, 1) if self.q == 4 else Quarter(self.year, self.q + 1)
+
     def __contains__(self, day: date | None) -> bool:
         return day is not None and self.first <= day <= self.last
 

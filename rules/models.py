@@ -55,9 +55,6 @@ class Stage(StrEnum):
     closed = "closed"
 
 
-OPEN_STAGES = frozenset(s for s in Stage if s is not Stage.closed)
-
-
 class Event(BaseModel):
     """One thing that happened to a case, on a date. `outcome`, `until`, `exceptional` only where
     the event type takes them."""

@@ -13,7 +13,7 @@ import pytest
 import uvicorn
 from playwright.async_api import async_playwright
 
-from casework import cases
+from casework import cases, lists
 from casework.today import today
 from dashboard.app import create_app
 from dashboard.serve import serve
@@ -76,7 +76,7 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
         )
         await cases.start_case(client, settings, CaseInput(ref="SOON", regime="foia", received=soon))
         for _ in range(100):
-            if len(await cases.overdue(client, settings)) == 2 and len(register.notifications()) >= 2:
+            if len(await lists.overdue(client, settings)) == 2 and len(register.notifications()) >= 2:
                 break
             await asyncio.sleep(0.2)
         port = free_port()

@@ -101,3 +101,8 @@ def test_quarters_are_parsed_strictly():
     assert Quarter.parse("2021Q4").last == date(2021, 12, 31)
     with pytest.raises(UserError, match="like 2021Q2"):
         Quarter.parse("2021Q5")
+
+
+def test_a_quarter_knows_its_neighbours_across_the_year():
+    assert (str(Quarter.parse("2021Q1").previous), str(Quarter.parse("2021Q4").next)) == ("2020Q4", "2022Q1")
+    assert (str(Quarter.parse("2021Q2").previous), str(Quarter.parse("2021Q2").next)) == ("2021Q1", "2021Q3")

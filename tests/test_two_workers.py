@@ -59,9 +59,7 @@ async def completed_deliveries(client: Client, ref: str) -> int:
     )
 
 
-def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothing(
-    tmp_path, server, postgres_database
-):
+def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothing(tmp_path, server, postgres_database):
     smtp_port = free_port()
     env = dict(
         TEMPORAL_ADDRESS=server.address,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from casework import cases
+from casework import cases, lists
 from casework.today import today
 from messages import CaseInput
 from rules import Event
@@ -32,13 +32,13 @@ async def test_overdue_lists_every_overdue_case_most_overdue_first(dev_env, sett
             client, settings, CaseInput(ref="REVIEW", regime="eir", received=now - timedelta(days=75), events=review)
         )
         for _ in range(100):  # visibility is eventually consistent
-            listed = await cases.overdue(client, settings)
+            listed = await lists.overdue(client, settings)
             if len(listed) == 3:
                 break
             await asyncio.sleep(0.2)
         refs = [v.ref for v in listed]
         assert sorted(refs) == ["LATE", "OLD", "REVIEW"]
-        days = [cases.days_overdue(v.evaluation) for v in listed]
+        days = [lists.days_overdue(v.evaluation) for v in listed]
         assert days == sorted(days, reverse=True)
         old = next(v for v in listed if v.ref == "OLD").evaluation
         assert old.working_days_overdue == cal.working_days_in(old.response_due, now)

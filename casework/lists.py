@@ -1,0 +1,69 @@
+"""Lists of running cases for staff: every overdue case, what falls due soon, every running case's id.
+
+Visibility finds the candidates by the due date each case publishes (`FoiDue`); each candidate's own
+workflow says, by its evaluation, whether and by how much it is overdue. Nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from temporalio.client import Client, WorkflowQueryFailedError
+
+from casework.today import today
+from messages import CaseView
+from register import Register
+from rules import Evaluation, Regime
+from rules.bank_holidays import calendar_covering
+from settings import Settings
+from workflows import RUNNING_CASES, CaseWorkflow
+
+
+async def overdue(client: Client, settings: Settings) -> list[CaseView]:
+    """Every running case whose response or review is overdue, most overdue first (visibility finds
+    the candidates by their published due date; the workflow's own evaluation says by how much)."""
+    now = today(settings.alarms.timezone)
+    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now)
+    overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
+    return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
+
+
+async def due_soon(client: Client, settings: Settings, working_days: int = 5) -> list[CaseView]:
+    """Running cases whose response or review falls due within the next `working_days` working days
+    of their own regime's calendar, soonest first."""
+    now = today(settings.alarms.timezone)
+    proclaimed = Register(settings.register_url).proclaimed()
+    horizons = {
+        r: calendar_covering(r, now, proclaimed=proclaimed, nation=settings.policy.nation).add_working_days(
+            now, working_days
+        )
+        for r in Regime
+    }
+    widest = max(horizons.values())
+    query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
+    views = await _running_views(client, query, now)
+    soon = [
+        v
+        for v in views
+        if v.evaluation.running_due and now <= v.evaluation.running_due <= horizons[v.evaluation.regime]
+    ]
+    return sorted(soon, key=lambda v: v.evaluation.running_due)
+
+
+async def _running_views(client: Client, condition: str, as_of: date) -> list[CaseView]:
+    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`."""
+    views = []
+    async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
+        try:
+            views.append(await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, as_of))
+        except WorkflowQueryFailedError:
+            continue  # just started, its calendar not loaded yet: nothing due to show
+    return views
+
+
+def days_overdue(ev: Evaluation) -> int:
+    return ev.working_days_overdue or ev.review_working_days_overdue
+
+
+async def running_case_ids(client: Client) -> list[str]:
+    return [wf.id async for wf in client.list_workflows(RUNNING_CASES)]

@@ -1,0 +1,120 @@
+"""Case commands: start a case, record what happened, show where it stands, list every overdue case."""
+
+from __future__ import annotations
+
+from pydantic import TypeAdapter, ValidationError
+
+from casework import cases, lists
+from casework.inputs import parse_date, read_input
+from casework.today import today
+from cli.rendering import print_json, print_table, print_view, view_json
+from cli.server import run_async
+from messages import CaseInput
+from rules import Event, EventType, regime_of
+from rules.explain import day
+from runtime.errors import UserError, one_line_validation_error
+from settings import get_settings
+
+EVENTS = TypeAdapter(list[Event])
+
+
+def cmd_new(args) -> None:
+    settings = get_settings()
+    events = []
+    if args.events:
+        text = read_input(args.events)
+        try:
+            events = EVENTS.validate_json(text)
+        except ValidationError as exc:
+            raise UserError(f"--events: {one_line_validation_error(exc)}") from None
+    case = CaseInput(
+        ref=cases.check_ref(args.ref),
+        regime=regime_of(args.regime),
+        received=parse_date(args.received, "--received"),
+        subject=args.subject,
+        requester_name=args.requester_name,
+        requester_email=args.requester_email,
+        officer=args.officer,
+        manager=args.manager,
+        events=events,
+    )
+    ev = run_async(lambda client: cases.start_case(client, settings, case))
+    due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
+    print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
+
+
+def cmd_record(args) -> None:
+    settings = get_settings()
+    on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
+    until = parse_date(args.until, "--until") if args.until else None
+    event = Event(type=EventType(args.event), on=on, outcome=args.outcome, until=until, exceptional=args.exceptional)
+    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event))
+    print_json(view_json(v)) if args.json else print_view(v)
+
+
+def cmd_show(args) -> None:
+    settings = get_settings()
+    v = run_async(lambda client: cases.view(client, settings, args.ref))
+    print_json(view_json(v)) if args.json else print_view(v)
+
+
+def cmd_overdue(args) -> None:
+    settings = get_settings()
+    views = run_async(lambda client: lists.overdue(client, settings))
+    rows = [
+        {
+            "ref": v.ref,
+            "regime": v.evaluation.regime.value,
+            "stage": v.evaluation.stage.value,
+            "officer": v.officer,
+            "response_due": v.evaluation.response_due,
+            "review_due": v.evaluation.review_due,
+            "deadline_missed": v.evaluation.running_due,
+            "working_days_overdue": lists.days_overdue(v.evaluation),
+        }
+        for v in views
+    ]
+    if args.json:
+        print_json(rows)
+        return
+    columns = ("ref", "regime", "stage", "deadline missed", "working days overdue", "officer")
+    shown = [
+        (r["ref"], r["regime"], r["stage"], day(r["deadline_missed"]), r["working_days_overdue"], r["officer"])
+        for r in rows
+    ]
+    print_table(f"Overdue cases ({len(rows)})", columns, shown)
+
+
+def add_to(sub) -> None:
+    n = sub.add_parser("new", help="start a case")
+    n.add_argument("--ref", required=True)
+    n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
+    n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
+    n.add_argument("--subject")
+    n.add_argument("--requester-name")
+    n.add_argument("--requester-email")
+    n.add_argument("--officer", help="case officer's email address")
+    n.add_argument("--manager", help="manager's email address")
+    n.add_argument("--events", help="JSON list of the events so far (FILE or -), for a case received earlier")
+    n.set_defaults(func=cmd_new)
+
+    r = sub.add_parser("record", help="record what happened to a case")
+    r.add_argument("ref")
+    r.add_argument(
+        "event", choices=[e.value for e in EventType], metavar="EVENT", help=" | ".join(e.value for e in EventType)
+    )
+    r.add_argument("--on", help="date it happened (default today)")
+    r.add_argument("--outcome", help="for responded and review_completed")
+    r.add_argument("--until", help="for extended: the date the extension runs to")
+    r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_record)
+
+    s = sub.add_parser("show", help="where a case stands")
+    s.add_argument("ref")
+    s.add_argument("--json", action="store_true", help="the calc contract's keys plus ref")
+    s.set_defaults(func=cmd_show)
+
+    o = sub.add_parser("overdue", help="every overdue case, most overdue first")
+    o.add_argument("--json", action="store_true")
+    o.set_defaults(func=cmd_overdue)

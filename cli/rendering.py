@@ -1,0 +1,77 @@
+"""How the command line shows things: JSON for tools, rich tables for people."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from rich.console import Console
+from rich.table import Table
+
+from messages import CaseView
+from rules.explain import day
+
+
+def utc(moment: datetime) -> datetime:
+    """Register timestamps are UTC; SQLite hands them back without the zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def print_json(data) -> None:
+    print(json.dumps(data, indent=2, default=str))
+
+
+def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = ()) -> None:
+    """A table of `columns`, one row per sequence of cells (None shows as blank)."""
+    t = Table(title=title)
+    for col in columns:
+        t.add_column(col, justify="right" if col in right else "left")
+    for row in rows:
+        t.add_row(*("" if cell is None else str(cell) for cell in row))
+    Console().print(t)
+
+
+def view_json(v: CaseView) -> dict:
+    return {
+        "ref": v.ref,
+        **v.evaluation.model_dump(mode="json"),
+        "subject": v.subject,
+        "officer": v.officer,
+        "manager": v.manager,
+        "next_alarm": v.next_alarm.model_dump(mode="json") if v.next_alarm else None,
+    }
+
+
+def print_view(v: CaseView) -> None:
+    ev = v.evaluation
+    t = Table(title=f"{v.ref} — {ev.regime.upper()} — {ev.stage.value.replace('_', ' ')}", show_header=False)
+    t.add_column(style="bold")
+    t.add_column()
+    rows = [
+        ("subject", v.subject),
+        ("officer", v.officer),
+        ("manager", v.manager),
+        ("received", day(ev.received)),
+        ("response due", ev.response_due and day(ev.response_due)),
+        ("statutory due", ev.statutory_due and ev.statutory_due != ev.response_due and day(ev.statutory_due)),
+        ("OVERDUE", ev.overdue and f"{ev.working_days_overdue} working days"),
+        ("responded", ev.responded_on and f"{day(ev.responded_on)} ({ev.response_timeliness}, {ev.response_outcome})"),
+        ("review request by", ev.review_request_deadline and day(ev.review_request_deadline)),
+        (
+            "review requested",
+            ev.review_requested_on
+            and f"{day(ev.review_requested_on)}{'' if ev.review_requested_in_time else ' (late, accepted)'}",
+        ),
+        ("review due", ev.review_due and f"{day(ev.review_due)} (at the latest {day(ev.review_latest_due)})"),
+        ("REVIEW OVERDUE", ev.review_overdue and f"{ev.review_working_days_overdue} working days"),
+        ("review completed", ev.review_completed_on and f"{day(ev.review_completed_on)} ({ev.review_outcome})"),
+        ("complaint by", ev.complaint_deadline and f"{day(ev.complaint_deadline)} to {ev.complaint_to}"),
+        ("lapses after", ev.lapses_after and day(ev.lapses_after)),
+        ("closed", ev.closed_reason and f"{ev.closed_reason} on {day(ev.closed_on)}"),
+        ("next alarm", v.next_alarm and f"{v.next_alarm.kind} on {day(v.next_alarm.on)}"),
+    ]
+    for k, val in rows:
+        if val:
+            t.add_row(k, str(val))
+    Console().print(t)

@@ -1,0 +1,2 @@
+"""The dashboard's pages, one router per area: cases (overdue, due soon, one case), alerts, statistics,
+health. A new page is a router here and its template in `templates/`, listed in `dashboard.app.ROUTERS`."""

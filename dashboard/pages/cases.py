@@ -1,0 +1,52 @@
+"""Case pages: overdue now, due soon, and one case with every deadline's derivation and its alerts.
+Every date comes from the workflows' evaluations or from `rules/`; none is computed here."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from casework import cases, lists
+from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
+from dashboard.rendering import page
+from rules import Case, Derivation, Finding, evaluate
+from rules.bank_holidays import calendar_covering
+from rules.explain import explain_derivation, in_force, render
+from rules.regimes import REGIMES
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+async def overdue(request: Request, client: TemporalDep, settings: SettingsDep):
+    views = await lists.overdue(client, settings)
+    return page(request, "overdue.html", views=views, days_overdue=lists.days_overdue)
+
+
+@router.get("/due-soon", response_class=HTMLResponse)
+async def due_soon(request: Request, client: TemporalDep, settings: SettingsDep):
+    views = await lists.due_soon(client, settings, working_days=5)
+    return page(request, "due_soon.html", views=views)
+
+
+@router.get("/case/{ref:path}", response_class=HTMLResponse)
+async def case(request: Request, ref: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep):
+    v = await cases.view(client, settings, ref)
+    ev = v.evaluation
+    the_case = Case(regime=ev.regime, received=ev.received, events=v.events)
+    cal = calendar_covering(
+        ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed(), nation=settings.policy.nation
+    )
+    trace: list[Derivation | Finding] = []
+    evaluate(the_case, cal, ev.as_of, settings.policy, trace)
+    cites = REGIMES[ev.regime].cites
+    deadlines = [explain_derivation(d, cal, cites.get(d.label, "")) for d in in_force(trace)]
+    return page(
+        request,
+        "case.html",
+        view=v,
+        ev=ev,
+        deadlines=deadlines,
+        account=render(the_case, ev, trace, cal),
+        alerts=register.notifications(ref=ref),
+    )
