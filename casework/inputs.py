@@ -16,6 +16,8 @@ def read_input(path: str) -> str:
             return f.read()
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    except ValueError:  # a path with a NUL byte
+        raise UserError(f"cannot read {path!r}: not a valid file name") from None
     except UnicodeDecodeError:
         raise UserError(f"cannot read {path}: not UTF-8 text") from None
 
