@@ -1,9 +1,10 @@
 """Record the histories that `test_replay.py` replays, from the real workflow on the time-skipping server.
 
-    python -m tests.record_histories
+    python -m tests.record_histories --as=SHAPE [SCENARIO ...]
 
 Run it after a deliberate change to the workflow (guarded by `workflow.patched`) and commit the new
-files beside the old ones: old histories must keep replaying, that is the point.
+files (`<scenario>.<shape>.json`) beside the old ones: old histories must keep replaying, that is the point.
+Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ async def back_dated(env, settings):
     return h
 
 
-async def main(names: list[str]) -> None:
+async def main(shape: str, names: list[str]) -> None:
     for scenario in (in_time, escalated, clocks_stopped, back_dated):
         if names and scenario.__name__ not in names:
             continue
@@ -98,10 +99,13 @@ async def main(names: list[str]) -> None:
                 async with running_worker(env.client, settings):
                     handle = await scenario(env, settings)
                     history = await handle.fetch_history()
-        path = HERE / f"{scenario.__name__}.json"
+        path = HERE / f"{scenario.__name__}.{shape}.json"
         path.write_text(history.to_json())
         print(f"recorded {path.name}: {len(history.events)} events")
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1:]))
+    args = sys.argv[1:]
+    if not args or not args[0].startswith("--as="):
+        sys.exit("usage: python -m tests.record_histories --as=SHAPE [SCENARIO ...]")
+    asyncio.run(main(args[0].removeprefix("--as="), args[1:]))

@@ -4,6 +4,7 @@ and what it counted; each is bounded in time."""
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import sqlite3
 import time
@@ -159,12 +160,17 @@ def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
 
 
 async def attempts(client, workflow_id: str) -> list[int]:
+    """The attempt number of every activity the history records: scheduled activities (their start
+    events) and local activities (the marker each leaves, whose plain `data` says how many attempts it took)."""
     history = await client.get_workflow_handle(workflow_id).fetch_history()
-    return [
-        e.activity_task_started_event_attributes.attempt
-        for e in history.events
-        if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-    ]
+    found = []
+    for e in history.events:
+        if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED:
+            found.append(e.activity_task_started_event_attributes.attempt)
+        elif e.marker_recorded_event_attributes.marker_name == "core_local_activity":
+            for payload in e.marker_recorded_event_attributes.details["data"].payloads:
+                found.append(json.loads(payload.data)["attempt"])
+    return found
 
 
 async def test_a_locked_register_is_retried_with_backoff_and_nothing_is_lost_or_doubled(dev_env, settings):

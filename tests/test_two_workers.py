@@ -100,7 +100,13 @@ def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothin
             client = await Client.connect(server.address, data_converter=data_converter(TEST_KEYS))
             return [await completed_deliveries(client, f"S{i:03}") for i in range(CASES)]
 
-        per_history = asyncio.run(deliveries())
+        # An activity the killed worker had started completes only when the survivor retries it (after
+        # its 30 s timeout): wait for every history to show its delivery, then count what arrived.
+        def all_delivered():
+            counts = asyncio.run(deliveries())
+            return counts if min(counts) >= 1 else None
+
+        per_history = wait_for(all_delivered, 120, "every delivery to complete", every=2)
         received_by = Counter(r for rcpts, _ in inbox.messages for r in rcpts)
         workers[1].stop_worker()
 

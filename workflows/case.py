@@ -6,6 +6,11 @@ for a case moved in back-dated), then sleep until the next absolute alarm time, 
 or an event. Staff actions arrive as the `record` update, checked by a validator that runs the same
 engine on the history plus the new event, so an impossible action is refused before anything is written.
 The `calendar_changed` signal reloads the non-working days (a proclaimed holiday) and re-evaluates.
+
+Loading the calendar and writing the register are short and idempotent, so they run as local activities
+inside the workflow task that needs them (no round trip through the server's task queue); delivering an
+alarm stays a normal activity, with its own retries and timeouts. Cases whose history began before this
+(no `LOCAL` patch marker) keep scheduling normal activities, so their histories replay unchanged.
 """
 
 from __future__ import annotations
@@ -46,6 +51,17 @@ ACTIVITY = {
 }
 
 
+LOCAL = "calendar-and-register-as-local-activities"
+"""The patch that made calendar loading and register writes local activities (see the module docstring)."""
+
+
+async def run_short(method, arg):
+    """Run a short, idempotent activity: local for cases started since `LOCAL`, scheduled for older ones."""
+    if workflow.patched(LOCAL):
+        return await workflow.execute_local_activity_method(method, arg, **ACTIVITY)
+    return await workflow.execute_activity_method(method, arg, **ACTIVITY)
+
+
 def rejected(exc: Exception) -> ApplicationError:
     return ApplicationError(str(exc), type="RuleViolation", non_retryable=True)
 
@@ -75,10 +91,8 @@ class CaseWorkflow:
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
         self.registered = (first.stage, first.closed_reason)
-        await workflow.execute_activity_method(
-            Records.register_case,
-            RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first),
-            **ACTIVITY,
+        await run_short(
+            Records.register_case, RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first)
         )
         while True:
             if self.calendar_stale or self._calendar_ends_soon():
@@ -105,17 +119,14 @@ class CaseWorkflow:
 
     async def _record_evaluation(self, ev: Evaluation) -> None:
         self.registered = (ev.stage, ev.closed_reason)
-        await workflow.execute_activity_method(
-            Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev), **ACTIVITY
-        )
+        await run_short(Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev))
 
     async def _load_context(self) -> None:
         today = self._today()
         first = min(self.case.received, today).year - 1
-        self.context = await workflow.execute_activity_method(
+        self.context = await run_short(
             Calendars.load_case_context,
             ContextRequest(regime=self.case.regime, first_year=first, last_year=today.year + 2),
-            **ACTIVITY,
         )
         self.calendar = Calendar(self.context.non_working, years=self.context.years)
 
@@ -228,10 +239,9 @@ class CaseWorkflow:
             self.events.append(event)
             self.changed = True
             self.registered = (ev.stage, ev.closed_reason)
-            await workflow.execute_activity_method(
+            await run_short(
                 Records.record_event,
                 RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
-                **ACTIVITY,
             )
             return self._view(ev)
 
