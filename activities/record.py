@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from temporalio import activity
 
+from activities.failures import register_failures
 from foi.messages import CaseOutcome, RegisterCase, RegisterEvent
 from foi.register import Register, to_json
 
@@ -21,6 +22,11 @@ class RecordActivities:
     @activity.defn(name="register_case")
     def register_case(self, req: RegisterCase) -> None:
         c, reg = req.case, self._register()
+        with register_failures(f"record case {c.ref}"):
+            self._register_case(reg, req)
+
+    def _register_case(self, reg: Register, req: RegisterCase) -> None:
+        c = req.case
         reg.upsert_case(
             ref=c.ref,
             regime=c.regime.value,
@@ -41,12 +47,14 @@ class RecordActivities:
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
         e, reg = req.event, self._register()
-        reg.record_event(req.ref, req.seq, e)
-        reg.update_case(req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation))
+        with register_failures(f"record event {req.seq} of case {req.ref}"):
+            reg.record_event(req.ref, req.seq, e)
+            reg.update_case(req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation))
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
         """The case's latest evaluation: its outcome, once closed."""
-        self._register().update_case(
-            req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation)
-        )
+        with register_failures(f"record the evaluation of case {req.ref}"):
+            self._register().update_case(
+                req.ref, req.evaluation.stage.value, req.evaluation.closed_reason, to_json(req.evaluation)
+            )

@@ -112,7 +112,11 @@ def engine_for(url: str) -> Engine:
         from pathlib import Path
 
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 10} if url.startswith("sqlite") else {})
+    engine = create_engine(
+        url,
+        connect_args={"timeout": 10} if url.startswith("sqlite") else {},
+        hide_parameters=True,  # an error's text must never carry a requester's details
+    )
     if url.startswith("sqlite"):
 
         @event.listens_for(engine, "connect")

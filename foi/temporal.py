@@ -20,12 +20,18 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from foi.codec import EncryptionCodec, Keyring, load_keyring
 from foi.errors import Unavailable
+from foi.failures import EncryptedFailureConverter
 from workflows.search import SEARCH_ATTRIBUTES
 
 
 def data_converter(keyring: Keyring) -> DataConverter:
-    """Pydantic models in, AES-GCM encrypted payloads out."""
-    return dataclasses.replace(pydantic_data_converter, payload_codec=EncryptionCodec(keyring))
+    """Pydantic models in, AES-GCM encrypted payloads out; failures too: their message and stack trace
+    travel as an encrypted payload (the server stores and shows only "Encoded failure"; foi/failures.py)."""
+    return dataclasses.replace(
+        pydantic_data_converter,
+        payload_codec=EncryptionCodec(keyring),
+        failure_converter_class=EncryptedFailureConverter,
+    )
 
 
 def binary(name: str) -> str:
