@@ -3,8 +3,6 @@ date it shows comes from the workflows' evaluations or from `rules/` — it comp
 
 from __future__ import annotations
 
-import base64
-import hmac
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from temporalio.client import Client
 
 from foi import cases
+from foi.dashboard.security import authorised, check_credentials
 from foi.errors import Unavailable, UserError
 from foi.register import Register
 from foi.report import Quarter, evaluations, quarter_figures
@@ -47,6 +46,7 @@ def bar_chart(rows: list[tuple[str, int]], width: int = 640, bar: int = 22) -> s
 
 def create_app(settings, temporal: Client | None = None) -> FastAPI:
     """The app; `temporal` is a connected client to use (default: connect on first request)."""
+    check_credentials(settings)
     app = FastAPI(title="FOI deadlines", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.client = temporal
     register = Register(settings.register_url)
@@ -59,7 +59,8 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def credentials(request: Request, call_next):
-        if settings.dashboard_credentials_configured and not authorised(request.headers.get("authorization", "")):
+        header = request.headers.get("authorization", "")
+        if settings.dashboard_credentials_configured and not authorised(settings, header):
             return PlainTextResponse(
                 "authentication required", status_code=401, headers={"WWW-Authenticate": 'Basic realm="FOI deadlines"'}
             )
@@ -69,20 +70,6 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
             return page(request, "unavailable.html", status_code=503, message=str(exc))
         except UserError as exc:
             return page(request, "unavailable.html", status_code=404, message=str(exc))
-
-    def authorised(header: str) -> bool:
-        scheme, _, value = header.partition(" ")
-        if scheme.lower() == "bearer" and settings.dashboard_token:
-            return hmac.compare_digest(value, settings.dashboard_token)
-        if scheme.lower() == "basic" and settings.dashboard_user:
-            try:
-                user, _, password = base64.b64decode(value).decode().partition(":")
-            except ValueError:
-                return False
-            return hmac.compare_digest(user, settings.dashboard_user) and hmac.compare_digest(
-                password, settings.dashboard_password or ""
-            )
-        return False
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> Response:
         return TEMPLATES.TemplateResponse(request, name, {"today": today(tz), **context}, status_code=status_code)
