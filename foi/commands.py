@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
-from rich.table import Table
 from temporalio.service import RPCError
 
 from foi import cases
 from foi.errors import Unavailable, UserError, one_line_validation_error
 from foi.inputs import parse_date, read_input
+from foi.literal import Table
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.temporal import connect
