@@ -8,10 +8,12 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from temporalio.client import Client
 
 from foi import cases
+from foi.dashboard.hardening import harden
 from foi.dashboard.security import authorised, check_credentials
 from foi.errors import Unavailable, UserError
 from foi.register import Register
@@ -44,10 +46,12 @@ def bar_chart(rows: list[tuple[str, int]], width: int = 640, bar: int = 22) -> s
     return "".join(parts)
 
 
-def create_app(settings, temporal: Client | None = None) -> FastAPI:
-    """The app; `temporal` is a connected client to use (default: connect on first request)."""
+def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1") -> FastAPI:
+    """The app; `temporal` is a connected client to use (default: connect on first request); `host`
+    is the address it is bound to (it answers only to that host's names)."""
     check_credentials(settings)
     app = FastAPI(title="FOI deadlines", docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.state.client = temporal
     register = Register(settings.register_url)
     tz = settings.alarms.timezone
@@ -126,4 +130,5 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
     async def health():
         return "ok " + date.today().isoformat()
 
+    harden(app, settings, host)
     return app

@@ -29,4 +29,4 @@ def serve(settings, host: str, port: int) -> None:
     from foi.dashboard.app import create_app
 
     print(f"dashboard on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings, host=host), host=host, port=port, log_level="warning")
