@@ -27,6 +27,7 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from foi.calc import case_dates
 from foi.errors import UserError
+from foi.inputs import in_range
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.today import today
@@ -53,7 +54,11 @@ def check_ref(ref: str) -> str:
 def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) -> Evaluation:
     """The engine on the register's calendar: the check made before anything is sent to Temporal."""
     now = today(settings.alarms.timezone)
+    in_range(case.received, "received")
     for e in case.events:
+        in_range(e.on, str(e.type))
+        if e.until:
+            in_range(e.until, f"{e.type} until")
         if e.on > now:
             raise UserError(f"{e.type} on {e.on}: that date is in the future (today is {now})")
     if case.received > now:
