@@ -2,7 +2,9 @@
 
 Each (workflow, alarm kind, alarm date, role) has one row in the register, created before sending
 and marked delivered after, so a retried or replayed activity finds the row and does not send again.
-SMTP failures raise, and Temporal retries with backoff until the server is back. The one window left —
+Transient SMTP failures raise, and Temporal retries with backoff until the server is back; a permanent
+one for a recipient (refused address, 5xx, an address no header can carry; activities/smtp_failures.py)
+marks that recipient's row `undeliverable` and the other recipients are still served. The one window left —
 the server accepted a message but the register could not be told — would resend once with the same
 Message-ID, which mail systems recognise as a duplicate.
 """
@@ -15,6 +17,7 @@ from email.message import EmailMessage
 
 from temporalio import activity
 
+from activities.smtp_failures import permanent_reason
 from foi.messages import AlarmDelivery, DeliveryResult
 from foi.register import Register
 from rules.alarms import AlarmKind
@@ -69,7 +72,7 @@ class NotifyActivities:
         register = Register(self.settings.register_url)
         subject, body = message_for(req)
         smtp = self.settings.smtp_host is not None
-        delivered, already = [], []
+        delivered, already, undeliverable = [], [], []
         for role in req.alarm.to:
             key = f"{req.workflow_id}:{req.alarm.kind}:{req.alarm.on.isoformat()}:{role}"
             recipient = self._recipient(req, role)
@@ -86,17 +89,28 @@ class NotifyActivities:
                 body=body,
                 channel=channel,
             )
-            if row.status == "sent":
+            if row.status in ("sent", "undeliverable"):
                 already.append(key)
                 continue
             if row.channel == "smtp":
-                self._send(key, recipient, subject, body)
+                try:
+                    self._send(key, recipient, subject, body)
+                except Exception as exc:
+                    reason = permanent_reason(exc)
+                    if reason is None:
+                        raise  # transient: Temporal retries the activity
+                    register.mark_sent(key, status="undeliverable")
+                    undeliverable.append(key)
+                    activity.logger.warning(
+                        "alarm %s for case %s is undeliverable to the %s: %s", req.alarm.kind, req.ref, role, reason
+                    )
+                    continue
             register.mark_sent(key)
             delivered.append(key)
             activity.logger.info(
                 "alarm %s for case %s delivered to %s via %s", req.alarm.kind, req.ref, role, row.channel
             )
-        return DeliveryResult(delivered=delivered, already=already)
+        return DeliveryResult(delivered=delivered, already=already, undeliverable=undeliverable)
 
     def _send(self, key: str, recipient: str, subject: str, body: str) -> None:
         s = self.settings

@@ -197,10 +197,11 @@ def cmd_alerts(args) -> None:
         print_json(data)
         return
     t = Table(title=f"Alerts ({len(data)}, newest first)")
-    for col in ("at", "ref", "kind", "recipient", "channel", "subject"):
+    for col in ("at", "ref", "kind", "recipient", "channel", "status", "subject"):
         t.add_column(col)
     for d in data:
-        t.add_row(d["at"][:16].replace("T", " "), d["ref"], d["kind"], d["recipient"], d["channel"], d["subject"])
+        at = d["at"][:16].replace("T", " ")
+        t.add_row(at, d["ref"], d["kind"], d["recipient"], d["channel"], d["status"], d["subject"])
     Console().print(t)
 
 
