@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.enums.v1 import WorkflowExecutionStatus
@@ -26,17 +26,19 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
 from foi.calc import case_dates
-from foi.errors import UserError
+from foi.errors import Unavailable, UserError
 from foi.inputs import in_range
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.today import today
+from foi.update_deadline import bounded_update
 from rules import Case, Evaluation, Event, EventType, Regime, evaluate
 from rules.bank_holidays import calendar_covering
 from settings import Settings
 from workflows import CaseWorkflow
 from workflows.search import REGIME
 
+START = "is the worker running? (python worker.py)"
 RUNNING_CASES = "WorkflowType = 'Case' AND ExecutionStatus = 'Running'"
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
@@ -115,7 +117,7 @@ async def record_event(client: Client, settings: Settings, ref: str, event: Even
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event)
     try:
-        return await handle.execute_update(CaseWorkflow.record, event)
+        return await bounded_update(handle, CaseWorkflow.record, event, settings.client_timeout)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None
@@ -155,7 +157,12 @@ async def view(client: Client, settings: Settings, ref: str, as_of: date | None 
     as_of = as_of or today(settings.alarms.timezone)
     for _ in range(50):  # a case just started answers once its calendar is loaded
         try:
-            return await handle.query(CaseWorkflow.view, as_of)
+            return await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=settings.client_timeout))
+        except RPCError as exc:
+            if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
+                raise
+            waited = f"{settings.client_timeout:g} s"
+            raise Unavailable(f"no worker answered for case {ref} within {waited}; {START}") from None
         except WorkflowQueryFailedError as exc:
             if "still starting" not in str(exc):
                 raise UserError(f"case {ref}: {exc}") from None
@@ -167,7 +174,7 @@ async def overdue(client: Client, settings: Settings) -> list[CaseView]:
     """Every running case whose response or review is overdue, most overdue first (visibility finds
     the candidates by their published due date; the workflow's own evaluation says by how much)."""
     now = today(settings.alarms.timezone)
-    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now)
+    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now, settings.client_timeout)
     overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
     return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
 
@@ -180,7 +187,7 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     horizons = {r: calendar_covering(r, now, proclaimed=proclaimed).add_working_days(now, working_days) for r in Regime}
     widest = max(horizons.values())
     query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
-    views = await _running_views(client, query, now)
+    views = await _running_views(client, query, now, settings.client_timeout)
     soon = [
         v
         for v in views
@@ -189,12 +196,17 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     return sorted(soon, key=lambda v: v.evaluation.running_due)
 
 
-async def _running_views(client: Client, condition: str, as_of: date) -> list[CaseView]:
+async def _running_views(client: Client, condition: str, as_of: date, timeout: float = 20) -> list[CaseView]:
     """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`."""
     views = []
     async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
         try:
-            views.append(await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, as_of))
+            handle = client.get_workflow_handle(wf.id)
+            views.append(await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=timeout)))
+        except RPCError as exc:
+            if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
+                raise
+            raise Unavailable(f"no worker answered within {timeout:g} s; {START}") from None
         except WorkflowQueryFailedError:
             continue  # just started, its calendar not loaded yet: nothing due to show
     return views

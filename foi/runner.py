@@ -11,6 +11,7 @@ from temporalio.client import Client
 from temporalio.worker import Worker
 
 from activities import all_activities
+from foi.update_deadline import RefuseLateUpdates
 from workflows import CaseWorkflow
 
 
@@ -23,5 +24,6 @@ async def running_worker(client: Client, settings, threads: int = 16) -> AsyncIt
             workflows=[CaseWorkflow],
             activities=all_activities(settings),
             activity_executor=pool,
+            interceptors=[RefuseLateUpdates()],
         ) as worker:
             yield worker

@@ -21,6 +21,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from foi.codec import EncryptionCodec, Keyring, load_keyring
 from foi.errors import Unavailable
 from foi.failures import EncryptedFailureConverter
+from foi.update_deadline import StampUpdates
 from workflows.search import SEARCH_ATTRIBUTES
 
 
@@ -32,6 +33,11 @@ def data_converter(keyring: Keyring) -> DataConverter:
         payload_codec=EncryptionCodec(keyring),
         failure_converter_class=EncryptedFailureConverter,
     )
+
+
+def client_interceptors(settings) -> list:
+    """A staff client's updates carry the moment it stops waiting (foi/update_deadline.py)."""
+    return [StampUpdates(settings.client_timeout)]
 
 
 def binary(name: str) -> str:
@@ -77,9 +83,12 @@ async def connect() -> Client:
     address = config["target_host"]
     if not config.get("tls") and not answers(address):
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")
-    keyring = load_keyring(get_settings())
+    settings = get_settings()
+    keyring = load_keyring(settings)
     try:
-        return await Client.connect(**config, data_converter=data_converter(keyring))
+        return await Client.connect(
+            **config, data_converter=data_converter(keyring), interceptors=client_interceptors(settings)
+        )
     except RuntimeError as exc:
         raise Unavailable(f"cannot connect to Temporal at {address}: {str(exc).splitlines()[0]}") from None
 

@@ -1,0 +1,51 @@
+"""A staff command never hangs on a missing worker: it gives up after FOI_CLIENT_TIMEOUT, says the
+event was NOT recorded, and that stays true when a worker starts later."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import timedelta
+
+import pytest
+from temporalio.client import Client
+
+from foi import cases
+from foi.errors import Unavailable
+from foi.messages import CaseInput
+from foi.temporal import client_interceptors, data_converter
+from foi.today import today
+from rules import Event
+from tests.conftest import TEST_KEYS, running_worker
+
+
+async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_env, settings, register):
+    settings = settings.model_copy(update={"client_timeout": 3.0})
+    client = await Client.connect(
+        dev_env.client.service_client.config.target_host,
+        data_converter=data_converter(TEST_KEYS),
+        interceptors=client_interceptors(settings),
+    )
+    received = today("Europe/London") - timedelta(days=2)
+    async with running_worker(client, settings):
+        await cases.start_case(client, settings, CaseInput(ref="WAIT", regime="foia", received=received))
+        await cases.view(client, settings, "WAIT")
+    started = time.monotonic()
+    with pytest.raises(Unavailable, match="the worker is not running; the event was NOT recorded"):
+        await asyncio.wait_for(
+            cases.record_event(client, settings, "WAIT", Event(type="clarification_requested", on=received)), 30
+        )
+    assert time.monotonic() - started < 10
+    started = time.monotonic()
+    with pytest.raises(Unavailable, match="no worker answered for case WAIT within 3 s"):
+        await asyncio.wait_for(cases.view(client, settings, "WAIT"), 30)
+    with pytest.raises(Unavailable, match="no worker answered within 3 s"):
+        await asyncio.wait_for(cases.due_soon(client, settings, working_days=30), 30)
+    assert time.monotonic() - started < 15
+    async with running_worker(client, settings):
+        await asyncio.sleep(3)  # the held update reaches the new worker, which refuses it
+        assert (await cases.view(client, settings, "WAIT")).events == []
+        assert register.events("WAIT") == []
+        later = await cases.record_event(client, settings, "WAIT", Event(type="withdrawn", on=received))
+    assert [e.type.value for e in later.events] == ["withdrawn"]
+    assert [r.type for r in register.events("WAIT")] == ["withdrawn"]
