@@ -21,6 +21,7 @@ from temporalio.testing import WorkflowEnvironment
 
 from foi.codec import Keyring, load_keyring
 from foi.errors import Unavailable
+from foi.key_check import record_worker_keys
 from foi.register import engine_for
 from foi.runner import running_worker
 from foi.temporal import (
@@ -68,6 +69,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
     try:
         await ensure_search_attributes(client)
         engine_for(settings.register_url)  # create the register's tables before the first activity
+        record_worker_keys(settings, keyring)  # staff commands check theirs against these
         async with running_worker(client, settings):
             log.info(
                 "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",

@@ -21,6 +21,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from foi.codec import EncryptionCodec, Keyring, load_keyring
 from foi.errors import Unavailable
 from foi.failures import EncryptedFailureConverter
+from foi.key_check import check_against_worker
 from foi.update_deadline import StampUpdates
 from workflows.search import SEARCH_ATTRIBUTES
 
@@ -85,6 +86,7 @@ async def connect() -> Client:
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")
     settings = get_settings()
     keyring = load_keyring(settings)
+    check_against_worker(settings, keyring)
     try:
         return await Client.connect(
             **config, data_converter=data_converter(keyring), interceptors=client_interceptors(settings)
