@@ -24,6 +24,7 @@ from foi.codec import Keyring, load_keyring
 from foi.embedded_server import EmbeddedServer
 from foi.errors import Unavailable
 from foi.key_check import record_worker_keys
+from foi.private import private_dir
 from foi.register import engine_for
 from foi.runner import running_worker
 from foi.temporal import (
@@ -56,7 +57,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
     local = f"127.0.0.1:{settings.dev_server_port}"
     keyring = load_keyring(settings, create=True)
     if not address_configured():
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
         embedded = EmbeddedServer(settings)
         replaced = embedded.replace_orphan()
         if replaced:

@@ -17,6 +17,7 @@ from foi.cases import check_ref, evaluate_locally
 from foi.csv_lines import read_rows
 from foi.errors import UserError, one_line, one_line_validation_error
 from foi.inputs import parse_date
+from foi.limits import check_lengths
 from foi.messages import CaseInput
 from rules import Case, Event, RuleViolation, regime_of
 from rules.calendar import CalendarRangeError
@@ -94,6 +95,7 @@ def check(text: str, settings) -> Checked:
         line = record.line
         try:
             case = row_to_case(record.values)
+            check_lengths(case)
             if case.ref in seen:
                 raise UserError(f"ref {case.ref} repeats line {seen[case.ref]}")
             evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))

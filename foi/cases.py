@@ -28,6 +28,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from foi.calc import case_dates
 from foi.errors import Unavailable, UserError
 from foi.inputs import in_range
+from foi.limits import check_lengths
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
 from foi.today import today
@@ -50,6 +51,8 @@ def workflow_id(ref: str) -> str:
 def check_ref(ref: str) -> str:
     if not REF.match(ref):
         raise UserError(f"ref '{ref}': use 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
+    if any(segment in ("", ".", "..") for segment in ref.split("/")):
+        raise UserError(f"ref '{ref}': no empty, '.' or '..' parts between slashes (it is part of a web address)")
     return ref
 
 
@@ -88,6 +91,7 @@ async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
 
 
 async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
+    check_lengths(case)
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
     if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")

@@ -22,6 +22,7 @@ from temporalio.api.common.v1 import Payload
 from temporalio.converter import PayloadCodec
 
 from foi.errors import Unavailable
+from foi.private import check_owner_only, private_dir
 
 ENCODING = b"binary/encrypted"
 KEY_ID = "encryption-key-id"
@@ -55,6 +56,7 @@ class Keyring:
 
 
 def read_key_file(path: Path) -> Keyring:
+    check_owner_only(path)
     pairs = [
         tuple(line.split()[:2]) for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")
     ]
@@ -75,7 +77,7 @@ def load_keyring(settings, create: bool = False) -> Keyring:
         raise Unavailable(
             f"no payload key at {path}: start the worker once (it creates one) or set FOI_ENCRYPTION_KEYS"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     ring = Keyring.generate()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:

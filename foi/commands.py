@@ -15,6 +15,7 @@ from temporalio.service import RPCError
 from foi import cases
 from foi.errors import Unavailable, UserError, one_line_validation_error
 from foi.inputs import parse_date, read_input
+from foi.limits import check_lengths
 from foi.literal import Table
 from foi.messages import CaseInput, CaseView
 from foi.register import Register
@@ -119,6 +120,7 @@ def cmd_new(args) -> None:
         manager=args.manager,
         events=events,
     )
+    check_lengths(case)
     ev = run_async(lambda client: cases.start_case(client, settings, case))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))

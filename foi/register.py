@@ -111,7 +111,9 @@ def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        from foi.private import private_dir
+
+        private_dir(Path(url.removeprefix("sqlite:///")).parent)
     engine = create_engine(
         url,
         connect_args={"timeout": 10} if url.startswith("sqlite") else {},

@@ -113,7 +113,10 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
 
     @app.get("/stats", response_class=HTMLResponse)
     async def stats(request: Request, quarter: str | None = None):
-        q = Quarter.parse(quarter) if quarter else Quarter.containing(today(tz))
+        try:
+            q = Quarter.parse(quarter) if quarter else Quarter.containing(today(tz))
+        except UserError as exc:
+            return page(request, "unavailable.html", status_code=400, message=str(exc))
         rows = quarter_figures(evaluations(register, settings.policy, today(tz)), q)
         chart = bar_chart([(m, n) for s, m, n in rows if s in ("timeliness", "outcomes")])
         return page(
