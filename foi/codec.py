@@ -56,7 +56,6 @@ class Keyring:
 
 
 def read_key_file(path: Path) -> Keyring:
-    check_owner_only(path)
     pairs = [
         tuple(line.split()[:2]) for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")
     ]
@@ -72,6 +71,7 @@ def load_keyring(settings, create: bool = False) -> Keyring:
         return Keyring.parse(pairs)
     path = settings.key_file
     if path.exists():
+        check_owner_only(path)
         return read_key_file(path)
     if not create:
         raise Unavailable(
