@@ -17,7 +17,8 @@ from email.message import EmailMessage
 
 from temporalio import activity
 
-from activities.smtp_failures import permanent_reason
+from activities.failures import register_failures
+from activities.smtp_failures import permanent_reason, transient
 from foi.messages import AlarmDelivery, DeliveryResult
 from foi.register import Register
 from rules.alarms import AlarmKind
@@ -69,6 +70,10 @@ class NotifyActivities:
 
     @activity.defn(name="deliver_alarm")
     def deliver_alarm(self, req: AlarmDelivery) -> DeliveryResult:
+        with register_failures(f"record the {req.alarm.kind.value} alarm of case {req.ref}"):
+            return self._deliver(req)
+
+    def _deliver(self, req: AlarmDelivery) -> DeliveryResult:
         register = Register(self.settings.register_url)
         subject, body = message_for(req)
         smtp = self.settings.smtp_host is not None
@@ -97,8 +102,8 @@ class NotifyActivities:
                     self._send(key, recipient, subject, body)
                 except Exception as exc:
                     reason = permanent_reason(exc)
-                    if reason is None:
-                        raise  # transient: Temporal retries the activity
+                    if reason is None:  # transient: Temporal retries the activity
+                        raise transient(exc, role, req.ref) from None
                     register.mark_sent(key, status="undeliverable")
                     undeliverable.append(key)
                     activity.logger.warning(

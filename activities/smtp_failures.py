@@ -13,6 +13,18 @@ import email.errors
 import smtplib
 
 
+class MailFailure(Exception):
+    """A transient delivery failure, told without the address (Temporal retries it)."""
+
+
+def transient(exc: BaseException, role: str, ref: str) -> MailFailure:
+    code = getattr(exc, "smtp_code", None)
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code = ",".join(str(c) for c in sorted({c for c, _ in exc.recipients.values()}))
+    told = f"{type(exc).__name__}{f' {code}' if code else ''}"
+    return MailFailure(f"mail to the {role} of case {ref} failed for now ({told}); it will be retried")
+
+
 def permanent_reason(exc: BaseException) -> str | None:
     """Why `exc` will never succeed for this recipient, or None if a retry may."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
