@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 from tests.processes import Deployment
 
@@ -23,7 +24,19 @@ def alive(pid: int) -> bool:
 
 
 def server_pid(d: Deployment) -> int:
-    return int((d.workdir / ".foi" / "temporal-server.pid").read_text().split()[0])
+    """The worker's child process running `temporal server start-dev`."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        ppid = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+        if ppid == d.worker.pid and b"start-dev" in args:
+            return int(entry.name)
+    raise AssertionError("the worker has no embedded server process")
 
 
 def wait_for(predicate, timeout: float, what: str):
