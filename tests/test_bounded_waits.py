@@ -49,3 +49,27 @@ async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_en
         later = await cases.record_event(client, settings, "WAIT", Event(type="withdrawn", on=received))
     assert [e.type.value for e in later.events] == ["withdrawn"]
     assert [r.type for r in register.events("WAIT")] == ["withdrawn"]
+
+
+def test_the_record_command_without_a_worker_is_one_line_and_status_1(tmp_path):
+    from tests.processes import Deployment, DevServer
+    from tests.test_faults import KEY_SETTING
+
+    server = DevServer(tmp_path / "temporal.db")
+    server.start()
+    try:
+        env = {"TEMPORAL_ADDRESS": server.address, "FOI_ENCRYPTION_KEYS": KEY_SETTING, "FOI_CLIENT_TIMEOUT": "2"}
+        d = Deployment(tmp_path, **env)
+        d.start_worker()
+        received = (today("Europe/London") - timedelta(days=2)).isoformat()
+        assert d.starter("new", "--ref", "NOW", "--regime", "foia", "--received", received).returncode == 0
+        assert d.stop_worker() == 0
+        started = time.monotonic()
+        out = d.starter("record", "NOW", "withdrawn", timeout=60)
+        assert time.monotonic() - started < 20
+        assert out.returncode == 1, (out.stdout, out.stderr)
+        assert out.stderr.strip().splitlines() == [
+            "error: the worker is not running; the event was NOT recorded (start it: python worker.py)"
+        ]
+    finally:
+        server.stop()
