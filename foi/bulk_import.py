@@ -2,8 +2,8 @@
 
 Every row is checked first (shape, dates, and the history through the engine) and every physical line
 is accounted for (foi/csv_lines.py); rows with errors are reported by line number, and while any row
-is wrong nothing is started. Valid rows start back-dated cases, which send
-only their current most severe alarm. Refs that already exist are skipped, so re-running a file is safe.
+is wrong nothing is started. Valid rows start back-dated cases, which send only their current most
+severe alarm. Refs that already exist are skipped, so re-running a file is safe.
 """
 
 from __future__ import annotations
