@@ -16,8 +16,18 @@ def free_port() -> int:
 
 
 class Inbox:
-    def __init__(self):
+    """Accepts every message, except to the addresses in `refuse` (550 at RCPT, as a real server does
+    for an unknown mailbox)."""
+
+    def __init__(self, refuse: frozenset[str] = frozenset()):
         self.messages = []
+        self.refuse = refuse
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd's hook
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
@@ -25,8 +35,8 @@ class Inbox:
 
 
 @contextmanager
-def smtp_server(port: int):
-    inbox = Inbox()
+def smtp_server(port: int, refuse: frozenset[str] = frozenset()):
+    inbox = Inbox(refuse)
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
