@@ -19,6 +19,7 @@ from casework.today import today
 from messages import CaseInput, CaseView
 from register import Register
 from rules import Event, EventType, ProclaimedDay, regime_of
+from rules.exemptions import cited, citing
 from rules.explain import day
 from runtime.connection import connect
 from runtime.errors import Unavailable, UserError, one_line_validation_error
@@ -59,6 +60,10 @@ def view_json(v: CaseView) -> dict:
         "officer": v.officer,
         "manager": v.manager,
         "next_alarm": v.next_alarm.model_dump(mode="json") if v.next_alarm else None,
+        "exemptions": {
+            t.value: e.model_dump(mode="json", include={"exemptions", "public_interest_test"})
+            for t, e in cited(v.events).items()
+        },
     }
 
 
@@ -84,7 +89,9 @@ def print_view(v: CaseView) -> None:
         ),
         ("review due", ev.review_due and f"{day(ev.review_due)} (at the latest {day(ev.review_latest_due)})"),
         ("REVIEW OVERDUE", ev.review_overdue and f"{ev.review_working_days_overdue} working days"),
+        ("exemptions cited", (e := cited(v.events).get(EventType.responded)) and citing(e)),
         ("review completed", ev.review_completed_on and f"{day(ev.review_completed_on)} ({ev.review_outcome})"),
+        ("exemptions upheld", (e := cited(v.events).get(EventType.review_completed)) and citing(e)),
         ("complaint by", ev.complaint_deadline and f"{day(ev.complaint_deadline)} to {ev.complaint_to}"),
         ("lapses after", ev.lapses_after and day(ev.lapses_after)),
         ("closed", ev.closed_reason and f"{ev.closed_reason} on {day(ev.closed_on)}"),
@@ -128,7 +135,15 @@ def cmd_record(args) -> None:
     settings = get_settings()
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
-    event = Event(type=EventType(args.event), on=on, outcome=args.outcome, until=until, exceptional=args.exceptional)
+    event = Event(
+        type=EventType(args.event),
+        on=on,
+        outcome=args.outcome,
+        until=until,
+        exceptional=args.exceptional,
+        exemptions=args.exemption,
+        public_interest_test=args.public_interest_test,
+    )
     v = run_async(lambda client: cases.record_event(client, settings, args.ref, event))
     print_json(view_json(v)) if args.json else print_view(v)
 
@@ -312,6 +327,16 @@ def add_to(sub) -> None:
     r.add_argument("--outcome", help="for responded and review_completed")
     r.add_argument("--until", help="for extended: the date the extension runs to")
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
+    r.add_argument(
+        "--exemption",
+        action="append",
+        default=[],
+        metavar="CITATION",
+        help="for responded and review_completed, repeatable: an exemption or exception applied, e.g. s31(1)(a)",
+    )
+    r.add_argument(
+        "--public-interest-test", action="store_true", help="for responded and review_completed: a PIT was applied"
+    )
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_record)
 
