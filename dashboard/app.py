@@ -16,7 +16,8 @@ from temporalio.client import Client
 from casework import cases
 from casework.today import today
 from register import Register
-from reports.quarterly import Quarter, evaluations, quarter_figures
+from reports.quarterly import Quarter
+from reports.statistics import as_csv, figures, shown
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import day, explain_derivation, in_force, render
@@ -122,19 +123,31 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
     async def alerts(request: Request):
         return page(request, "alerts.html", alerts=register.notifications(limit=500))
 
+    def quarter_of(text: str | None) -> Quarter:
+        return Quarter.parse(text) if text else Quarter.containing(today(tz))
+
     @app.get("/stats", response_class=HTMLResponse)
     async def stats(request: Request, quarter: str | None = None):
-        q = Quarter.parse(quarter) if quarter else Quarter.containing(today(tz))
-        rows = quarter_figures(evaluations(register, settings.policy, today(tz)), q)
+        q = quarter_of(quarter)
+        rows = figures(register, settings.policy, today(tz), q)
         chart = bar_chart([(m, n) for s, m, n in rows if s in ("timeliness", "outcomes")])
         return page(
             request,
             "stats.html",
             quarter=q,
-            rows=rows,
+            rows=[(s, m, shown(m, n)) for s, m, n in rows],
             chart=chart,
             previous=f"{q.year - (q.q == 1)}Q{4 if q.q == 1 else q.q - 1}",
             next=f"{q.year + (q.q == 4)}Q{1 if q.q == 4 else q.q + 1}",
+        )
+
+    @app.get("/stats.csv")
+    async def stats_csv(quarter: str | None = None):
+        q = quarter_of(quarter)
+        return Response(
+            as_csv(q, figures(register, settings.policy, today(tz), q)),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="foi-statistics-{q}.csv"'},
         )
 
     @app.get("/healthz", response_class=PlainTextResponse)
