@@ -15,6 +15,9 @@ from temporalio.client import Client
 
 from casework import cases
 from casework.today import today
+from dashboard.letters import letter_url
+from dashboard.letters import router as letters_router
+from letters import available
 from register import Register
 from reports.quarterly import Quarter
 from reports.statistics import as_csv, figures, shown
@@ -117,6 +120,7 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
             deadlines=deadlines,
             account=render(the_case, ev, trace, cal),
             alerts=register.notifications(ref=ref),
+            letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
         )
 
     @app.get("/alerts", response_class=HTMLResponse)
@@ -149,6 +153,8 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="foi-statistics-{q}.csv"'},
         )
+
+    app.include_router(letters_router(settings))
 
     @app.get("/healthz", response_class=PlainTextResponse)
     async def health():
