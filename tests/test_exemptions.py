@@ -113,3 +113,19 @@ def test_the_import_reads_two_columns_per_event():
     response, _, review = case.events
     assert (response.exemptions, response.public_interest_test) == (("s31(1)(a)", "s31(3)", "s40(2)"), True)
     assert (review.exemptions, review.public_interest_test) == (("s31(1)(a)", "s31(3)"), False)
+
+
+def test_an_unknown_citation_in_a_csv_is_reported_by_line_and_that_row_not_started(settings):
+    from importing.bulk_import import check
+
+    text = (
+        "ref,regime,received,responded_on,outcome,exemptions\n"
+        "OK-1,foia,2021-03-31,2021-04-21,part_withheld,s31(1)(a);s40(2)\n"
+        "BAD-1,eir,2021-03-31,2021-04-21,withheld,s31(1)(a)\n"
+    )
+    checked = check(text, settings)
+    assert [case.ref for _, case in checked.valid] == ["OK-1"]
+    assert checked.errors == [
+        "line 3: responded on 2021-04-21: unknown exemption 's31(1)(a)' under the EIR "
+        "(e.g. reg12(4)(b), reg12(5)(a), reg13)"
+    ]
