@@ -33,8 +33,9 @@ def run(regime: str, *events: Event):
     [
         ("foia", ["s31(1)(a)", "s31(3)", "s40(2)"]),  # the Home Office response of 21 April 2021
         ("foia", ["s21", "s22A(1)", "s36(2)(b)(i)", "s40(5A)", "s43(2)", "s44(1)(a)"]),
+        ("foia", ["s40(2)", "s40(3A)(a)", "s30(1)(a)(i)", "s31(1)(g)", "s31(2)(b)"]),  # with their conditions
         ("eir", ["reg12(4)(a)", "reg12(4)(e)", "reg12(5)(a)", "reg12(5)(g)", "reg13"]),
-        ("foisa", ["s25(1)", "s30(b)(i)", "s35(1)(a)", "s38(1)(b)", "s41(b)"]),
+        ("foisa", ["s25(1)", "s30(b)(i)", "s34(1)(a)(ii)", "s35(1)(a)", "s38(1)(b)", "s41(b)"]),
         ("sar", ["sch2-para2", "sch2-para19", "sch3-para7", "sch4-para1"]),
     ],
 )
@@ -59,7 +60,12 @@ def test_citations_are_stored_the_way_the_legislation_numbers_them():
     [
         ("foia", responded(exemptions=["s45"]), "responded on 2021-04-21: unknown exemption 's45' under the FOIA"),
         ("foia", responded(exemptions=["s31(1)(z)"]), "unknown exemption 's31(1)(z)'"),
-        ("foia", responded(exemptions=["s12"]), "unknown exemption 's12'"),  # cost is an outcome, not an exemption
+        ("foia", responded(exemptions=["s12"]), "unknown exemption 's12'"),
+        (
+            "foia",
+            responded(exemptions=["s40(3A)(c)"]),
+            "unknown exemption 's40(3a)(c)'",
+        ),  # cost is an outcome, not an exemption
         ("eir", responded(exemptions=["reg12(5)(h)"]), "unknown exemption 'reg12(5)(h)' under the EIR"),
         ("eir", responded(exemptions=["s31(1)(a)"]), "under the EIR"),  # an FOIA section in an EIR case
         ("foisa", responded(exemptions=["s42"]), "under the FOISA"),
