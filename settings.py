@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     dashboard_password: str | None = None
     dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
 
+    letter_templates: Path | None = Field(
+        None, description="Folder of the authority's own letter templates (<kind>.docx); default: the shipped ones."
+    )
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
 
