@@ -56,6 +56,10 @@ class Settings(BaseSettings):
         20.0, gt=0, description="Seconds a staff command waits for Temporal or the worker before giving up."
     )
 
+    letter_templates: Path | None = Field(
+        None, description="Folder of the authority's own letter templates (<kind>.docx); default: the shipped ones."
+    )
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
 

@@ -10,6 +10,7 @@
     python starter.py report --quarter 2021Q2 quarterly statistics
     python starter.py import FILE.csv        start many cases from a spreadsheet
     python starter.py dashboard              the managers' web pages
+    python starter.py letter REF KIND        a letter to the requester (.docx)
 
 Bad input ends with one line on stderr and exit status 2; nothing is half-recorded.
 """

@@ -49,7 +49,15 @@ def cmd_record(args) -> None:
     settings = get_settings()
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
-    event = Event(type=EventType(args.event), on=on, outcome=args.outcome, until=until, exceptional=args.exceptional)
+    event = Event(
+        type=EventType(args.event),
+        on=on,
+        outcome=args.outcome,
+        until=until,
+        exceptional=args.exceptional,
+        exemptions=args.exemption,
+        public_interest_test=args.public_interest_test,
+    )
     v = run_async(lambda client: cases.record_event(client, settings, args.ref, event))
     print_json(view_json(v)) if args.json else print_view(v)
 
@@ -109,6 +117,16 @@ def add_to(sub) -> None:
     r.add_argument("--outcome", help="for responded and review_completed")
     r.add_argument("--until", help="for extended: the date the extension runs to")
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
+    r.add_argument(
+        "--exemption",
+        action="append",
+        default=[],
+        metavar="CITATION",
+        help="for responded and review_completed, repeatable: an exemption or exception applied, e.g. s31(1)(a)",
+    )
+    r.add_argument(
+        "--public-interest-test", action="store_true", help="for responded and review_completed: a PIT was applied"
+    )
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_record)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 
 from casework import cases
@@ -17,22 +16,20 @@ from settings import get_settings
 
 
 def cmd_report(args) -> None:
-    from reports.quarterly import Quarter, evaluations, quarter_figures
+    from reports.quarterly import Quarter
+    from reports.statistics import as_csv, as_json, figures, shown
 
     settings = get_settings()
-    quarter = Quarter.parse(args.quarter)
-    rows = quarter_figures(
-        evaluations(Register(settings.register_url), settings.policy, today(settings.alarms.timezone)), quarter
-    )
+    now = today(settings.alarms.timezone)
+    quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(now)
+    rows = figures(Register(settings.register_url), settings.policy, now, quarter)
     if args.format == "json":
-        print_json({"quarter": str(quarter), "figures": [{"section": s, "measure": m, "count": n} for s, m, n in rows]})
+        print_json(as_json(quarter, rows))
     elif args.format == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(["quarter", "section", "measure", "count"])
-        w.writerows((str(quarter), s, m, n) for s, m, n in rows)
+        sys.stdout.write(as_csv(quarter, rows))
     else:
         title = f"FOI statistics {quarter} ({day(quarter.first)} to {day(quarter.last)})"
-        print_table(title, ("section", "measure", "count"), rows, right=("count",))
+        print_table(title, ("section", "measure", "value"), ((s, m, shown(m, n)) for s, m, n in rows), right=("value",))
 
 
 def cmd_import(args) -> int:
@@ -79,7 +76,7 @@ def cmd_dashboard(args) -> None:
 
 def add_to(sub) -> None:
     rp = sub.add_parser("report", help="quarterly statistics in the government's categories")
-    rp.add_argument("--quarter", required=True, help="e.g. 2021Q2")
+    rp.add_argument("--quarter", help="e.g. 2021Q2 (default: the current quarter)")
     rp.add_argument("--format", choices=["table", "csv", "json"], default="table")
     rp.set_defaults(func=cmd_report)
 

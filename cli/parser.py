@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import alerts, calc, cases, holidays, managers
+from cli import alerts, calc, cases, holidays, letter, managers
 from runtime.errors import one_line
 
-GROUPS = (calc, cases, alerts, holidays, managers)
+GROUPS = (calc, cases, alerts, holidays, managers, letter)
 
 
 class Parser(argparse.ArgumentParser):

@@ -12,6 +12,8 @@ from rich.console import Console
 
 from cli.literal import Table
 from messages import CaseView
+from rules import EventType
+from rules.exemptions import cited, citing
 from rules.explain import day
 
 
@@ -42,6 +44,10 @@ def view_json(v: CaseView) -> dict:
         "officer": v.officer,
         "manager": v.manager,
         "next_alarm": v.next_alarm.model_dump(mode="json") if v.next_alarm else None,
+        "exemptions": {
+            t.value: e.model_dump(mode="json", include={"exemptions", "public_interest_test"})
+            for t, e in cited(v.events).items()
+        },
     }
 
 
@@ -67,7 +73,9 @@ def print_view(v: CaseView) -> None:
         ),
         ("review due", ev.review_due and f"{day(ev.review_due)} (at the latest {day(ev.review_latest_due)})"),
         ("REVIEW OVERDUE", ev.review_overdue and f"{ev.review_working_days_overdue} working days"),
+        ("exemptions cited", (e := cited(v.events).get(EventType.responded)) and citing(e)),
         ("review completed", ev.review_completed_on and f"{day(ev.review_completed_on)} ({ev.review_outcome})"),
+        ("exemptions upheld", (e := cited(v.events).get(EventType.review_completed)) and citing(e)),
         ("complaint by", ev.complaint_deadline and f"{day(ev.complaint_deadline)} to {ev.complaint_to}"),
         ("lapses after", ev.lapses_after and day(ev.lapses_after)),
         ("closed", ev.closed_reason and f"{ev.closed_reason} on {day(ev.closed_on)}"),

@@ -8,6 +8,7 @@ severe alarm. Refs that already exist are skipped, so re-running a file is safe.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
@@ -36,6 +37,13 @@ EVENT_COLUMNS = (
     ("withdrawn_on", "withdrawn"),
 )
 EXTRA = ("outcome", "review_outcome", "extended_until", "extended_exceptional")
+# exemptions cited: a list separated by ';' or ',' (e.g. "s31(1)(a); s40(2)"), and a yes/no for the PIT
+CITING = {
+    "responded": ("exemptions", "public_interest_test"),
+    "review_completed": ("review_exemptions", "review_public_interest_test"),
+}
+EXTRA += tuple(c for pair in CITING.values() for c in pair)
+YES = ("1", "true", "yes", "y")
 KNOWN = set(REQUIRED) | set(OPTIONAL) | {c for c, _ in EVENT_COLUMNS} | set(EXTRA)
 
 
@@ -61,7 +69,11 @@ def row_to_case(row: dict[str, str]) -> CaseInput:
             extra["outcome"] = get.get("review_outcome") or None
         elif kind == "extended":
             extra["until"] = parse_date(get["extended_until"], "extended_until") if get.get("extended_until") else None
-            extra["exceptional"] = get.get("extended_exceptional", "").lower() in ("1", "true", "yes", "y")
+            extra["exceptional"] = get.get("extended_exceptional", "").lower() in YES
+        if kind in CITING:
+            cited, pit = CITING[kind]
+            extra["exemptions"] = [c for c in re.split(r"[;,]", get.get(cited, "")) if c.strip()]
+            extra["public_interest_test"] = get.get(pit, "").lower() in YES
         on = parse_date(get[column], column)
         events.append((on, order, Event(type=kind, on=on, **extra)))
     try:

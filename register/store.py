@@ -73,6 +73,20 @@ class EventRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class EventExemptionsRow(Base):
+    """The exemptions an event cited and whether a public interest test was applied: a table of its
+    own, so a register created before exemptions were recorded gains it without a migration."""
+
+    __tablename__ = "event_exemptions"
+    __table_args__ = (UniqueConstraint("ref", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    exemptions: Mapped[list] = mapped_column(JSON)
+    public_interest_test: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class NotificationRow(Base):
     """One alarm to one recipient: the outbox, and the record of what SMTP delivered."""
 
@@ -181,6 +195,12 @@ class Register:
                         exceptional=e.exceptional,
                     )
                 )
+                if e.exemptions or e.public_interest_test:
+                    s.add(
+                        EventExemptionsRow(
+                            ref=ref, seq=seq, exemptions=list(e.exemptions), public_interest_test=e.public_interest_test
+                        )
+                    )
             return True
         except IntegrityError:
             return False
@@ -189,12 +209,32 @@ class Register:
         with self.session() as s:
             return list(s.scalars(select(EventRow).where(EventRow.ref == ref).order_by(EventRow.seq)))
 
+    def exemptions(self, ref: str | None = None) -> dict[tuple[str, int], EventExemptionsRow]:
+        """(ref, seq) -> the exemptions an event cited; every case's, or one case's."""
+        q = select(EventExemptionsRow)
+        if ref is not None:
+            q = q.where(EventExemptionsRow.ref == ref)
+        with self.session() as s:
+            return {(r.ref, r.seq): r for r in s.scalars(q)}
+
     def case_events(self, ref: str) -> list[Event]:
         """The recorded history of a case, as the engine's events."""
-        return [
-            Event(type=r.type, on=r.on, outcome=r.outcome, until=r.until, exceptional=r.exceptional)
-            for r in self.events(ref)
-        ]
+        cited = self.exemptions(ref)
+        out = []
+        for r in self.events(ref):
+            x = cited.get((ref, r.seq))
+            out.append(
+                Event(
+                    type=r.type,
+                    on=r.on,
+                    outcome=r.outcome,
+                    until=r.until,
+                    exceptional=r.exceptional,
+                    exemptions=x.exemptions if x else (),
+                    public_interest_test=x.public_interest_test if x else False,
+                )
+            )
+        return out
 
     # -- notifications -------------------------------------------------------------------------
 

@@ -99,12 +99,19 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
     return out
 
 
+GONE = frozenset({ClosedReason.withdrawn, *LAPSED})
+WAITING = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
+
+
+def is_resolvable(e: Evaluation) -> bool:
+    """Not withdrawn or lapsed, and not waiting for clarification, a fee or identity information."""
+    return e.closed_reason not in GONE and e.stage not in WAITING
+
+
 def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
     """(section, measure, count) rows in the published order."""
     received = [e for e in evs if e.received in quarter]
-    gone = {ClosedReason.withdrawn, *LAPSED}
-    waiting = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
-    resolvable = [e for e in received if e.closed_reason not in gone and e.stage not in waiting]
+    resolvable = [e for e in received if is_resolvable(e)]
     timeliness = Counter(e.response_timeliness for e in resolvable)
     unanswered = [e for e in resolvable if e.responded_on is None]
     outcomes = Counter(e.response_outcome for e in received if e.response_outcome)
@@ -113,7 +120,7 @@ def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, 
     review_outcomes = Counter(e.review_outcome for e in completed)
     rows = [
         ("requests", "received", len(received)),
-        ("requests", "withdrawn or lapsed", sum(e.closed_reason in gone for e in received)),
+        ("requests", "withdrawn or lapsed", sum(e.closed_reason in GONE for e in received)),
         ("requests", "resolvable", len(resolvable)),
         ("timeliness", "answered within 20 working days (in time)", timeliness[ResponseTimeliness.in_time]),
         (

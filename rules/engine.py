@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from rules.calendar import Calendar
 from rules.dates import add_months, last_day_of_months_beginning_with
+from rules.exemptions import check as check_exemptions
 from rules.models import (
     Case,
     Evaluation,
@@ -279,6 +280,7 @@ class _Run:
             _outcome(e, ResponseOutcome)
         elif e.type is EventType.review_completed:
             _outcome(e, ReviewOutcome)
+        check_exemptions(self.case.regime, e)
 
     def _on_clarification_requested(self, e: Event) -> None:
         lapses = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)

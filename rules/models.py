@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rules.citations import normalise
 from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.regimes import Regime
 
@@ -57,7 +58,9 @@ class Stage(StrEnum):
 
 class Event(BaseModel):
     """One thing that happened to a case, on a date. `outcome`, `until`, `exceptional` only where
-    the event type takes them."""
+    the event type takes them; `exemptions` (citations, stored normalised) and `public_interest_test`
+    only on `responded` and `review_completed` (`rules.exemptions` checks them). Every field after
+    `on` has a default, so histories recorded before a field existed still parse."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -66,6 +69,13 @@ class Event(BaseModel):
     outcome: str | None = None
     until: date | None = None
     exceptional: bool = False
+    exemptions: tuple[str, ...] = ()
+    public_interest_test: bool = False
+
+    @field_validator("exemptions")
+    @classmethod
+    def _normalised(cls, cited: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(normalise(c) for c in cited if str(c).strip()))
 
 
 class ProclaimedDay(BaseModel):

@@ -21,7 +21,7 @@ FLOORS: list[set[str]] = [
     {"workflows"},  # one case workflow: waits, asks rules/, calls activities by reference
     {"runtime"},  # connection, codec, the worker's definition, one-line errors, exit
     {"casework"},  # start, record, view, list cases through Temporal
-    {"reports", "importing"},  # statistics, bulk import
+    {"reports", "importing", "letters"},  # statistics, bulk import, letters to requesters
     {"dashboard"},  # the managers' web pages
     {"cli"},  # the staff command line
     {"worker", "starter"},  # the two processes

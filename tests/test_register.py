@@ -9,10 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.orm import Session
 
 from register import Register
-from register.store import Base
+from register.store import Base, CaseRow, EventExemptionsRow, EventRow
+from reports.quarterly import Quarter
+from reports.statistics import figures
 from rules import Event, ProclaimedDay
 from tests.postgres import DATABASES, settings_on
 
@@ -57,6 +60,65 @@ def test_a_retried_event_is_recorded_once(register):
     extended = Event(type="extended", on=date(2021, 4, 22), until=date(2021, 5, 28), exceptional=True)
     assert register.record_event("R1", 1, extended) is True
     assert register.case_events("R1") == [responded, extended]
+
+
+def test_a_register_made_before_exemptions_gains_their_table_and_keeps_its_rows(settings):
+    if settings.register_url.startswith("sqlite:///"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    old = create_engine(settings.register_url)
+    Base.metadata.create_all(old, tables=[t for t in Base.metadata.sorted_tables if t.name != "event_exemptions"])
+    with Session(old) as s, s.begin():  # a case and its response recorded by an older release
+        s.add(CaseRow(**CASE))
+        s.add(EventRow(ref="R1", seq=0, type="responded", on=date(2021, 4, 21), outcome="granted"))
+    assert "event_exemptions" not in inspect(old).get_table_names()
+    old.dispose()
+
+    register = Register(settings.register_url)  # a newer worker starts: the table is created
+    assert "event_exemptions" in inspect(register.engine).get_table_names()
+    assert register.case_events("R1") == [Event(type="responded", on=date(2021, 4, 21), outcome="granted")]
+    review = Event(type="review_completed", on=date(2021, 6, 1), outcome="upheld", exemptions=("s40(2)",))
+    assert register.record_event("R1", 1, review) is True
+    assert register.case_events("R1")[1] == review
+
+
+def test_exemptions_are_kept_with_their_event_once_and_counted(settings, register):
+    register.upsert_case(**CASE)
+    register.upsert_case(**{**CASE, "ref": "R2", "workflow_id": "foi-R2", "received": date(2021, 4, 6)})
+    responded = Event(
+        type="responded",
+        on=date(2021, 4, 21),
+        outcome="part_withheld",
+        exemptions=("Section 31(1)(a)", "s31(3)", "s40(2)"),
+        public_interest_test=True,
+    )
+    assert responded.exemptions == ("s31(1)(a)", "s31(3)", "s40(2)")
+    history = [
+        responded,
+        Event(type="review_requested", on=date(2021, 6, 22)),
+        Event(type="review_completed", on=date(2021, 8, 26), outcome="upheld", exemptions=("s40(2)",)),
+    ]
+    for seq, e in enumerate(history):
+        assert register.record_event("R1", seq, e) is True
+    assert register.record_event("R1", 0, responded) is False  # a retried activity: neither row twice
+    granted = Event(type="responded", on=date(2021, 4, 20), outcome="granted")
+    assert register.record_event("R2", 0, granted) is True
+
+    assert register.case_events("R1") == history
+    assert register.case_events("R2") == [granted]
+    cited = register.exemptions()
+    assert sorted(cited) == [("R1", 0), ("R1", 2)]
+    assert (cited["R1", 0].exemptions, cited["R1", 0].public_interest_test) == (["s31(1)(a)", "s31(3)", "s40(2)"], True)
+    assert (cited["R1", 2].exemptions, cited["R1", 2].public_interest_test) == (["s40(2)"], False)
+    assert register.exemptions("R2") == {}
+    with register.session() as s:
+        assert s.query(EventExemptionsRow).count() == 2
+
+    rows = figures(register, settings.policy, date(2021, 9, 1), Quarter.parse("2021Q1"))
+    applied = {m: n for section, m, n in rows if section == "FOI/EIR exemptions applied"}
+    assert applied == {"FOIA s31": 1, "FOIA s40": 1}  # R2 was received in Q2
+    assert ("FOI/EIR timeliness", "percentage answered in time", 100.0) in rows
+    q2 = figures(register, settings.policy, date(2021, 9, 1), Quarter.parse("2021Q2"))
+    assert not [r for r in q2 if r[0] == "FOI/EIR exemptions applied"]
 
 
 def test_a_notification_is_claimed_once_and_marked_sent(register):

@@ -8,7 +8,9 @@ from fastapi.responses import HTMLResponse
 
 from casework import cases, lists
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
+from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
+from letters import available
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
@@ -49,4 +51,5 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         deadlines=deadlines,
         account=render(the_case, ev, trace, cal),
         alerts=register.notifications(ref=ref),
+        letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
     )

@@ -1,0 +1,32 @@
+"""The letters a case page links: each one a `.docx` from the authority's templates (`letters/`).
+
+`GET /letter/{kind}/{ref}` returns the Word document; a letter the case cannot have yet is refused
+(the app's error page, status 404) with the one-line reason.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from dashboard.deps import SettingsDep
+from letters.compose import letter
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+router = APIRouter()
+
+
+def letter_url(kind: str, ref: str) -> str:
+    return f"/letter/{kind}/{quote(ref, safe='/')}"
+
+
+@router.get("/letter/{kind}/{ref:path}")
+async def download(kind: str, ref: str, settings: SettingsDep):
+    document = await run_in_threadpool(letter, settings, ref, kind)
+    filename = f"{re.sub(r'[^A-Za-z0-9._-]', '_', ref)}-{kind}.docx"
+    return Response(document, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
