@@ -40,6 +40,7 @@ def view_json(v: CaseView) -> dict:
         "officer": v.officer,
         "manager": v.manager,
         "next_alarm": v.next_alarm.model_dump(mode="json") if v.next_alarm else None,
+        "attention": v.attention,
     }
 
 
@@ -49,6 +50,7 @@ def print_view(v: CaseView) -> None:
     t.add_column(style="bold")
     t.add_column()
     rows = [
+        ("NEEDS ATTENTION", v.attention and f"{v.attention} (the dates below are the last good ones)"),
         ("subject", v.subject),
         ("officer", v.officer),
         ("manager", v.manager),

@@ -94,6 +94,17 @@ class NotificationRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class AttentionRow(Base):
+    """A running case whose history no longer fits the law as now known (a proclaimed day, a changed
+    policy): the workflow keeps its last good evaluation and records why here until it is fixed."""
+
+    __tablename__ = "case_attention"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
 class ProclaimedRow(Base):
     __tablename__ = "proclaimed_days"
     __table_args__ = (UniqueConstraint("on", "region"),)
@@ -221,6 +232,24 @@ class Register:
         with self.session() as s:
             return list(s.scalars(q))
 
+    # -- cases needing attention ---------------------------------------------------------------
+
+    def set_attention(self, ref: str, reason: str | None) -> None:
+        """Record why `ref` needs attention, or (None) that it no longer does."""
+        with self.session() as s, s.begin():
+            row = s.get(AttentionRow, ref)
+            if reason is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(AttentionRow(ref=ref, reason=reason))
+            else:
+                row.reason = reason
+
+    def needing_attention(self) -> list[AttentionRow]:
+        with self.session() as s:
+            return list(s.scalars(select(AttentionRow).order_by(AttentionRow.since, AttentionRow.ref)))
+
     # -- proclaimed days -----------------------------------------------------------------------
 
     def add_proclaimed(self, day: ProclaimedDay) -> bool:
@@ -230,6 +259,15 @@ class Register:
             return True
         except IntegrityError:
             return False
+
+    def remove_proclaimed(self, on: date, region: str) -> bool:
+        """Remove a day recorded by mistake; False if there was none."""
+        with self.session() as s, s.begin():
+            row = s.scalars(select(ProclaimedRow).where(ProclaimedRow.on == on, ProclaimedRow.region == region)).first()
+            if row is None:
+                return False
+            s.delete(row)
+            return True
 
     def proclaimed(self) -> list[ProclaimedDay]:
         with self.session() as s:
