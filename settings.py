@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     encryption_keys: str | None = Field(
         None, description="Payload keys 'id:base64key,...' (first encrypts); default: the key file in the data dir."
     )
+    accept_plain_payloads: bool = Field(
+        False, description="Read unencrypted payloads too: only while moving a deployment to encryption."
+    )
 
     dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
     dashboard_password: str | None = None

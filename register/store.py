@@ -160,8 +160,9 @@ class Register:
     def update_case(self, ref: str, stage: str, closed_reason: str | None, evaluation: dict) -> None:
         with self.session() as s, s.begin():
             row = s.get(CaseRow, ref)
-            if row is not None:
-                row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
+            if row is None:
+                raise LookupError(f"case {ref} is not in the register: its evaluation cannot be recorded")
+            row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
 
     def case(self, ref: str) -> CaseRow | None:
         with self.session() as s:
@@ -172,7 +173,8 @@ class Register:
             return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
 
     def record_event(self, ref: str, seq: int, e: Event) -> bool:
-        """Insert event number `seq` of case `ref`; False if it was already there (a retry)."""
+        """Insert event number `seq` of case `ref`; False if that very event was already there (a retry).
+        A different event under the same number is an error, never silently dropped."""
         try:
             with self.session() as s, s.begin():
                 s.add(
@@ -188,6 +190,13 @@ class Register:
                 )
             return True
         except IntegrityError:
+            stored = self.case_events(ref)[seq]
+            same = ("type", "on", "outcome", "until", "exceptional")
+            if any(getattr(stored, f) != getattr(e, f) for f in same):
+                raise ValueError(
+                    f"event {seq} of case {ref} is already recorded as {stored.type} on {stored.on}, "
+                    f"not {e.type} on {e.on}"
+                ) from None
             return False
 
     def events(self, ref: str) -> list[EventRow]:
