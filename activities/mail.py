@@ -2,7 +2,9 @@
 transport every notification stays in the register's outbox (`starter.py alerts`, the dashboard).
 
 A new transport is a class here with a `channel` name (at most 8 characters: the register's column) and
-a `send`, chosen in `transport_for`.
+a `send`, chosen in `transport_for`. `send` raises `Undeliverable` when a recipient can never be served
+(the alarm is then recorded `undeliverable` for that recipient and not retried); anything else it
+raises is transient and retried.
 """
 
 from __future__ import annotations
@@ -12,14 +14,19 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
 
+from activities.smtp_failures import permanent_reason
 from settings import Settings
+
+
+class Undeliverable(Exception):
+    """This recipient can never be served (its reason names no address): recorded, not retried."""
 
 
 class MailTransport(Protocol):
     channel: str
 
     def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
-        """Deliver one message, or raise (the activity is retried with backoff)."""
+        """Deliver one message, or raise: `Undeliverable` for good, anything else to be retried with backoff."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,15 @@ class Smtp:
     channel: str = "smtp"
 
     def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
+        try:
+            self._send(recipient, subject, body, message_id)
+        except Exception as exc:
+            reason = permanent_reason(exc)
+            if reason is None:
+                raise
+            raise Undeliverable(reason) from None
+
+    def _send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
         msg = EmailMessage()
         msg["From"], msg["To"], msg["Subject"] = self.sender, recipient, subject
         msg["Message-ID"] = message_id

@@ -3,9 +3,13 @@ configured, else the outbox.
 
 Each (workflow, alarm kind, alarm date, role) has one row in the register, created before sending
 and marked delivered after, so a retried or replayed activity finds the row and does not send again.
-Transport failures raise, and Temporal retries with backoff until the server is back. The one window
-left — the server accepted a message but the register could not be told — would resend once with the
-same Message-ID, which mail systems recognise as a duplicate.
+Transient transport failures raise (a short `MailFailure` naming the role, never the address), and
+Temporal retries with backoff until the server is back; a permanent one for a recipient (refused
+address, 5xx, an address no header can carry: the transport raises `Undeliverable`; for SMTP see
+activities/smtp_failures.py) marks that recipient's row `undeliverable` and the other recipients are
+still served. A failed register write raises a short `RegisterFailure` (activities/failures.py). The
+one window left — the server accepted a message but the register could not be told — would resend
+once with the same Message-ID, which mail systems recognise as a duplicate.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import hashlib
 
 from temporalio import activity
 
-from activities.mail import MailTransport
+from activities.failures import register_failures
+from activities.mail import MailTransport, Undeliverable
+from activities.smtp_failures import transient
 from messages import AlarmDelivery, DeliveryResult
 from register import Register
 from rules.alarms import AlarmKind
@@ -81,8 +87,12 @@ class Notifications:
 
     @activity.defn(name="deliver_alarm")
     def deliver_alarm(self, req: AlarmDelivery) -> DeliveryResult:
+        with register_failures(f"record the {req.alarm.kind.value} alarm of case {req.ref}"):
+            return self._deliver(req)
+
+    def _deliver(self, req: AlarmDelivery) -> DeliveryResult:
         subject, body = message_for(req)
-        delivered, already = [], []
+        delivered, already, undeliverable = [], [], []
         for role in req.alarm.to:
             key = f"{req.workflow_id}:{req.alarm.kind}:{req.alarm.on.isoformat()}:{role}"
             recipient = self._recipient(req, role)
@@ -99,16 +109,26 @@ class Notifications:
                 body=body,
                 channel=channel,
             )
-            if row.status == "sent":
+            if row.status in ("sent", "undeliverable"):
                 already.append(key)
                 continue
             if row.channel != "outbox":
                 if self.transport is None or self.transport.channel != row.channel:
                     raise RuntimeError(f"notification {key} goes by {row.channel}, which is not configured")
-                self.transport.send(recipient, subject, body, message_id(key))
+                try:
+                    self.transport.send(recipient, subject, body, message_id(key))
+                except Undeliverable as exc:
+                    self.register.mark_sent(key, status="undeliverable")
+                    undeliverable.append(key)
+                    activity.logger.warning(
+                        "alarm %s for case %s is undeliverable to the %s: %s", req.alarm.kind, req.ref, role, exc
+                    )
+                    continue
+                except Exception as exc:  # transient: Temporal retries the activity
+                    raise transient(exc, role, req.ref) from None
             self.register.mark_sent(key)
             delivered.append(key)
             activity.logger.info(
                 "alarm %s for case %s delivered to %s via %s", req.alarm.kind, req.ref, role, row.channel
             )
-        return DeliveryResult(delivered=delivered, already=already)
+        return DeliveryResult(delivered=delivered, already=already, undeliverable=undeliverable)

@@ -1,9 +1,11 @@
-"""Record a case, each of its events and its evaluation in the register (idempotent on retry)."""
+"""Record a case, each of its events and its evaluation in the register (idempotent on retry). A failed
+write raises a short `RegisterFailure` (activities/failures.py) naming the operation, never the values."""
 
 from __future__ import annotations
 
 from temporalio import activity
 
+from activities.failures import register_failures
 from messages import CaseOutcome, RegisterCase, RegisterEvent
 from register import Register, to_json
 from rules import Evaluation
@@ -17,6 +19,10 @@ class Records:
 
     @activity.defn(name="register_case")
     def register_case(self, req: RegisterCase) -> None:
+        with register_failures(f"record case {req.case.ref}"):
+            self._register_case(req)
+
+    def _register_case(self, req: RegisterCase) -> None:
         c = req.case
         self.register.upsert_case(
             ref=c.ref,
@@ -37,14 +43,16 @@ class Records:
 
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
-        self.register.record_event(req.ref, req.seq, req.event)
-        self._update(req.ref, req.evaluation)
+        with register_failures(f"record event {req.seq} of case {req.ref}"):
+            self.register.record_event(req.ref, req.seq, req.event)
+            self._update(req.ref, req.evaluation)
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
         """The case's latest evaluation (its outcome, once closed), and whether it needs attention."""
-        self._update(req.ref, req.evaluation)
-        self.register.set_attention(req.ref, req.attention)
+        with register_failures(f"record the evaluation of case {req.ref}"):
+            self._update(req.ref, req.evaluation)
+            self.register.set_attention(req.ref, req.attention)
 
     def _update(self, ref: str, ev: Evaluation) -> None:
         self.register.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev))

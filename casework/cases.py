@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.enums.v1 import WorkflowExecutionStatus
@@ -25,17 +25,21 @@ from temporalio.common import SearchAttributePair, TypedSearchAttributes, Workfl
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
+from casework.inputs import in_range
+from casework.limits import check_lengths
 from casework.today import today
 from messages import CaseInput, CaseView
 from register import Register
 from rules import Case, Evaluation, Event, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
-from runtime.errors import UserError
+from runtime.errors import Unavailable, UserError
+from runtime.update_deadline import bounded_update
 from settings import Settings
 from workflows import CaseWorkflow, workflow_id
 from workflows.search import REGIME
 
+START = "is the worker running? (python worker.py)"
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 
 
@@ -46,13 +50,19 @@ def case_dates(case: Case, *more: date | None) -> list[date | None]:
 def check_ref(ref: str) -> str:
     if not REF.match(ref):
         raise UserError(f"ref '{ref}': use 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
+    if any(segment in ("", ".", "..") for segment in ref.split("/")):
+        raise UserError(f"ref '{ref}': no empty, '.' or '..' parts between slashes (it is part of a web address)")
     return ref
 
 
 def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) -> Evaluation:
     """The engine on the register's calendar: the check made before anything is sent to Temporal."""
     now = today(settings.alarms.timezone)
+    in_range(case.received, "received")
     for e in case.events:
+        in_range(e.on, str(e.type))
+        if e.until:
+            in_range(e.until, f"{e.type} until")
         if e.on > now:
             raise UserError(f"{e.type} on {e.on}: that date is in the future (today is {now})")
     if case.received > now:
@@ -83,6 +93,7 @@ async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
 
 
 async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
+    check_lengths(case)
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
     if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")
@@ -112,7 +123,7 @@ async def record_event(client: Client, settings: Settings, ref: str, event: Even
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event)
     try:
-        return await handle.execute_update(CaseWorkflow.record, event)
+        return await bounded_update(handle, CaseWorkflow.record, event, settings.client_timeout)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None
@@ -152,7 +163,12 @@ async def view(client: Client, settings: Settings, ref: str, as_of: date | None 
     as_of = as_of or today(settings.alarms.timezone)
     for _ in range(50):  # a case just started answers once its calendar is loaded
         try:
-            return await handle.query(CaseWorkflow.view, as_of)
+            return await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=settings.client_timeout))
+        except RPCError as exc:
+            if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
+                raise
+            waited = f"{settings.client_timeout:g} s"
+            raise Unavailable(f"no worker answered for case {ref} within {waited}; {START}") from None
         except WorkflowQueryFailedError as exc:
             if "still starting" not in str(exc):
                 raise UserError(f"case {ref}: {exc}") from None

@@ -22,8 +22,19 @@ def read_input(path: str) -> str:
         raise UserError(f"cannot read {path}: not UTF-8 text") from None
 
 
+# The dates a case can mention: the information-rights Acts took effect from 2000 (DPA 1998, in force
+# March 2000; FOIA 2000); the holiday data and date arithmetic need a bounded span of years.
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+
 def parse_date(text: str, what: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return in_range(date.fromisoformat(text.strip()), what)
     except ValueError:
         raise UserError(f"{what}: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def in_range(day: date, what: str) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise UserError(f"{what}: {day} is out of range (dates from {EARLIEST} to {LATEST})")
+    return day

@@ -6,16 +6,19 @@ workflow says, by its evaluation, whether and by how much it is overdue. Nothing
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from temporalio.client import Client, WorkflowQueryFailedError
+from temporalio.service import RPCError, RPCStatusCode
 
+from casework.cases import START
 from casework.today import today
 from messages import CaseView
 from register import Register
 from register.store import AttentionRow
 from rules import Evaluation, Regime
 from rules.bank_holidays import calendar_covering
+from runtime.errors import Unavailable
 from settings import Settings
 from workflows import RUNNING_CASES, CaseWorkflow
 
@@ -24,7 +27,7 @@ async def overdue(client: Client, settings: Settings) -> list[CaseView]:
     """Every running case whose response or review is overdue, most overdue first (visibility finds
     the candidates by their published due date; the workflow's own evaluation says by how much)."""
     now = today(settings.alarms.timezone)
-    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now)
+    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now, settings.client_timeout)
     overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
     return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
 
@@ -42,7 +45,7 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     }
     widest = max(horizons.values())
     query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
-    views = await _running_views(client, query, now)
+    views = await _running_views(client, query, now, settings.client_timeout)
     soon = [
         v
         for v in views
@@ -51,12 +54,18 @@ async def due_soon(client: Client, settings: Settings, working_days: int = 5) ->
     return sorted(soon, key=lambda v: v.evaluation.running_due)
 
 
-async def _running_views(client: Client, condition: str, as_of: date) -> list[CaseView]:
-    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`."""
+async def _running_views(client: Client, condition: str, as_of: date, timeout: float = 20) -> list[CaseView]:
+    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`;
+    a worker that does not answer within `timeout` seconds is one line (`Unavailable`), not a hang."""
     views = []
     async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
         try:
-            views.append(await client.get_workflow_handle(wf.id).query(CaseWorkflow.view, as_of))
+            handle = client.get_workflow_handle(wf.id)
+            views.append(await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=timeout)))
+        except RPCError as exc:
+            if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
+                raise
+            raise Unavailable(f"no worker answered within {timeout:g} s; {START}") from None
         except WorkflowQueryFailedError:
             continue  # just started, its calendar not loaded yet: nothing due to show
     return views

@@ -27,7 +27,7 @@ def cmd_alerts(args) -> None:
     if args.json:
         print_json(data)
         return
-    columns = ("at", "ref", "kind", "recipient", "channel", "subject")
+    columns = ("at", "ref", "kind", "recipient", "channel", "status", "subject")
     shown = ({**d, "at": d["at"][:16].replace("T", " ")} for d in data)
     print_table(f"Alerts ({len(data)}, newest first)", columns, ([d[c] for c in columns] for d in shown))
 

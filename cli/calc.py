@@ -11,7 +11,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from casework.cases import case_dates
-from casework.inputs import read_input
+from casework.inputs import in_range, read_input
 from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
@@ -49,9 +49,19 @@ def parse_request(text: str) -> CalcRequest:
     if not isinstance(data, dict):
         raise UserError("expected a JSON object with regime, received and events")
     try:
-        return CalcRequest.model_validate(data)
+        req = CalcRequest.model_validate(data)
     except ValidationError as exc:
         raise UserError(one_line_validation_error(exc)) from None
+    in_range(req.received, "received")
+    if req.as_of:
+        in_range(req.as_of, "as_of")
+    for e in req.events:
+        in_range(e.on, str(e.type))
+        if e.until:
+            in_range(e.until, f"{e.type} until")
+    for p in req.extra_non_working_days:
+        in_range(p.on, "extra_non_working_days")
+    return req
 
 
 def run(text: str, explain: bool = False) -> str:

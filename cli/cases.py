@@ -6,6 +6,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from casework import cases, lists
 from casework.inputs import parse_date, read_input
+from casework.limits import check_lengths
 from casework.today import today
 from cli.rendering import print_json, print_table, print_view, view_json
 from cli.server import run_async
@@ -38,6 +39,7 @@ def cmd_new(args) -> None:
         manager=args.manager,
         events=events,
     )
+    check_lengths(case)
     ev = run_async(lambda client: cases.start_case(client, settings, case))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))

@@ -1,4 +1,6 @@
-"""How the command line shows things: JSON for tools, rich tables for people."""
+"""How the command line shows things: JSON for tools, rich tables for people. Every table is
+`cli.literal.Table`, which shows what staff typed (a subject, an officer, a holiday name) literally,
+never as Rich markup."""
 
 from __future__ import annotations
 
@@ -7,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from rich.console import Console
-from rich.table import Table
 
+from cli.literal import Table
 from messages import CaseView
 from rules.explain import day
 
@@ -23,7 +25,7 @@ def print_json(data) -> None:
 
 
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = ()) -> None:
-    """A table of `columns`, one row per sequence of cells (None shows as blank)."""
+    """A table of `columns`, one row per sequence of cells (None shows as blank), every cell literal."""
     t = Table(title=title)
     for col in columns:
         t.add_column(col, justify="right" if col in right else "left")

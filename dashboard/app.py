@@ -1,17 +1,20 @@
 """The dashboard application: its state (settings, register, Temporal client), the credentials check
-and error pages around every request, and the routers of its pages (`dashboard/pages/`). It reads the
-register and asks Temporal (visibility and queries); every date it shows comes from the workflows'
-evaluations or from `rules/` — it computes none itself."""
+(`dashboard/security.py`) and error pages around every request, the host names it answers to and the
+headers every response carries (`dashboard/hardening.py`), its stylesheet (`static/`), and the routers
+of its pages (`dashboard/pages/`). It reads the register and asks Temporal (visibility and queries);
+every date it shows comes from the workflows' evaluations or from `rules/` — it computes none itself."""
 
 from __future__ import annotations
 
-import base64
-import hmac
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 from temporalio.client import Client
 
+from dashboard import security
+from dashboard.hardening import harden
 from dashboard.pages import alerts, cases, health, stats
 from dashboard.rendering import page
 from register import Register
@@ -20,9 +23,13 @@ from runtime.errors import Unavailable, UserError
 ROUTERS = (cases.router, alerts.router, stats.router, health.router)
 
 
-def create_app(settings, temporal: Client | None = None) -> FastAPI:
-    """The app; `temporal` is a connected client to use (default: connect on first request)."""
+def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1") -> FastAPI:
+    """The app; `temporal` is a connected client to use (default: connect on first request); `host`
+    is the address it is bound to (it answers only to that host's names). Settings that configure
+    basic auth by halves are refused (`UserError`)."""
+    security.check_credentials(settings)
     app = FastAPI(title="FOI deadlines", docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.state.settings = settings
     app.state.register = Register(settings.register_url)
     app.state.client = temporal
@@ -43,17 +50,8 @@ def create_app(settings, temporal: Client | None = None) -> FastAPI:
             return page(request, "unavailable.html", status_code=404, message=str(exc))
 
     def authorised(header: str) -> bool:
-        scheme, _, value = header.partition(" ")
-        if scheme.lower() == "bearer" and settings.dashboard_token:
-            return hmac.compare_digest(value, settings.dashboard_token)
-        if scheme.lower() == "basic" and settings.dashboard_user:
-            try:
-                user, _, password = base64.b64decode(value).decode().partition(":")
-            except ValueError:
-                return False
-            return hmac.compare_digest(user, settings.dashboard_user) and hmac.compare_digest(
-                password, settings.dashboard_password or ""
-            )
-        return False
+        """The token, or both user and password, compared as bytes in constant time (dashboard/security.py)."""
+        return security.authorised(settings, header)
 
+    harden(app, settings, host)
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
+from dashboard.security import check_credentials
 from runtime.errors import UserError
 
 
@@ -17,6 +18,7 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(settings, host: str, port: int) -> None:
+    check_credentials(settings)
     if not is_loopback(host) and not settings.dashboard_credentials_configured:
         raise UserError(
             f"refusing to listen on {host} without credentials: set FOI_DASHBOARD_TOKEN, or "
@@ -27,4 +29,4 @@ def serve(settings, host: str, port: int) -> None:
     from dashboard.app import create_app
 
     print(f"dashboard on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings, host=host), host=host, port=port, log_level="warning")

@@ -1,20 +1,21 @@
 """Bulk import of open cases from a spreadsheet export (CSV), for a team adopting the project.
 
-Every row is checked first (shape, dates, and the history through the engine); rows with errors are
-reported by line number and nothing is started for them. Valid rows start back-dated cases, which send
-only their current most severe alarm. Refs that already exist are skipped, so re-running a file is safe.
+Every row is checked first (shape, dates, and the history through the engine) and every physical line
+is accounted for (importing/csv_lines.py); rows with errors are reported by line number, and while any row
+is wrong nothing is started. Valid rows start back-dated cases, which send only their current most
+severe alarm. Refs that already exist are skipped, so re-running a file is safe.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
 from casework.cases import check_ref, evaluate_locally
 from casework.inputs import parse_date
+from casework.limits import check_lengths
+from importing.csv_lines import read_rows
 from messages import CaseInput
 from rules import Case, Event, RuleViolation, regime_of
 from rules.calendar import CalendarRangeError
@@ -77,24 +78,26 @@ def row_to_case(row: dict[str, str]) -> CaseInput:
 
 def check(text: str, settings) -> Checked:
     """Every row checked before anything starts: the valid ones, and one message per bad line."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    rows = read_rows(text)
+    header = rows.header
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise UserError(f"the CSV has no {', '.join(missing)} column (required: {', '.join(REQUIRED)})")
     unknown = [c for c in header if c not in KNOWN]
     if unknown:
         raise UserError(f"unknown column {', '.join(map(repr, unknown))}")
-    out, seen = Checked(), {}
-    for row in reader:
-        line = reader.line_num
+    out, seen, errors = Checked(), {}, list(rows.errors)
+    for record in rows.records:
+        line = record.line
         try:
-            case = row_to_case(row)
+            case = row_to_case(record.values)
+            check_lengths(case)
             if case.ref in seen:
                 raise UserError(f"ref {case.ref} repeats line {seen[case.ref]}")
             evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
             seen[case.ref] = line
             out.valid.append((line, case))
         except (UserError, RuleViolation, CalendarRangeError) as exc:
-            out.errors.append(f"line {line}: {one_line(str(exc))}")
+            errors.append((line, f"line {line}: {one_line(str(exc))}"))
+    out.errors = [message for _, message in sorted(errors, key=lambda e: e[0])]
     return out

@@ -96,3 +96,4 @@ class AlarmDelivery(BaseModel):
 class DeliveryResult(BaseModel):
     delivered: list[str]
     already: list[str]
+    undeliverable: list[str] = []

@@ -89,7 +89,7 @@ class NotificationRow(Base):
     subject: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16))  # pending, sent, undeliverable
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -122,8 +122,14 @@ def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 10} if url.startswith("sqlite") else {})
+        from register.private import private_dir
+
+        private_dir(Path(url.removeprefix("sqlite:///")).parent)
+    engine = create_engine(
+        url,
+        connect_args={"timeout": 10} if url.startswith("sqlite") else {},
+        hide_parameters=True,  # an error's text must never carry a requester's details
+    )
     if url.startswith("sqlite"):
 
         @event.listens_for(engine, "connect")
@@ -227,10 +233,11 @@ class Register:
             with self.session() as s:
                 return s.scalars(select(NotificationRow).where(NotificationRow.key == fields["key"])).one()
 
-    def mark_sent(self, key: str) -> None:
+    def mark_sent(self, key: str, status: str = "sent") -> None:
+        """Delivery is over for this row: `sent`, or `undeliverable` (a permanent refusal)."""
         with self.session() as s, s.begin():
             row = s.scalars(select(NotificationRow).where(NotificationRow.key == key)).one()
-            row.status, row.sent_at = "sent", _now()
+            row.status, row.sent_at = status, _now()
 
     def notifications(self, ref: str | None = None, limit: int | None = None) -> list[NotificationRow]:
         q = select(NotificationRow).order_by(NotificationRow.created_at.desc(), NotificationRow.id.desc())

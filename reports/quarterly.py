@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from casework.inputs import EARLIEST, LATEST
 from register import Register
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
@@ -46,7 +47,10 @@ class Quarter:
         m = re.fullmatch(r"(\d{4})-?Q([1-4])", text.strip().upper())
         if not m:
             raise UserError(f"quarter '{text}': write it like 2021Q2")
-        return cls(int(m.group(1)), int(m.group(2)))
+        quarter = cls(int(m.group(1)), int(m.group(2)))
+        if not EARLIEST.year <= quarter.year <= LATEST.year:
+            raise UserError(f"quarter '{text}' is out of range (years {EARLIEST.year} to {LATEST.year})")
+        return quarter
 
     @classmethod
     def containing(cls, day: date) -> Quarter:

@@ -1,5 +1,6 @@
 """The one definition of a case worker: the workflow it runs, its activities built once with their
-dependencies (the register, the mail transport), and its thread pool. `worker.py`, the tests and the
+dependencies (the register, the mail transport), its thread pool, and the interceptor that refuses an
+update its sender stopped waiting for (runtime/update_deadline.py). `worker.py`, the tests and the
 benchmarks all run exactly this."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from activities.mail import transport_for
 from activities.notify import Notifications
 from activities.record import Records
 from register import Register
+from runtime.update_deadline import RefuseLateUpdates
 from settings import Settings
 from workflows import CaseWorkflow
 
@@ -44,5 +46,6 @@ async def running_worker(client: Client, settings: Settings, threads: int = 16) 
             workflows=[CaseWorkflow],
             activities=activities(settings),
             activity_executor=pool,
+            interceptors=[RefuseLateUpdates()],
         ) as worker:
             yield worker

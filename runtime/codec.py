@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from temporalio.api.common.v1 import Payload
 from temporalio.converter import PayloadCodec
 
+from register.private import private_dir, shared_mode
 from runtime.errors import Unavailable
 
 ENCODING = b"binary/encrypted"
@@ -74,6 +75,13 @@ def read_key_file(path: Path) -> Keyring:
     return Keyring.parse(pairs)
 
 
+def check_owner_only(path: Path) -> None:
+    """Refuse a key file that other users can read."""
+    mode = shared_mode(path)
+    if mode is not None:
+        raise Unavailable(f"the key file {path} is readable by other users (mode {mode:04o}): chmod 600 {path}")
+
+
 def load_keyring(settings, create: bool = False) -> Keyring:
     """The keys from the setting, else the key file (the worker creates it when there is none), with the
     setting on unencrypted payloads."""
@@ -88,12 +96,13 @@ def _load_keys(settings, create: bool) -> Keyring:
         return Keyring.parse(pairs)
     path = settings.key_file
     if path.exists():
+        check_owner_only(path)
         return read_key_file(path)
     if not create:
         raise Unavailable(
             f"no payload key at {path}: start the worker once (it creates one) or set FOI_ENCRYPTION_KEYS"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     ring = Keyring.generate()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:

@@ -20,12 +20,25 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from runtime.codec import EncryptionCodec, Keyring, load_keyring
 from runtime.errors import Unavailable
+from runtime.failures import EncryptedFailureConverter
+from runtime.key_check import check_against_worker
+from runtime.update_deadline import StampUpdates
 from workflows.search import SEARCH_ATTRIBUTES
 
 
 def data_converter(keyring: Keyring) -> DataConverter:
-    """Pydantic models in, AES-GCM encrypted payloads out."""
-    return dataclasses.replace(pydantic_data_converter, payload_codec=EncryptionCodec(keyring))
+    """Pydantic models in, AES-GCM encrypted payloads out; failures too: their message and stack trace
+    travel as an encrypted payload (the server stores and shows only "Encoded failure"; runtime/failures.py)."""
+    return dataclasses.replace(
+        pydantic_data_converter,
+        payload_codec=EncryptionCodec(keyring),
+        failure_converter_class=EncryptedFailureConverter,
+    )
+
+
+def client_interceptors(settings) -> list:
+    """A staff client's updates carry the moment it stops waiting (runtime/update_deadline.py)."""
+    return [StampUpdates(settings.client_timeout)]
 
 
 def binary(name: str) -> str:
@@ -63,17 +76,23 @@ def default_address() -> str:
     return f"localhost:{get_settings().dev_server_port}"
 
 
-async def connect() -> Client:
-    """A client for the configured server (default: the embedded one), or one clear line if none answers."""
+async def connect(check_keys: bool = True) -> Client:
+    """A client for the configured server (default: the embedded one), or one clear line if none answers.
+    A staff command's keys are checked against the worker's first (the worker itself skips that)."""
     from settings import get_settings
 
     config = {"target_host": default_address(), **connect_config()}
     address = config["target_host"]
     if not config.get("tls") and not answers(address):
         raise Unavailable(f"cannot reach Temporal at {address}: start the worker first (python worker.py)")
-    keyring = load_keyring(get_settings())
+    settings = get_settings()
+    keyring = load_keyring(settings)
+    if check_keys:
+        check_against_worker(settings, keyring)
     try:
-        return await Client.connect(**config, data_converter=data_converter(keyring))
+        return await Client.connect(
+            **config, data_converter=data_converter(keyring), interceptors=client_interceptors(settings)
+        )
     except RuntimeError as exc:
         raise Unavailable(f"cannot connect to Temporal at {address}: {str(exc).splitlines()[0]}") from None
 

@@ -50,11 +50,13 @@ class Deployment:
         self.log.close()
         return code
 
-    def starter(self, *args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    def starter(
+        self, *args: str, stdin: str | None = None, timeout: float = 60, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, str(ROOT / "starter.py"), *args],
             cwd=self.workdir,
-            env=self.env,
+            env={**self.env, **(env or {})},
             input=stdin,
             capture_output=True,
             text=True,

@@ -88,10 +88,11 @@ def test_importing_the_example_then_again_then_a_mixed_file(tmp_path):
         mixed = d.starter("import", "mixed.csv", timeout=120)
         assert mixed.returncode == 2
         assert mixed.stderr.strip().splitlines() == [
-            "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar)"
+            "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar)",
+            "error: 1 row with errors: nothing started; correct them and run the import again",
         ]
-        assert mixed.stdout.strip() == "started 1 cases, skipped 0 that already exist, 1 rows with errors"
-        assert d.json("show", "NEW-1")["stage"] == "awaiting_response"
+        assert mixed.stdout == ""
+        assert d.starter("show", "NEW-1").returncode == 2  # a file with a bad row starts nothing
         assert d.starter("show", "NEW-2").returncode == 2
         overdue = {o["ref"] for o in d.json("overdue")}
         assert {"HO-2026-101", "HO-2026-108"} <= overdue and "63509" not in overdue

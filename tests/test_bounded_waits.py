@@ -1,0 +1,75 @@
+"""A staff command never hangs on a missing worker: it gives up after FOI_CLIENT_TIMEOUT, says the
+event was NOT recorded, and that stays true when a worker starts later."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import timedelta
+
+import pytest
+from temporalio.client import Client
+
+from casework import cases, lists
+from casework.today import today
+from messages import CaseInput
+from rules import Event
+from runtime.connection import client_interceptors, data_converter
+from runtime.errors import Unavailable
+from tests.conftest import TEST_KEYS, running_worker
+
+
+async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_env, settings, register):
+    settings = settings.model_copy(update={"client_timeout": 3.0})
+    client = await Client.connect(
+        dev_env.client.service_client.config.target_host,
+        data_converter=data_converter(TEST_KEYS),
+        interceptors=client_interceptors(settings),
+    )
+    received = today("Europe/London") - timedelta(days=2)
+    async with running_worker(client, settings):
+        await cases.start_case(client, settings, CaseInput(ref="WAIT", regime="foia", received=received))
+        await cases.view(client, settings, "WAIT")
+    started = time.monotonic()
+    with pytest.raises(Unavailable, match="the worker is not running; the event was NOT recorded"):
+        await asyncio.wait_for(
+            cases.record_event(client, settings, "WAIT", Event(type="clarification_requested", on=received)), 30
+        )
+    assert time.monotonic() - started < 10
+    started = time.monotonic()
+    with pytest.raises(Unavailable, match="no worker answered for case WAIT within 3 s"):
+        await asyncio.wait_for(cases.view(client, settings, "WAIT"), 30)
+    with pytest.raises(Unavailable, match="no worker answered within 3 s"):
+        await asyncio.wait_for(lists.due_soon(client, settings, working_days=30), 30)
+    assert time.monotonic() - started < 15
+    async with running_worker(client, settings):
+        await asyncio.sleep(3)  # the held update reaches the new worker, which refuses it
+        assert (await cases.view(client, settings, "WAIT")).events == []
+        assert register.events("WAIT") == []
+        later = await cases.record_event(client, settings, "WAIT", Event(type="withdrawn", on=received))
+    assert [e.type.value for e in later.events] == ["withdrawn"]
+    assert [r.type for r in register.events("WAIT")] == ["withdrawn"]
+
+
+def test_the_record_command_without_a_worker_is_one_line_and_status_1(tmp_path):
+    from tests.processes import Deployment, DevServer
+    from tests.test_faults import KEY_SETTING
+
+    server = DevServer(tmp_path / "temporal.db")
+    server.start()
+    try:
+        env = {"TEMPORAL_ADDRESS": server.address, "FOI_ENCRYPTION_KEYS": KEY_SETTING, "FOI_CLIENT_TIMEOUT": "2"}
+        d = Deployment(tmp_path, **env)
+        d.start_worker()
+        received = (today("Europe/London") - timedelta(days=2)).isoformat()
+        assert d.starter("new", "--ref", "NOW", "--regime", "foia", "--received", received).returncode == 0
+        assert d.stop_worker() == 0
+        started = time.monotonic()
+        out = d.starter("record", "NOW", "withdrawn", timeout=60)
+        assert time.monotonic() - started < 20
+        assert out.returncode == 1, (out.stdout, out.stderr)
+        assert out.stderr.strip().splitlines() == [
+            "error: the worker is not running; the event was NOT recorded (start it: python worker.py)"
+        ]
+    finally:
+        server.stop()

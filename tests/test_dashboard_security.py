@@ -1,0 +1,156 @@
+"""The dashboard's defences, over real HTTP on loopback: credentials, host names, caching and
+content policy, and refusals at start-up of settings that would leave it open."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+
+import httpx
+import pytest
+import uvicorn
+
+from dashboard.app import create_app
+from runtime.errors import UserError
+from tests.processes import Deployment
+from tests.smtp import free_port
+
+
+async def serving(app, port: int):
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.05)
+    return server, task
+
+
+def basic(user: str, password: str) -> dict[str, str]:
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
+
+
+@pytest.mark.parametrize(
+    "half",
+    [
+        {"dashboard_token": "s3cret", "dashboard_user": "admin"},
+        {"dashboard_user": "admin"},
+        {"dashboard_user": "admin", "dashboard_password": ""},
+        {"dashboard_password": "pw"},
+    ],
+)
+def test_half_configured_basic_auth_is_refused_at_start_up(settings, half):
+    with pytest.raises(UserError, match="FOI_DASHBOARD_USER and FOI_DASHBOARD_PASSWORD go together"):
+        create_app(settings.model_copy(update=half))
+
+
+def test_the_dashboard_command_refuses_a_user_without_a_password_in_one_line(tmp_path):
+    d = Deployment(tmp_path, FOI_DASHBOARD_TOKEN="s3cret", FOI_DASHBOARD_USER="admin")
+    out = d.starter("dashboard", "--port", str(free_port()), timeout=30)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "FOI_DASHBOARD_USER and FOI_DASHBOARD_PASSWORD go together" in out.stderr
+
+
+async def test_an_empty_or_wrong_password_never_passes(settings):
+    settings = settings.model_copy(
+        update={"dashboard_token": "s3cret", "dashboard_user": "admin", "dashboard_password": "pw"}
+    )
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            for headers in (basic("admin", ""), basic("admin", "p"), basic("", "pw"), {"Authorization": "Basic"}):
+                assert (await http.get("/alerts", headers=headers)).status_code == 401, headers
+            assert (await http.get("/alerts", headers=basic("admin", "pw"))).status_code == 200
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_only_the_bound_host_names_are_answered(settings):
+    """DNS rebinding: a page fetched as attacker.example must not get the loopback dashboard's data."""
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            for path in ("/alerts", "/stats", "/"):
+                refused = await http.get(path, headers={"Host": "attacker.example"})
+                assert refused.status_code == 400, (path, refused.status_code)
+            assert (await http.get("/alerts", headers={"Host": f"localhost:{port}"})).status_code == 200
+            assert (await http.get("/alerts")).status_code == 200
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_pages_are_not_cached_and_carry_a_strict_content_policy(settings):
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            page = await http.get("/alerts")
+    finally:
+        server.should_exit = True
+        await task
+    assert page.status_code == 200
+    assert page.headers["cache-control"] == "no-store"
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_non_ascii_credentials_are_a_401_not_an_error(settings):
+    settings = settings.model_copy(
+        update={"dashboard_token": "s3cret", "dashboard_user": "admin", "dashboard_password": "pw"}
+    )
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            for value in (b"Bearer \xc3\xa9t\xc3\xa9", b"Basic \xff\xfe", b"Bearer s3cret\xe2\x82\xac"):
+                r = await http.get("/alerts", headers={"Authorization": value})
+                assert r.status_code == 401, (value, r.status_code)
+            for user, password in (("adm\u00efn", "pw"), ("admin", "p\u00e9"), ("\u00e9", "\u20ac")):
+                r = await http.get("/alerts", headers=basic(user, password))
+                assert r.status_code == 401, (user, password, r.status_code)
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_an_authenticated_head_request_is_answered(settings):
+    settings = settings.model_copy(update={"dashboard_token": "s3cret"})
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            head = await http.head("/alerts", headers={"Authorization": "Bearer s3cret"})
+            assert (head.status_code, head.content) == (200, b"")
+            assert head.headers["cache-control"] == "no-store"
+            assert (await http.head("/alerts")).status_code == 401
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_the_pages_keep_their_style_under_the_content_policy(settings):
+    from playwright.async_api import async_playwright
+
+    from tests.test_dashboard import CHROMIUM, FLAGS
+
+    port = free_port()
+    server, task = await serving(create_app(settings), port)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await browser.new_page()
+            refused = []
+            page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+            await page.goto(f"http://127.0.0.1:{port}/alerts")
+            background = await page.eval_on_selector("header", "e => getComputedStyle(e).backgroundColor")
+            await browser.close()
+    finally:
+        server.should_exit = True
+        await task
+    assert background == "rgb(11, 12, 12)"
+    assert refused == []
