@@ -40,9 +40,15 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_sender: str = "foi-deadlines@localhost"
+    smtp_ca_file: Path | None = Field(
+        None, description="CA bundle to verify the SMTP server's certificate (starttls, ssl); default: the system's."
+    )
 
     encryption_keys: str | None = Field(
         None, description="Payload keys 'id:base64key,...' (first encrypts); default: the key file in the data dir."
+    )
+    accept_plain_payloads: bool = Field(
+        False, description="Read unencrypted payloads too: only while moving a deployment to encryption."
     )
 
     dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")

@@ -10,6 +10,7 @@ raises is transient and retried.
 from __future__ import annotations
 
 import smtplib
+import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
@@ -37,6 +38,8 @@ class Smtp:
     user: str | None
     password: str | None
     sender: str
+    ca_file: str | None = None
+    """A CA bundle to verify the server's certificate with (default: the system's trusted CAs)."""
     channel: str = "smtp"
 
     def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
@@ -53,10 +56,14 @@ class Smtp:
         msg["From"], msg["To"], msg["Subject"] = self.sender, recipient, subject
         msg["Message-ID"] = message_id
         msg.set_content(body)
-        cls = smtplib.SMTP_SSL if self.security == "ssl" else smtplib.SMTP
-        with cls(self.host, self.port, timeout=15) as server:
+        tls = ssl.create_default_context(cafile=self.ca_file)  # verifies the certificate and the host name
+        if self.security == "ssl":
+            server = smtplib.SMTP_SSL(self.host, self.port, timeout=15, context=tls)
+        else:
+            server = smtplib.SMTP(self.host, self.port, timeout=15)
+        with server:
             if self.security == "starttls":
-                server.starttls()
+                server.starttls(context=tls)
             if self.user:
                 server.login(self.user, self.password or "")
             server.send_message(msg)
@@ -67,4 +74,5 @@ def transport_for(settings: Settings) -> MailTransport | None:
     if settings.smtp_host is None:
         return None
     s = settings
-    return Smtp(s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_user, s.smtp_password, s.smtp_sender)
+    ca_file = str(s.smtp_ca_file) if s.smtp_ca_file else None
+    return Smtp(s.smtp_host, s.smtp_port, s.smtp_security, s.smtp_user, s.smtp_password, s.smtp_sender, ca_file)

@@ -34,6 +34,7 @@ HEADLINES = {
     AlarmKind.review_overdue: "OVERDUE: internal review target was {deadline}",
     AlarmKind.review_limit_exceeded: "LIMIT EXCEEDED: internal review was due at the latest {deadline}",
     AlarmKind.lapsed: "Lapsed: nothing arrived by {deadline}; the case is closed",
+    AlarmKind.needs_attention: "NEEDS ATTENTION: its recorded history no longer fits the calendar or policy",
 }
 
 
@@ -46,6 +47,8 @@ def message_for(req: AlarmDelivery) -> tuple[str, str]:
         f"Case {req.ref} ({req.regime.upper()}), received {day(ev.received)}.",
         f"Stage: {ev.stage.value.replace('_', ' ')}.",
     ]
+    if req.reason:
+        lines.append(f"Why: {req.reason}. The dates below are the last ones that could be worked out.")
     if ev.response_due:
         lines.append(f"Response due: {day(ev.response_due)}.")
     if ev.working_days_overdue:

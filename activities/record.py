@@ -49,9 +49,10 @@ class Records:
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
-        """The case's latest evaluation: its outcome, once closed."""
+        """The case's latest evaluation (its outcome, once closed), and whether it needs attention."""
         with register_failures(f"record the evaluation of case {req.ref}"):
             self._update(req.ref, req.evaluation)
+            self.register.set_attention(req.ref, req.attention)
 
     def _update(self, ref: str, ev: Evaluation) -> None:
         self.register.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.errors
 import smtplib
+import ssl
 
 
 class MailFailure(Exception):
@@ -34,7 +35,9 @@ def permanent_reason(exc: BaseException) -> str | None:
         return None
     if isinstance(exc, smtplib.SMTPDataError) and 500 <= exc.smtp_code < 600:
         return f"message refused by the mail server ({exc.smtp_code})"
-    if isinstance(exc, smtplib.SMTPNotSupportedError):
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):  # a ValueError, but the deployment's own TLS set-up
+        return None
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and "SMTPUTF8" in str(exc):  # not AUTH missing: settings
         return "the address needs SMTPUTF8, which the mail server does not offer"
     if isinstance(exc, ValueError | email.errors.MessageError | IndexError):
         return "not an address a mail header can carry"

@@ -15,6 +15,7 @@ from casework.cases import START
 from casework.today import today
 from messages import CaseView
 from register import Register
+from register.store import AttentionRow
 from rules import Evaluation, Regime
 from rules.bank_holidays import calendar_covering
 from runtime.errors import Unavailable
@@ -76,3 +77,9 @@ def days_overdue(ev: Evaluation) -> int:
 
 async def running_case_ids(client: Client) -> list[str]:
     return [wf.id async for wf in client.list_workflows(RUNNING_CASES)]
+
+
+def needing_attention(settings: Settings) -> list[AttentionRow]:
+    """Running cases whose history no longer fits the law as now known (their workflows keep the last
+    good dates and say why): shown beside the overdue list so nothing is skipped unseen."""
+    return Register(settings.register_url).needing_attention()

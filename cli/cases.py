@@ -93,6 +93,10 @@ def cmd_overdue(args) -> None:
         for r in rows
     ]
     print_table(f"Overdue cases ({len(rows)})", columns, shown)
+    stuck = lists.needing_attention(settings)
+    if stuck:
+        shown = [(a.ref, a.since.date().isoformat(), a.reason) for a in stuck]
+        print_table(f"Needs attention ({len(stuck)})", ("ref", "since", "why"), shown)
 
 
 def add_to(sub) -> None:

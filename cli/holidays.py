@@ -1,8 +1,14 @@
-"""Holiday commands: record a newly proclaimed bank holiday (every running case re-evaluates), list them."""
+"""Holiday commands: record a newly proclaimed bank holiday or remove one recorded by mistake (every
+running case re-evaluates either way), and list them.
+
+Both are idempotent and resumable: the day is saved (or removed) first, then every running case gets the
+`calendar_changed` signal; a case that ends meanwhile is skipped and counted, and running the same
+command again re-signals every case (for a run interrupted half-way)."""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
+from temporalio.service import RPCError
 
 from casework import lists
 from casework.inputs import parse_date
@@ -15,23 +21,52 @@ from settings import get_settings
 from workflows import CaseWorkflow
 
 
-def cmd_holiday_add(args) -> None:
-    settings = get_settings()
+def _proclaimed(args, name: str) -> ProclaimedDay:
     try:
-        proclaimed = ProclaimedDay(on=parse_date(args.date, "DATE"), name=args.name, region=args.region)
+        return ProclaimedDay(on=parse_date(args.date, "DATE"), name=name, region=args.region)
     except ValidationError as exc:
         raise UserError(one_line_validation_error(exc)) from None
 
-    async def go(client):
-        ids = await lists.running_case_ids(client)  # reach the server first: nothing recorded if it is down
-        if not Register(settings.register_url).add_proclaimed(proclaimed):
-            raise UserError(f"{proclaimed.on} ({proclaimed.region}) is already recorded as a non-working day")
-        for wf_id in ids:
-            await client.get_workflow_handle(wf_id).signal(CaseWorkflow.calendar_changed)
-        return len(ids)
 
-    n = run_async(go)
-    print(f"{day(proclaimed.on)} — {proclaimed.name} ({proclaimed.region}) recorded; {n} running cases re-evaluated")
+def _signal_every_running_case(change) -> tuple[int, int]:
+    """Apply `change` to the register once the server answers, then signal every running case:
+    (signalled, ended meanwhile)."""
+
+    async def go(client):
+        ids = await lists.running_case_ids(client)  # reach the server first: nothing changed if it is down
+        change()
+        signalled = ended = 0
+        for wf_id in ids:
+            try:
+                await client.get_workflow_handle(wf_id).signal(CaseWorkflow.calendar_changed)
+                signalled += 1
+            except RPCError:  # the case closed between the listing and its signal
+                ended += 1
+        return signalled, ended
+
+    return run_async(go)
+
+
+def _said(signalled: int, ended: int) -> str:
+    return f"{signalled} running cases re-evaluated" + (f" ({ended} ended meanwhile, skipped)" if ended else "")
+
+
+def cmd_holiday_add(args) -> None:
+    proclaimed = _proclaimed(args, args.name)
+    register = Register(get_settings().register_url)
+    added = []
+    signalled, ended = _signal_every_running_case(lambda: added.append(register.add_proclaimed(proclaimed)))
+    state = "recorded" if added[0] else "was already recorded"
+    print(f"{day(proclaimed.on)} — {proclaimed.name} ({proclaimed.region}) {state}; {_said(signalled, ended)}")
+
+
+def cmd_holiday_remove(args) -> None:
+    proclaimed = _proclaimed(args, "removed")
+    register = Register(get_settings().register_url)
+    if not any(p.on == proclaimed.on and p.region == proclaimed.region for p in register.proclaimed()):
+        raise UserError(f"{proclaimed.on} ({proclaimed.region}) is not a recorded proclaimed day (see holiday list)")
+    signalled, ended = _signal_every_running_case(lambda: register.remove_proclaimed(proclaimed.on, proclaimed.region))
+    print(f"{day(proclaimed.on)} ({proclaimed.region}) removed; {_said(signalled, ended)}")
 
 
 def cmd_holiday_list(args) -> None:
@@ -47,5 +82,9 @@ def add_to(sub) -> None:
     ha.add_argument("name")
     ha.add_argument("--region", default="uk", help="uk (default), or ENG, WLS, SCT, NIR for one part")
     ha.set_defaults(func=cmd_holiday_add)
+    hr = hs.add_parser("remove", help="remove a day recorded by mistake and re-evaluate every running case")
+    hr.add_argument("date")
+    hr.add_argument("--region", default="uk", help="the region it was recorded for (default uk)")
+    hr.set_defaults(func=cmd_holiday_remove)
     hl = hs.add_parser("list", help="the proclaimed days recorded")
     hl.set_defaults(func=cmd_holiday_list)

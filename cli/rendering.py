@@ -48,6 +48,7 @@ def view_json(v: CaseView) -> dict:
             t.value: e.model_dump(mode="json", include={"exemptions", "public_interest_test"})
             for t, e in cited(v.events).items()
         },
+        "attention": v.attention,
     }
 
 
@@ -57,6 +58,7 @@ def print_view(v: CaseView) -> None:
     t.add_column(style="bold")
     t.add_column()
     rows = [
+        ("NEEDS ATTENTION", v.attention and f"{v.attention} (the dates below are the last good ones)"),
         ("subject", v.subject),
         ("officer", v.officer),
         ("manager", v.manager),

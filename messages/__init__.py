@@ -42,6 +42,9 @@ class CaseView(BaseModel):
     evaluation: Evaluation
     next_alarm: Alarm | None = None
     alarms_sent: list[str] = []
+    attention: str | None = None
+    """Why the case needs attention: its history no longer fits the law as now known (the evaluation
+    shown is the last good one), or None."""
 
 
 class ContextRequest(BaseModel):
@@ -75,6 +78,7 @@ class RegisterEvent(BaseModel):
 class CaseOutcome(BaseModel):
     ref: str
     evaluation: Evaluation
+    attention: str | None = None
 
 
 class AlarmDelivery(BaseModel):
@@ -85,6 +89,8 @@ class AlarmDelivery(BaseModel):
     officer: str | None = None
     manager: str | None = None
     evaluation: Evaluation
+    reason: str | None = None
+    """For a `needs_attention` alarm: what no longer fits."""
 
 
 class DeliveryResult(BaseModel):

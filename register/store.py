@@ -108,6 +108,17 @@ class NotificationRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class AttentionRow(Base):
+    """A running case whose history no longer fits the law as now known (a proclaimed day, a changed
+    policy): the workflow keeps its last good evaluation and records why here until it is fixed."""
+
+    __tablename__ = "case_attention"
+
+    ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
 class ProclaimedRow(Base):
     __tablename__ = "proclaimed_days"
     __table_args__ = (UniqueConstraint("on", "region"),)
@@ -169,8 +180,9 @@ class Register:
     def update_case(self, ref: str, stage: str, closed_reason: str | None, evaluation: dict) -> None:
         with self.session() as s, s.begin():
             row = s.get(CaseRow, ref)
-            if row is not None:
-                row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
+            if row is None:
+                raise LookupError(f"case {ref} is not in the register: its evaluation cannot be recorded")
+            row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
 
     def case(self, ref: str) -> CaseRow | None:
         with self.session() as s:
@@ -181,7 +193,8 @@ class Register:
             return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
 
     def record_event(self, ref: str, seq: int, e: Event) -> bool:
-        """Insert event number `seq` of case `ref`; False if it was already there (a retry)."""
+        """Insert event number `seq` of case `ref`; False if that very event was already there (a retry).
+        A different event under the same number is an error, never silently dropped."""
         try:
             with self.session() as s, s.begin():
                 s.add(
@@ -203,6 +216,13 @@ class Register:
                     )
             return True
         except IntegrityError:
+            stored = self.case_events(ref)[seq]
+            same = ("type", "on", "outcome", "until", "exceptional")
+            if any(getattr(stored, f) != getattr(e, f) for f in same):
+                raise ValueError(
+                    f"event {seq} of case {ref} is already recorded as {stored.type} on {stored.on}, "
+                    f"not {e.type} on {e.on}"
+                ) from None
             return False
 
     def events(self, ref: str) -> list[EventRow]:
@@ -268,6 +288,24 @@ class Register:
         with self.session() as s:
             return list(s.scalars(q))
 
+    # -- cases needing attention ---------------------------------------------------------------
+
+    def set_attention(self, ref: str, reason: str | None) -> None:
+        """Record why `ref` needs attention, or (None) that it no longer does."""
+        with self.session() as s, s.begin():
+            row = s.get(AttentionRow, ref)
+            if reason is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(AttentionRow(ref=ref, reason=reason))
+            else:
+                row.reason = reason
+
+    def needing_attention(self) -> list[AttentionRow]:
+        with self.session() as s:
+            return list(s.scalars(select(AttentionRow).order_by(AttentionRow.since, AttentionRow.ref)))
+
     # -- proclaimed days -----------------------------------------------------------------------
 
     def add_proclaimed(self, day: ProclaimedDay) -> bool:
@@ -277,6 +315,15 @@ class Register:
             return True
         except IntegrityError:
             return False
+
+    def remove_proclaimed(self, on: date, region: str) -> bool:
+        """Remove a day recorded by mistake; False if there was none."""
+        with self.session() as s, s.begin():
+            row = s.scalars(select(ProclaimedRow).where(ProclaimedRow.on == on, ProclaimedRow.region == region)).first()
+            if row is None:
+                return False
+            s.delete(row)
+            return True
 
     def proclaimed(self) -> list[ProclaimedDay]:
         with self.session() as s:

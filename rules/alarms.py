@@ -32,6 +32,8 @@ class AlarmKind(StrEnum):
     review_overdue = "review_overdue"
     response_seriously_overdue = "response_seriously_overdue"
     review_limit_exceeded = "review_limit_exceeded"
+    needs_attention = "needs_attention"
+    """Not from `alarms_for`: the workflow raises it when a case's history stops fitting the law."""
 
 
 SEVERITY = {kind: rank for rank, kind in enumerate(AlarmKind)}

@@ -5,11 +5,17 @@ Keys: `FOI_ENCRYPTION_KEYS` ("id:base64key,id2:base64key", the first encrypts), 
 in the data dir (`payload.keys`: one "id base64key" per line, the first encrypts), generated with
 owner-only permissions the first time the worker runs. Rotation: put a new key first; older keys
 stay below it to decrypt what they encrypted.
+
+Strict: a payload that is not encrypted, or is encrypted with a key the ring does not hold, is refused
+with a clear error (a deployment moving from unencrypted payloads sets `FOI_ACCEPT_PLAIN_PAYLOADS=true`
+once, while its old cases finish); keys are checked when loaded (base64 of 32 bytes, each id once).
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
+import dataclasses
 import os
 import secrets
 from collections.abc import Sequence
@@ -32,12 +38,19 @@ KEY_ID = "encryption-key-id"
 class Keyring:
     keys: dict[str, bytes]
     current: str
+    accept_plain: bool = False
+    """Decode unencrypted payloads too (setting `accept_plain_payloads`, for a migration only)."""
 
     @classmethod
     def parse(cls, pairs: Sequence[tuple[str, str]]) -> Keyring:
         keys = {}
         for key_id, b64 in pairs:
-            raw = base64.b64decode(b64, validate=True)
+            if key_id in keys:
+                raise Unavailable(f"encryption key id {key_id!r} is given twice: each key needs its own id")
+            try:
+                raw = base64.b64decode(b64, validate=True)
+            except binascii.Error:
+                raw = b""
             if len(raw) != 32:
                 raise Unavailable(f"encryption key {key_id!r} is not 32 bytes of base64")
             keys[key_id] = raw
@@ -70,7 +83,12 @@ def check_owner_only(path: Path) -> None:
 
 
 def load_keyring(settings, create: bool = False) -> Keyring:
-    """The keys from the setting, else the key file; the worker creates the file when there is none."""
+    """The keys from the setting, else the key file (the worker creates it when there is none), with the
+    setting on unencrypted payloads."""
+    return dataclasses.replace(_load_keys(settings, create), accept_plain=settings.accept_plain_payloads)
+
+
+def _load_keys(settings, create: bool) -> Keyring:
     if settings.encryption_keys:
         pairs = [tuple(item.strip().split(":", 1)) for item in settings.encryption_keys.split(",") if item.strip()]
         if any(len(p) != 2 for p in pairs):
@@ -93,6 +111,10 @@ def load_keyring(settings, create: bool = False) -> Keyring:
     return ring
 
 
+class PayloadRefused(ValueError):
+    """A payload this deployment must not read: unencrypted, or encrypted with a key it does not hold."""
+
+
 class EncryptionCodec(PayloadCodec):
     def __init__(self, keyring: Keyring):
         self.keyring = keyring
@@ -111,12 +133,17 @@ class EncryptionCodec(PayloadCodec):
         out = []
         for p in payloads:
             if p.metadata.get("encoding") != ENCODING:
+                if not self.keyring.accept_plain:
+                    raise PayloadRefused(
+                        "refused an unencrypted payload: every payload must be encrypted "
+                        "(FOI_ACCEPT_PLAIN_PAYLOADS=true reads old unencrypted ones during a migration)"
+                    )
                 out.append(p)
                 continue
             key_id = p.metadata[KEY_ID].decode()
             key = self.keyring.keys.get(key_id)
             if key is None:
-                raise ValueError(f"payload encrypted with unknown key {key_id!r}: add it to the keyring")
+                raise PayloadRefused(f"payload encrypted with unknown key {key_id!r}: add it to the keyring")
             plain = AESGCM(key).decrypt(p.data[:12], p.data[12:], key_id.encode())
             out.append(Payload.FromString(plain))
         return out

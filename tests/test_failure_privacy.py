@@ -1,5 +1,7 @@
 """Personal data stays out of failures: a register write that fails for a case with a requester leaves
-no requester value in the Temporal server's database file, in the failure Temporal shows, or in the logs."""
+no requester value in the Temporal server's database file, in the case's history, or in the logs. (The
+register writes are local activities, retried in the worker, so their failures show in its log; failures of
+scheduled activities travel encrypted: `runtime/failures.py`.)"""
 
 from __future__ import annotations
 
@@ -7,9 +9,6 @@ import asyncio
 import logging
 import sqlite3
 from datetime import timedelta
-
-from temporalio.api.common.v1 import WorkflowExecution
-from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
 
 from casework import cases
 from casework.today import today
@@ -34,19 +33,9 @@ def accept_new_cases(db) -> None:
         conn.execute("DROP TRIGGER refuse")
 
 
-async def pending_failure(client, workflow_id: str, attempts: int):
-    """The pending activity once it has failed `attempts - 1` times, as the server stores and shows it."""
-    for _ in range(200):
-        resp = await client.workflow_service.describe_workflow_execution(
-            DescribeWorkflowExecutionRequest(
-                namespace=client.namespace, execution=WorkflowExecution(workflow_id=workflow_id)
-            )
-        )
-        pending = [p for p in resp.pending_activities if p.attempt >= attempts and p.HasField("last_failure")]
-        if pending:
-            return pending[0]
-        await asyncio.sleep(0.1)
-    raise AssertionError("the register write never failed")
+def register_failures_logged(caplog) -> int:
+    """How many attempts at registering the case failed, as the worker logged them."""
+    return sum("register_case" in r.getMessage() or "record case LEAK" in r.getMessage() for r in caplog.records)
 
 
 async def test_a_failing_register_write_leaks_no_requester_value(dev_env, settings, register, tmp_path, caplog):
@@ -57,21 +46,23 @@ async def test_a_failing_register_write_leaks_no_requester_value(dev_env, settin
     async with running_worker(client, settings):
         received = today("Europe/London") - timedelta(days=3)
         await cases.start_case(client, settings, CaseInput(ref="LEAK", regime="foia", received=received, **PERSONAL))
-        failed = await pending_failure(client, "foi-LEAK", attempts=3)
-        assert failed.activity_type.name == "register_case"
-        shown = failed.last_failure.SerializeToString()  # what the UI's pending-activity view shows
+        for _ in range(300):  # the register write is a local activity: its attempts show in the worker's log
+            if register_failures_logged(caplog) >= 2:
+                break
+            await asyncio.sleep(0.1)
+        assert register_failures_logged(caplog) >= 2, "the register write never failed"
         accept_new_cases(db)
         for _ in range(200):
             if register.case("LEAK"):
                 break
             await asyncio.sleep(0.1)
         assert register.case("LEAK").requester_email == PERSONAL["requester_email"]  # the register holds it
+        history = (await client.get_workflow_handle("foi-LEAK").fetch_history()).to_json()
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("temporal.db*"))
     assert stored, "no server database file found"
     for value in PERSONAL.values():
         for form in (value, value.split()[-1], value.split("@")[0]):
-            assert form.encode() not in shown, form
+            assert form not in history, form
             assert form.encode() not in stored, form
             assert form not in caplog.text, form
-    assert failed.last_failure.message == "Encoded failure"  # message and stack trace travel encrypted
     assert "refused" in caplog.text  # the failure itself is still logged, without the values

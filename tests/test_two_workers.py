@@ -14,7 +14,6 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 
 from casework import cases
@@ -27,8 +26,7 @@ from tests.conftest import TEST_KEYS
 from tests.postgres import binaries
 from tests.processes import Deployment, DevServer
 from tests.smtp import free_port, smtp_server
-from tests.test_faults import KEY_SETTING, wait_for
-from workflows import workflow_id
+from tests.test_faults import KEY_SETTING, completed_deliveries, wait_for
 
 CASES = 200
 
@@ -41,22 +39,6 @@ def server(tmp_path):
     dev.start()
     yield dev
     dev.stop()
-
-
-async def completed_deliveries(client: Client, ref: str) -> int:
-    """How many `deliver_alarm` activities the case's workflow history shows completed."""
-    history = await client.get_workflow_handle(workflow_id(ref)).fetch_history()
-    scheduled = {
-        e.event_id
-        for e in history.events
-        if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-        and e.activity_task_scheduled_event_attributes.activity_type.name == "deliver_alarm"
-    }
-    return sum(
-        e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
-        and e.activity_task_completed_event_attributes.scheduled_event_id in scheduled
-        for e in history.events
-    )
 
 
 def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothing(tmp_path, server, postgres_database):

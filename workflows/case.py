@@ -7,6 +7,11 @@ or an event. Staff actions arrive as the `record` update, checked by a validator
 engine on the history plus the new event, so an impossible action is refused before anything is written.
 The `calendar_changed` signal reloads the non-working days (a proclaimed holiday) and re-evaluates.
 
+A case never stops silently: when its recorded history no longer fits the law as now known (a day
+proclaimed under a running extension, a changed policy), the workflow keeps its last good evaluation,
+keeps waking for its alarms, records why in the register (`needs attention`), alerts the manager once,
+and returns to normal by itself when a later change (the day removed) makes the history fit again.
+
 Loading the calendar and writing the register are short and idempotent, so they run as local activities
 inside the workflow task that needs them (no round trip through the server's task queue); delivering an
 alarm stays a normal activity, with its own retries and timeouts. Cases whose history began before this
@@ -38,7 +43,7 @@ with workflow.unsafe.imports_passed_through():
         RegisterEvent,
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
-    from rules.alarms import Alarm, alarms_for, most_severe
+    from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
     from workflows.identity import CASE_WORKFLOW
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
@@ -79,7 +84,9 @@ class CaseWorkflow:
         self.calendar_stale = False
         self.lock = asyncio.Lock()
         self.published: tuple | None = None  # search attribute values last upserted
-        self.registered: tuple | None = None  # (stage, closed_reason) the register last recorded
+        self.registered: tuple | None = None  # (stage, closed_reason, attention) the register last recorded
+        self.good: Evaluation | None = None  # the last evaluation the law allowed
+        self.attention: str | None = None  # why the history no longer fits, while it does not
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -87,10 +94,10 @@ class CaseWorkflow:
     async def run(self, case: CaseInput) -> CaseView:
         await self._load_context()
         try:
-            first = self._evaluate()
+            first = self.good = self._evaluate()
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
-        self.registered = (first.stage, first.closed_reason)
+        self.registered = (first.stage, first.closed_reason, None)
         await run_short(
             Records.register_case, RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first)
         )
@@ -98,9 +105,9 @@ class CaseWorkflow:
             if self.calendar_stale or self._calendar_ends_soon():
                 self.calendar_stale = False
                 await self._load_context()
-            ev = self._evaluate()
+            ev = self._evaluate_or_keep()
             self._publish(ev)
-            if (ev.stage, ev.closed_reason) != self.registered:  # time alone moved the stage
+            if (ev.stage, ev.closed_reason, self.attention) != self.registered:  # time or the calendar moved it
                 await self._record_evaluation(ev)
             await self._sound_alarms(ev)
             wake = self._next_wake(ev)
@@ -113,13 +120,29 @@ class CaseWorkflow:
                     timeout=max(wake - workflow.now(), timedelta(seconds=1)) if wake else None,
                 )
         await workflow.wait_condition(workflow.all_handlers_finished)
-        final = self._evaluate()
+        final = self._evaluate_or_keep()
         await self._record_evaluation(final)
         return self._view(final)
 
+    def _evaluate_or_keep(self) -> Evaluation:
+        """Today's evaluation; or, when the history no longer fits the law as now known, the last good
+        one, with the reason kept in `attention`."""
+        try:
+            self.good = self._evaluate()
+            self.attention = None
+        except (RuleViolation, CalendarRangeError) as exc:
+            self.attention = str(exc)
+        return self.good
+
     async def _record_evaluation(self, ev: Evaluation) -> None:
-        self.registered = (ev.stage, ev.closed_reason)
-        await run_short(Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev))
+        alert = self.attention is not None and (self.registered is None or self.registered[2] is None)
+        self.registered = (ev.stage, ev.closed_reason, self.attention)
+        await run_short(
+            Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev, attention=self.attention)
+        )
+        if alert:  # once each time the case starts needing attention
+            today = self._today()
+            await self._deliver(Alarm(kind=AlarmKind.needs_attention, on=today, to=("manager",)), ev, self.attention)
 
     async def _load_context(self) -> None:
         today = self._today()
@@ -170,18 +193,21 @@ class CaseWorkflow:
         due = [a for a in self._pending(ev) if self._fires_at(a) <= now]
         if not due:
             return
-        chosen = most_severe(due)
         self.sent.extend(a.key for a in due)
+        await self._deliver(most_severe(due), ev)
+
+    async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
         await workflow.execute_activity_method(
             Notifications.deliver_alarm,
             AlarmDelivery(
                 workflow_id=workflow.info().workflow_id,
                 ref=self.case.ref,
                 regime=self.case.regime,
-                alarm=chosen,
+                alarm=alarm,
                 officer=self.case.officer,
                 manager=self.case.manager,
                 evaluation=ev,
+                reason=reason,
             ),
             **ACTIVITY,
         )
@@ -214,6 +240,7 @@ class CaseWorkflow:
             evaluation=ev,
             next_alarm=upcoming[0] if upcoming else None,
             alarms_sent=list(self.sent),
+            attention=self.attention,
         )
 
     # -- staff actions -------------------------------------------------------------------------
@@ -238,7 +265,7 @@ class CaseWorkflow:
             ev = self._check(event)
             self.events.append(event)
             self.changed = True
-            self.registered = (ev.stage, ev.closed_reason)
+            self.registered = (ev.stage, ev.closed_reason, self.attention)  # the loop clears attention, if fixed
             await run_short(
                 Records.record_event,
                 RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
@@ -255,7 +282,10 @@ class CaseWorkflow:
     def view(self, as_of: date | None = None) -> CaseView:
         if self.calendar is None:
             raise ApplicationError("the case is still starting", type="CaseStarting")
-        return self._view(self._evaluate(as_of=as_of))
+        try:
+            return self._view(self._evaluate(as_of=as_of))
+        except (RuleViolation, CalendarRangeError):
+            return self._view(self.good)  # `attention` says why these are the last good dates
 
     @workflow.signal
     def calendar_changed(self) -> None:

@@ -22,7 +22,8 @@ router = APIRouter()
 @router.get("/", response_class=HTMLResponse)
 async def overdue(request: Request, client: TemporalDep, settings: SettingsDep):
     views = await lists.overdue(client, settings)
-    return page(request, "overdue.html", views=views, days_overdue=lists.days_overdue)
+    stuck = lists.needing_attention(settings)
+    return page(request, "overdue.html", views=views, days_overdue=lists.days_overdue, stuck=stuck)
 
 
 @router.get("/due-soon", response_class=HTMLResponse)
@@ -40,7 +41,8 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed(), nation=settings.policy.nation
     )
     trace: list[Derivation | Finding] = []
-    evaluate(the_case, cal, ev.as_of, settings.policy, trace)
+    if not v.attention:  # a case needing attention has no derivation under today's calendar: it says why
+        evaluate(the_case, cal, ev.as_of, settings.policy, trace)
     cites = REGIMES[ev.regime].cites
     deadlines = [explain_derivation(d, cal, cites.get(d.label, "")) for d in in_force(trace)]
     return page(
