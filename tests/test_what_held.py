@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 from datetime import date
 
 import httpx
@@ -111,7 +112,8 @@ def test_the_report_csv_holds_only_labels_and_counts(tmp_path):
     out = d.starter("report", "--quarter", "2021Q2", "--format", "csv")
     assert out.returncode == 0, out.stderr
     rows = list(csv.reader(io.StringIO(out.stdout)))
-    assert rows[0] == ["quarter", "section", "measure", "count"]
-    assert all(r[0] == "2021Q2" and r[3].isdigit() for r in rows[1:])
+    assert rows[0] == ["quarter", "section", "measure", "value"]
+    numbers = re.compile(r"^(\d+(\.\d+)?)?$")  # a count, a percentage, or empty (nothing to divide by)
+    assert all(r[0] == "2021Q2" and numbers.match(r[3]) for r in rows[1:])
     for secret in ("Quillfeather", "zq@example.org", "officer@example.org", "REP-1"):
         assert secret not in out.stdout
