@@ -407,8 +407,25 @@ class _Run:
         if as_of < self.last_event_on:
             raise RuleViolation(f"as_of {as_of} is before the last event ({self.last_event_on})")
         self._advance(as_of)
-        cal, r, stage = self.cal, self.rules, self.stage
+        response = self._response(as_of)
+        review = self._review(as_of)
+        return Evaluation(
+            regime=self.case.regime,
+            received=self.case.received,
+            as_of=as_of,
+            stage=self.stage,
+            **response,
+            **self._answer(response["statutory_due"], response["response_due"]),
+            **self._waiting(),
+            **review,
+            **self._completion(review["review_due"], review["review_latest_due"]),
+            **self._closing(),
+        )
 
+    # The parts of the answer, each a few keys of the calc contract.
+
+    def _response(self, as_of: date) -> dict:
+        """The response's deadline as it stands, and whether it is overdue."""
         statutory_due = response_due = None
         if self.responded is not None:
             statutory_due, response_due = self.statutory_due_at_response, self.response_due_at_response
@@ -416,83 +433,73 @@ class _Run:
             statutory_due = self.statutory_due()
             response_due = self.extended_until or statutory_due
         overdue = self.response_owed and as_of > response_due
-        working_days_overdue = cal.working_days_between(response_due, as_of) if overdue else 0
+        days = self.cal.working_days_between(response_due, as_of) if overdue else 0
+        due = {"clock_started": self.clock_started, "statutory_due": statutory_due, "response_due": response_due}
+        return due | {"extended_until": self.extended_until, "overdue": overdue, "working_days_overdue": days}
 
-        responded_on = outcome = in_time = timeliness = responded_day = None
-        if self.responded is not None:
-            responded_on = self.responded.on
-            outcome = ResponseOutcome(self.responded.outcome)
-            in_time = responded_on <= response_due
-            timeliness = (
-                ResponseTimeliness.in_time
-                if responded_on <= statutory_due
-                else ResponseTimeliness.within_extension
-                if in_time
-                else ResponseTimeliness.late
+    def _answer(self, statutory_due: date | None, response_due: date | None) -> dict:
+        """The response given: when, what, how timely, and on which of the 20 working days."""
+        e = self.responded
+        if e is None:
+            return dict.fromkeys(
+                ("responded_on", "response_outcome", "response_in_time", "response_timeliness", "responded_working_day")
             )
-            if r.counting == "working_days":  # the day's number among the 20, disregarded days not counted
-                elapsed = cal.working_days_between(self.clock_started, responded_on)
-                responded_day = elapsed - self._disregarded_after(self.clock_started)
+        in_time = e.on <= response_due
+        if e.on <= statutory_due:
+            timeliness = ResponseTimeliness.in_time
+        else:
+            timeliness = ResponseTimeliness.within_extension if in_time else ResponseTimeliness.late
+        day = None
+        if self.rules.counting == "working_days":  # the day's number among the 20, disregarded days not counted
+            day = self.cal.working_days_between(self.clock_started, e.on) - self._disregarded_after(self.clock_started)
+        answer = {"responded_on": e.on, "response_outcome": ResponseOutcome(e.outcome), "response_in_time": in_time}
+        return answer | {"response_timeliness": timeliness, "responded_working_day": day}
 
-        review_due = review_latest_due = requested_on = requested_in_time = None
-        if self.review_requested is not None:
-            requested_on = self.review_requested.on
-            requested_in_time = requested_on <= self.review_request_deadline
-            review_due = self._working_days_after("review_due", requested_on, r.review_target, "target")
-            review_latest_due = self._working_days_after("review_latest_due", requested_on, r.review_limit, "limit")
-        review_overdue = stage is Stage.in_review and as_of > review_due
-        review_days_overdue = cal.working_days_between(review_due, as_of) if review_overdue else 0
+    def _waiting(self) -> dict:
+        return {"awaiting_since": self.awaiting_since, "lapses_after": self.lapses_after}
 
-        completed_on = review_outcome = within_target = within_limit = complaint_deadline = None
-        if self.review_completed is not None:
-            completed_on = self.review_completed.on
-            review_outcome = ReviewOutcome(self.review_completed.outcome)
-            within_target, within_limit = completed_on <= review_due, completed_on <= review_latest_due
-            unit, n = r.complaint
-            deadline = completed_on + timedelta(weeks=n) if unit == "weeks" else add_months(completed_on, n)
-            complaint_deadline = self._note("complaint_deadline", deadline, completed_on, n, unit)
+    def _review(self, as_of: date) -> dict:
+        """The internal review asked for: in time or not, its target and limit, whether it is overdue."""
+        r, asked = self.rules, self.review_requested
+        request = {"review_request_deadline": self.review_request_deadline}
+        if asked is None:
+            request |= dict.fromkeys(("review_requested_on", "review_requested_in_time"))
+            return request | {"review_due": None, "review_latest_due": None} | self._review_overdue(None, as_of)
+        request |= {
+            "review_requested_on": asked.on,
+            "review_requested_in_time": asked.on <= self.review_request_deadline,
+        }
+        due = self._working_days_after("review_due", asked.on, r.review_target, "target")
+        latest = self._working_days_after("review_latest_due", asked.on, r.review_limit, "limit")
+        return request | {"review_due": due, "review_latest_due": latest} | self._review_overdue(due, as_of)
 
+    def _review_overdue(self, review_due: date | None, as_of: date) -> dict:
+        overdue = self.stage is Stage.in_review and as_of > review_due
+        days = self.cal.working_days_between(review_due, as_of) if overdue else 0
+        return {"review_overdue": overdue, "review_working_days_overdue": days}
+
+    def _completion(self, review_due: date | None, review_latest_due: date | None) -> dict:
+        """The review's outcome, whether it met its target and limit, and the regulator's deadline."""
+        done = self.review_completed
+        if done is None:
+            keys = ("review_completed_on", "review_outcome", "review_completed_within_target")
+            return dict.fromkeys((*keys, "review_completed_within_limit", "complaint_deadline", "complaint_to"))
+        unit, n = self.rules.complaint
+        deadline = done.on + timedelta(weeks=n) if unit == "weeks" else add_months(done.on, n)
+        outcome = {"review_completed_on": done.on, "review_outcome": ReviewOutcome(done.outcome)}
+        met = {"review_completed_within_target": done.on <= review_due}
+        met["review_completed_within_limit"] = done.on <= review_latest_due
+        regulator = {"complaint_deadline": self._note("complaint_deadline", deadline, done.on, n, unit)}
+        return outcome | met | regulator | {"complaint_to": self.rules.complaint_to}
+
+    def _closing(self) -> dict:
+        """How the case closed, or the day time alone will change its stage."""
         changes_on = None
-        if stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
+        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
             changes_on = self.lapses_after + timedelta(days=1)
-        elif stage is Stage.review_window:
+        elif self.stage is Stage.review_window:
             changes_on = self.review_request_deadline + timedelta(days=1)
-
-        return Evaluation(
-            regime=self.case.regime,
-            received=self.case.received,
-            as_of=as_of,
-            stage=stage,
-            clock_started=self.clock_started,
-            statutory_due=statutory_due,
-            response_due=response_due,
-            extended_until=self.extended_until,
-            overdue=overdue,
-            working_days_overdue=working_days_overdue,
-            responded_on=responded_on,
-            response_outcome=outcome,
-            response_in_time=in_time,
-            response_timeliness=timeliness,
-            responded_working_day=responded_day,
-            awaiting_since=self.awaiting_since,
-            lapses_after=self.lapses_after,
-            review_request_deadline=self.review_request_deadline,
-            review_requested_on=requested_on,
-            review_requested_in_time=requested_in_time,
-            review_due=review_due,
-            review_latest_due=review_latest_due,
-            review_overdue=review_overdue,
-            review_working_days_overdue=review_days_overdue,
-            review_completed_on=completed_on,
-            review_outcome=review_outcome,
-            review_completed_within_target=within_target,
-            review_completed_within_limit=within_limit,
-            complaint_deadline=complaint_deadline,
-            complaint_to=r.complaint_to if completed_on else None,
-            closed_reason=self.closed_reason,
-            closed_on=self.closed_on,
-            stage_changes_on=changes_on,
-        )
+        return {"closed_reason": self.closed_reason, "closed_on": self.closed_on, "stage_changes_on": changes_on}
 
 
 def _outcome(e: Event, kind: type) -> None:
