@@ -6,7 +6,7 @@ from temporalio import activity
 
 from messages import CaseOutcome, RegisterCase, RegisterEvent
 from register import Register, to_json
-from rules import Evaluation
+from register.read_model import read_model_columns
 
 
 class Records:
@@ -31,6 +31,7 @@ class Records:
             stage=req.evaluation.stage.value,
             closed_reason=req.evaluation.closed_reason,
             evaluation=to_json(req.evaluation),
+            **read_model_columns(req.evaluation, req.next_alarm),
         )
         for seq, e in enumerate(c.events):
             self.register.record_event(c.ref, seq, e)
@@ -38,12 +39,10 @@ class Records:
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
         self.register.record_event(req.ref, req.seq, req.event)
-        self._update(req.ref, req.evaluation)
+        self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
-        """The case's latest evaluation: its outcome, once closed."""
-        self._update(req.ref, req.evaluation)
-
-    def _update(self, ref: str, ev: Evaluation) -> None:
-        self.register.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev))
+        """The case's latest evaluation (a stage, deadline or next alarm that time or the calendar moved):
+        its outcome, once closed."""
+        self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)

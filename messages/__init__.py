@@ -63,6 +63,7 @@ class RegisterCase(BaseModel):
     case: CaseInput
     workflow_id: str
     evaluation: Evaluation
+    next_alarm: Alarm | None = None  # the register's read model shows it (absent from older histories)
 
 
 class RegisterEvent(BaseModel):
@@ -70,11 +71,13 @@ class RegisterEvent(BaseModel):
     seq: int
     event: Event
     evaluation: Evaluation
+    next_alarm: Alarm | None = None
 
 
 class CaseOutcome(BaseModel):
     ref: str
     evaluation: Evaluation
+    next_alarm: Alarm | None = None
 
 
 class AlarmDelivery(BaseModel):

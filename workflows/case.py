@@ -38,6 +38,10 @@ with workflow.unsafe.imports_passed_through():
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
+READ_MODEL = "read-model"
+"""Patch id: from this version the register's row is rewritten whenever the running deadline or the next
+alarm changes (a proclaimed holiday, an alarm sent), not only the stage; recorded histories keep the old path."""
+
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
     "retry_policy": RetryPolicy(
@@ -63,21 +67,25 @@ class CaseWorkflow:
         self.calendar_stale = False
         self.lock = asyncio.Lock()
         self.published: tuple | None = None  # search attribute values last upserted
-        self.registered: tuple | None = None  # (stage, closed_reason) the register last recorded
+        self.registered: tuple | None = None  # what the register's row last showed (`_registered_as`)
+        self.read_model = False  # set in `run`: record deadline and next alarm changes too (patch READ_MODEL)
 
     # -- the loop ------------------------------------------------------------------------------
 
     @workflow.run
     async def run(self, case: CaseInput) -> CaseView:
+        self.read_model = workflow.patched(READ_MODEL)
         await self._load_context()
         try:
             first = self._evaluate()
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
-        self.registered = (first.stage, first.closed_reason)
+        self.registered = self._registered_as(first)
         await workflow.execute_activity_method(
             Records.register_case,
-            RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first),
+            RegisterCase(
+                case=case, workflow_id=workflow.info().workflow_id, evaluation=first, next_alarm=self._next_alarm(first)
+            ),
             **ACTIVITY,
         )
         while True:
@@ -86,9 +94,14 @@ class CaseWorkflow:
                 await self._load_context()
             ev = self._evaluate()
             self._publish(ev)
-            if (ev.stage, ev.closed_reason) != self.registered:  # time alone moved the stage
-                await self._record_evaluation(ev)
-            await self._sound_alarms(ev)
+            if self.read_model:  # the register's row follows stage, deadline and next alarm
+                await self._sound_alarms(ev)
+                if self._registered_as(ev) != self.registered:
+                    await self._record_evaluation(ev)
+            else:  # cases started before the read model: record only a stage that time moved
+                if (ev.stage, ev.closed_reason) != self.registered:
+                    await self._record_evaluation(ev)
+                await self._sound_alarms(ev)
             wake = self._next_wake(ev)
             if ev.stage is Stage.closed and wake is None:
                 break
@@ -104,10 +117,19 @@ class CaseWorkflow:
         return self._view(final)
 
     async def _record_evaluation(self, ev: Evaluation) -> None:
-        self.registered = (ev.stage, ev.closed_reason)
+        self.registered = self._registered_as(ev)
         await workflow.execute_activity_method(
-            Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev), **ACTIVITY
+            Records.record_evaluation,
+            CaseOutcome(ref=self.case.ref, evaluation=ev, next_alarm=self._next_alarm(ev)),
+            **ACTIVITY,
         )
+
+    def _registered_as(self, ev: Evaluation) -> tuple:
+        """What the register's row shows of the case: it is rewritten when this changes."""
+        if not self.read_model:
+            return (ev.stage, ev.closed_reason)
+        alarm = self._next_alarm(ev)
+        return (ev.stage, ev.closed_reason, ev.running_due, ev.response_owed_by, ev.review_target, alarm)
 
     async def _load_context(self) -> None:
         today = self._today()
@@ -190,10 +212,13 @@ class CaseWorkflow:
             ]
         )
 
-    def _view(self, ev: Evaluation) -> CaseView:
-        pending = self._pending(ev)
+    def _next_alarm(self, ev: Evaluation) -> Alarm | None:
         now = workflow.now()
-        upcoming = [a for a in pending if self._fires_at(a) > now]
+        upcoming = [a for a in self._pending(ev) if self._fires_at(a) > now]
+        return upcoming[0] if upcoming else None
+
+    def _view(self, ev: Evaluation) -> CaseView:
+        upcoming = self._next_alarm(ev)
         return CaseView(
             ref=self.case.ref,
             subject=self.case.subject,
@@ -201,7 +226,7 @@ class CaseWorkflow:
             manager=self.case.manager,
             events=self.events,
             evaluation=ev,
-            next_alarm=upcoming[0] if upcoming else None,
+            next_alarm=upcoming,
             alarms_sent=list(self.sent),
         )
 
@@ -227,10 +252,16 @@ class CaseWorkflow:
             ev = self._check(event)
             self.events.append(event)
             self.changed = True
-            self.registered = (ev.stage, ev.closed_reason)
+            self.registered = self._registered_as(ev)
             await workflow.execute_activity_method(
                 Records.record_event,
-                RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
+                RegisterEvent(
+                    ref=self.case.ref,
+                    seq=len(self.events) - 1,
+                    event=event,
+                    evaluation=ev,
+                    next_alarm=self._next_alarm(ev),
+                ),
                 **ACTIVITY,
             )
             return self._view(ev)
