@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from casework import lists
 from casework.inputs import parse_date
-from cli.server import run_async
-from register import Register
 from rules import ProclaimedDay
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
-from workflows import CaseWorkflow
 
 
 def cmd_holiday_add(args) -> None:
+    from casework import running
+    from cli.server import run_async
+    from register import Register
+    from workflows import CaseWorkflow
+
     settings = get_settings()
     try:
         proclaimed = ProclaimedDay(on=parse_date(args.date, "DATE"), name=args.name, region=args.region)
@@ -23,7 +24,7 @@ def cmd_holiday_add(args) -> None:
         raise UserError(one_line_validation_error(exc)) from None
 
     async def go(client):
-        ids = await lists.running_case_ids(client)  # reach the server first: nothing recorded if it is down
+        ids = await running.running_case_ids(client)  # reach the server first: nothing recorded if it is down
         if not Register(settings.register_url).add_proclaimed(proclaimed):
             raise UserError(f"{proclaimed.on} ({proclaimed.region}) is already recorded as a non-working day")
         for wf_id in ids:
@@ -35,6 +36,8 @@ def cmd_holiday_add(args) -> None:
 
 
 def cmd_holiday_list(args) -> None:
+    from register import Register
+
     for p in Register(get_settings().register_url).proclaimed():
         print(f"{p.on}  {p.region:<4} {p.name}")
 

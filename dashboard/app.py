@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse
 from temporalio.client import Client
 
-from dashboard.pages import alerts, cases, health, stats
+from dashboard.pages import alerts, cases, health, lists, stats
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
 
-ROUTERS = (cases.router, alerts.router, stats.router, health.router)
+ROUTERS = (lists.router, cases.router, alerts.router, stats.router, health.router)
 
 
 def create_app(settings, temporal: Client | None = None) -> FastAPI:
