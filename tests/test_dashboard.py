@@ -97,6 +97,8 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 deadlines = await page.locator("ul.deadlines").inner_text()
                 assert f"{holiday:%a} {holiday.day} {holiday:%b %Y} — Proclaimed for the dashboard test" in deadlines
                 assert "officer@example.org" in await page.inner_text("main")
+                assert (await page.inner_text("p.next-step")).startswith("Respond now: the response was due")
+                assert "left in the outbox" in await page.inner_text("table.alerts")
                 ARTIFACTS.mkdir(exist_ok=True)
                 await page.screenshot(path=str(ARTIFACTS / "dashboard-case.png"), full_page=True)
 

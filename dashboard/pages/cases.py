@@ -13,6 +13,7 @@ from dashboard.rendering import page
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
+from rules.next_step import next_step
 from rules.regimes import REGIMES
 
 router = APIRouter()
@@ -37,5 +38,6 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         ev=ev,
         deadlines=deadlines,
         account=render(the_case, ev, trace, cal),
+        next_step=next_step(ev, cal),
         alerts=register.notifications(ref=ref),
     )
