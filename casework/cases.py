@@ -25,22 +25,19 @@ from temporalio.common import SearchAttributePair, TypedSearchAttributes, Workfl
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
+import workflows
+from casework.dates import case_dates
 from casework.today import today
 from messages import CaseInput, CaseView
-from register import Register
 from rules import Case, Evaluation, Event, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
 from runtime.errors import UserError
 from settings import Settings
-from workflows import CaseWorkflow, workflow_id
+from workflows.identity import VIEW_QUERY, workflow_id
 from workflows.search import REGIME
 
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
-
-
-def case_dates(case: Case, *more: date | None) -> list[date | None]:
-    return [case.received, *more, *(e.on for e in case.events), *(e.until for e in case.events)]
 
 
 def check_ref(ref: str) -> str:
@@ -58,6 +55,8 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     if case.received > now:
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
+    from register import Register  # here: `show` needs no database driver
+
     cal = calendar_covering(
         case.regime,
         *case_dates(case, as_of),
@@ -95,7 +94,7 @@ async def start_case(client: Client, settings: Settings, case: CaseInput) -> Eva
 
 async def _start(client: Client, settings: Settings, case: CaseInput, reuse: WorkflowIDReusePolicy) -> None:
     await client.start_workflow(
-        CaseWorkflow.run,
+        workflows.CaseWorkflow.run,
         case,
         id=workflow_id(case.ref),
         task_queue=settings.task_queue,
@@ -112,7 +111,7 @@ async def record_event(client: Client, settings: Settings, ref: str, event: Even
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event)
     try:
-        return await handle.execute_update(CaseWorkflow.record, event)
+        return await handle.execute_update(workflows.CaseWorkflow.record, event)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None
@@ -128,6 +127,8 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
         raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
     events = [*last.events, event]
     evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))
+    from register import Register
+
     row = Register(settings.register_url).case(ref)
     case = CaseInput(
         ref=ref,
@@ -152,7 +153,7 @@ async def view(client: Client, settings: Settings, ref: str, as_of: date | None 
     as_of = as_of or today(settings.alarms.timezone)
     for _ in range(50):  # a case just started answers once its calendar is loaded
         try:
-            return await handle.query(CaseWorkflow.view, as_of)
+            return await handle.query(VIEW_QUERY, as_of, result_type=CaseView)
         except WorkflowQueryFailedError as exc:
             if "still starting" not in str(exc):
                 raise UserError(f"case {ref}: {exc}") from None

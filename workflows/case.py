@@ -34,7 +34,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, alarms_for, most_severe
-    from workflows.identity import CASE_WORKFLOW
+    from workflows.identity import CASE_WORKFLOW, VIEW_QUERY
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
@@ -272,7 +272,7 @@ class CaseWorkflow:
             return
         self._check(event)
 
-    @workflow.query
+    @workflow.query(name=VIEW_QUERY)
     def view(self, as_of: date | None = None) -> CaseView:
         if self.calendar is None:
             raise ApplicationError("the case is still starting")
