@@ -68,6 +68,7 @@ class CaseWorkflow:
         self.lock = asyncio.Lock()
         self.published: tuple | None = None  # search attribute values last upserted
         self.registered: tuple | None = None  # what the register's row last showed (`_registered_as`)
+        self.in_register = False
         self.read_model = False  # set in `run`: record deadline and next alarm changes too (patch READ_MODEL)
 
     # -- the loop ------------------------------------------------------------------------------
@@ -88,6 +89,7 @@ class CaseWorkflow:
             ),
             **ACTIVITY,
         )
+        self.in_register = True  # from now on the lists show it: the view answers (read your own writes)
         while True:
             if self.calendar_stale or self._calendar_ends_soon():
                 self.calendar_stale = False
@@ -274,7 +276,7 @@ class CaseWorkflow:
 
     @workflow.query(name=VIEW_QUERY)
     def view(self, as_of: date | None = None) -> CaseView:
-        if self.calendar is None:
+        if self.calendar is None or not self.in_register:
             raise ApplicationError("the case is still starting")
         return self._view(self._evaluate(as_of=as_of))
 
