@@ -4,7 +4,9 @@ takes about 8 minutes here, see the memory benchmark), on the default SQLite reg
 
 Measured in the same run, so the ratios hold on a busy machine: one `starter.py calc` call; `starter.py
 overdue --json` (3,000 rows); the Overdue page, Due soon, All open cases (page 1 and page 100) and a
-filtered search, as server time in-process (FastAPI's test client, no network), after one warm-up.
+filtered search, as server time in-process (FastAPI's test client, no network), after one warm-up; and
+the case page of one running case (the Home Office case, back-dated) on an embedded dev server with a
+worker: its workflow's live view, the derivations and the alerts.
 
     python bench/views.py
 """
@@ -79,7 +81,42 @@ def starter(env: dict, *args: str, stdin: str | None = None) -> str:
     return out.stdout
 
 
+async def case_page_seconds() -> float:
+    import asyncio
+    from datetime import date
+
+    import httpx
+
+    from bench.common import dev_server
+    from casework import cases
+    from dashboard.app import create_app
+    from messages import CaseInput
+    from rules import Event
+    from runtime.case_worker import running_worker
+
+    events = [
+        Event(type="responded", on=date(2021, 4, 21), outcome="part_withheld"),
+        Event(type="review_requested", on=date(2021, 6, 22)),
+    ]
+    case = CaseInput(ref="63509", regime="foia", received=date(2021, 3, 31), subject="Data extraction", events=events)
+    async with dev_server() as (env, settings), running_worker(env.client, settings):
+        await cases.start_case(env.client, settings, case)
+        await cases.view(env.client, settings, "63509")  # running and registered
+        transport = httpx.ASGITransport(app=create_app(settings, env.client))
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+            assert (await http.get("/case/63509")).status_code == 200
+            times = []
+            for _ in range(9):
+                t = time.perf_counter()
+                await http.get("/case/63509")
+                times.append(time.perf_counter() - t)
+            await asyncio.sleep(0)
+        return statistics.median(times)
+
+
 def main() -> list[tuple[str, float]]:
+    import asyncio
+
     from fastapi.testclient import TestClient
 
     from dashboard.app import create_app
@@ -106,6 +143,7 @@ def main() -> list[tuple[str, float]]:
             open_deep = page("/open?page=100&sort=ref")
             search = page("/open?officer=officer3@example.org&q=headquarters&sort=subject&dir=desc")
         calc = min(calc, calc_again)
+        case_page = asyncio.run(case_page_seconds())
         return [
             ("open cases", OPEN),
             ("overdue cases", OVERDUE),
@@ -118,6 +156,7 @@ def main() -> list[tuple[str, float]]:
             ("All open cases page 1, server ms", open_first * 1000),
             ("All open cases page 100 sorted by ref, server ms", open_deep * 1000),
             ("officer filter + search, sorted by subject, server ms", search * 1000),
+            ("case page (a running case, dev server), server ms", case_page * 1000),
         ]
 
 

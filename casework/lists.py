@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from sqlalchemy import Row
+
 from casework.today import today
 from register import Register
 from register.caseload import Caseload, counts_by_officer, officers_and_managers, page_of
-from register.store import CaseRow
 from rules import Calendar, Regime
 from rules.bank_holidays import calendar_covering
 from rules.standing import working_days_left, working_days_overdue
@@ -103,7 +104,7 @@ def choices(register: Register) -> tuple[list[str], list[str]]:
         return officers_and_managers(s)
 
 
-def _listed(r: CaseRow, now: date, calendars: Calendars) -> ListedCase:
+def _listed(r: Row, now: date, calendars: Calendars) -> ListedCase:
     cal = calendars(r.regime, r.overdue_after, r.running_due)
     return ListedCase(
         ref=r.ref,

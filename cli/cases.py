@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casework.inputs import parse_date, read_input
 from casework.today import today
-from cli.rendering import print_json, print_table, print_view, short_day, view_json
+from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
 from rules import Event, EventType, regime_of
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
@@ -89,7 +89,7 @@ def cmd_overdue(args) -> None:
         for c in listed
     ]
     if args.json:
-        print_json(rows)
+        print_json_rows(rows)
         return
     columns = ("ref", "regime", "stage", "missed", "over", "officer", "subject")
     shown = [

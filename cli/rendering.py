@@ -29,6 +29,13 @@ def print_json(data) -> None:
     print(json.dumps(data, indent=2, default=str))
 
 
+def print_json_rows(rows: list[dict]) -> None:
+    """A JSON array with one object a line: still readable, and written by json's fast encoder, which
+    `indent` would switch off (thousands of overdue cases)."""
+    body = ",\n".join(json.dumps(row, default=str) for row in rows)
+    print(f"[\n{body}\n]" if rows else "[]")
+
+
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = ()) -> None:
     """A table of `columns`, one row per sequence of cells (None shows as blank); plain text that fits
     80 columns when the output is not a terminal (a pipe, a file, another program)."""
