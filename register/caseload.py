@@ -67,9 +67,15 @@ def _conditions(q: Caseload) -> list:
         value = getattr(q, name)
         if value:
             where.append(getattr(CaseRow, name) == value)
-    if q.search:
-        needle = f"%{q.search.lower()}%"
-        where.append(or_(func.lower(CaseRow.ref).like(needle), func.lower(CaseRow.subject).like(needle)))
+    if q.search:  # a substring, case-insensitive; % and _ are searched for as themselves
+        text = q.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        needle = f"%{text}%"
+        where.append(
+            or_(
+                func.lower(CaseRow.ref).like(needle, escape="\\"),
+                func.lower(CaseRow.subject).like(needle, escape="\\"),
+            )
+        )
     return where
 
 

@@ -63,14 +63,18 @@ def test_filters_search_and_sorting(settings, register):
     seed(register, "SC-1", regime="foisa", officer="bob@example.org", manager="meg@example.org", due=date(2021, 4, 22))
     seed(register, "SC-2", regime="foisa", stage="in_review", review=date(2021, 4, 23), officer="bob@example.org")
     seed(register, "W-1", stage="awaiting_fee", officer=None, subject="Headquarters lease")
+    seed(register, "X_1", subject="100% of the budget")
     q = query_for(register, settings, "open", now=date(2021, 4, 7))
-    assert refs(listing(register, settings, q)) == ["HO-1", "HO-2", "SC-1", "SC-2", "W-1"]  # by due date, none last
+    assert refs(listing(register, settings, q)) == ["HO-1", "HO-2", "SC-1", "SC-2", "W-1", "X_1"]  # nothing due: last
     assert refs(listing(register, settings, replace(q, officer="bob@example.org"))) == ["SC-1", "SC-2"]
     assert refs(listing(register, settings, replace(q, manager="meg@example.org"))) == ["SC-1"]
     assert refs(listing(register, settings, replace(q, regime="foisa", stage="in_review"))) == ["SC-2"]
     assert refs(listing(register, settings, replace(q, search="headquarters"))) == ["HO-1", "W-1"]
     assert refs(listing(register, settings, replace(q, search="sc-"))) == ["SC-1", "SC-2"]
+    assert refs(listing(register, settings, replace(q, search="x_"))) == ["X_1"]  # _ is not a wildcard
+    assert refs(listing(register, settings, replace(q, search="0%"))) == ["X_1"]
     assert refs(listing(register, settings, replace(q, sort="ref", descending=True))) == [
+        "X_1",
         "W-1",
         "SC-2",
         "SC-1",
@@ -78,7 +82,7 @@ def test_filters_search_and_sorting(settings, register):
         "HO-1",
     ]
     counts = listing(register, settings, replace(q, officer="bob@example.org")).by_officer
-    assert counts == [("ann@example.org", 2), ("bob@example.org", 2), (None, 1)]  # the officer filter left out
+    assert counts == [("ann@example.org", 3), ("bob@example.org", 2), (None, 1)]  # the officer filter left out
 
 
 def test_pages_of_fifty(settings, register):

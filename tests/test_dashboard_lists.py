@@ -104,8 +104,8 @@ async def test_paging_filters_search_and_sorting_without_javascript(settings, re
 
             await page.goto(f"{base}/")
             assert "0 cases with a response or internal review past its deadline" in await page.inner_text("main")
-            await page.goto(f"{base}/open?regime=nonsense")
-            assert "regime 'nonsense'" in await page.inner_text("main")
+            response = await page.goto(f"{base}/open?regime=nonsense")
+            assert response.status == 400 and "regime 'nonsense'" in await page.inner_text("main")
             await browser.close()
     finally:
         server.should_exit = True

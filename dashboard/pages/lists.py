@@ -12,6 +12,7 @@ from dashboard.deps import RegisterDep, SettingsDep
 from dashboard.list_params import ListParams
 from dashboard.rendering import page
 from rules import Regime, Stage
+from runtime.errors import UserError
 
 router = APIRouter()
 
@@ -24,7 +25,10 @@ LISTS = {
 
 def _list_page(request: Request, register, settings, view: str):
     path, title, default_sort = LISTS[view]
-    params = ListParams.read(path, dict(request.query_params), default_sort)
+    try:
+        params = ListParams.read(path, dict(request.query_params), default_sort)
+    except UserError as exc:  # a mistyped or edited link: say what is wrong with it
+        return page(request, "unavailable.html", status_code=400, message=str(exc))
     found = listing(register, settings, query_for(register, settings, view, **params.filters()))
     officers, managers = choices(register)
     return page(
