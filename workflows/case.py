@@ -91,23 +91,29 @@ class CaseWorkflow:
         )
         self.in_register = True  # from now on the lists show it: the view answers (read your own writes)
         while True:
+            if self.read_model:
+                self.changed = False  # an event recorded from here on wakes the loop again
             if self.calendar_stale or self._calendar_ends_soon():
                 self.calendar_stale = False
                 await self._load_context()
-            ev = self._evaluate()
-            self._publish(ev)
             if self.read_model:  # the register's row follows stage, deadline and next alarm
-                await self._sound_alarms(ev)
-                if self._registered_as(ev) != self.registered:
-                    await self._record_evaluation(ev)
+                async with self.lock:  # after a staff action's own register write, never before it
+                    ev = self._evaluate()
+                    self._publish(ev)
+                    await self._sound_alarms(ev)
+                    if self._registered_as(ev) != self.registered:
+                        await self._record_evaluation(ev)
             else:  # cases started before the read model: record only a stage that time moved
+                ev = self._evaluate()
+                self._publish(ev)
                 if (ev.stage, ev.closed_reason) != self.registered:
                     await self._record_evaluation(ev)
                 await self._sound_alarms(ev)
             wake = self._next_wake(ev)
             if ev.stage is Stage.closed and wake is None:
                 break
-            self.changed = False
+            if not self.read_model:
+                self.changed = False
             with contextlib.suppress(asyncio.TimeoutError):  # the alarm time came: loop round
                 await workflow.wait_condition(
                     lambda: self.changed or self.calendar_stale,
