@@ -66,6 +66,9 @@ class Settings(BaseSettings):
         None, description="Folder of the authority's own letter templates (<kind>.docx); default: the shipped ones."
     )
 
+    due_soon_working_days: int = Field(5, ge=1, description="How far ahead 'due soon' looks, in working days.")
+    page_size: int = Field(50, ge=1, description="Cases per page in the dashboard's lists.")
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
 

@@ -8,7 +8,7 @@ from temporalio import activity
 from activities.failures import register_failures
 from messages import CaseOutcome, RegisterCase, RegisterEvent
 from register import Register, to_json
-from rules import Evaluation
+from register.read_model import read_model_columns
 
 
 class Records:
@@ -37,6 +37,7 @@ class Records:
             stage=req.evaluation.stage.value,
             closed_reason=req.evaluation.closed_reason,
             evaluation=to_json(req.evaluation),
+            **read_model_columns(req.evaluation, req.next_alarm),
         )
         for seq, e in enumerate(c.events):
             self.register.record_event(c.ref, seq, e)
@@ -45,14 +46,12 @@ class Records:
     def record_event(self, req: RegisterEvent) -> None:
         with register_failures(f"record event {req.seq} of case {req.ref}"):
             self.register.record_event(req.ref, req.seq, req.event)
-            self._update(req.ref, req.evaluation)
+            self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
 
     @activity.defn(name="record_evaluation")
     def record_evaluation(self, req: CaseOutcome) -> None:
-        """The case's latest evaluation (its outcome, once closed), and whether it needs attention."""
+        """The case's latest evaluation (a stage, deadline or next alarm that time or the calendar moved;
+        its outcome, once closed) and whether it needs attention."""
         with register_failures(f"record the evaluation of case {req.ref}"):
-            self._update(req.ref, req.evaluation)
+            self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
             self.register.set_attention(req.ref, req.attention)
-
-    def _update(self, ref: str, ev: Evaluation) -> None:
-        self.register.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev))

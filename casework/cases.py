@@ -25,26 +25,23 @@ from temporalio.common import SearchAttributePair, TypedSearchAttributes, Workfl
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
+import workflows
+from casework.dates import case_dates
 from casework.inputs import in_range
 from casework.limits import check_lengths
 from casework.today import today
 from messages import CaseInput, CaseView
-from register import Register
 from rules import Case, Evaluation, Event, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError
 from runtime.update_deadline import bounded_update
 from settings import Settings
-from workflows import CaseWorkflow, workflow_id
+from workflows.identity import VIEW_QUERY, workflow_id
 from workflows.search import REGIME
 
 START = "is the worker running? (python worker.py)"
 REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
-
-
-def case_dates(case: Case, *more: date | None) -> list[date | None]:
-    return [case.received, *more, *(e.on for e in case.events), *(e.until for e in case.events)]
 
 
 def check_ref(ref: str) -> str:
@@ -68,6 +65,8 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     if case.received > now:
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
+    from register import Register  # here: `show` needs no database driver
+
     cal = calendar_covering(
         case.regime,
         *case_dates(case, as_of),
@@ -106,7 +105,7 @@ async def start_case(client: Client, settings: Settings, case: CaseInput) -> Eva
 
 async def _start(client: Client, settings: Settings, case: CaseInput, reuse: WorkflowIDReusePolicy) -> None:
     await client.start_workflow(
-        CaseWorkflow.run,
+        workflows.CaseWorkflow.run,
         case,
         id=workflow_id(case.ref),
         task_queue=settings.task_queue,
@@ -123,7 +122,7 @@ async def record_event(client: Client, settings: Settings, ref: str, event: Even
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event)
     try:
-        return await bounded_update(handle, CaseWorkflow.record, event, settings.client_timeout)
+        return await bounded_update(handle, workflows.CaseWorkflow.record, event, settings.client_timeout)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None
@@ -139,6 +138,8 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
         raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
     events = [*last.events, event]
     evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))
+    from register import Register
+
     row = Register(settings.register_url).case(ref)
     case = CaseInput(
         ref=ref,
@@ -163,7 +164,8 @@ async def view(client: Client, settings: Settings, ref: str, as_of: date | None 
     as_of = as_of or today(settings.alarms.timezone)
     for _ in range(50):  # a case just started answers once its calendar is loaded
         try:
-            return await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=settings.client_timeout))
+            timeout = timedelta(seconds=settings.client_timeout)
+            return await handle.query(VIEW_QUERY, as_of, result_type=CaseView, rpc_timeout=timeout)
         except RPCError as exc:
             if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
                 raise

@@ -1,82 +1,131 @@
-"""Lists of running cases for staff: every overdue case, what falls due soon, every running case's id.
-
-Visibility finds the candidates by the due date each case publishes (`FoiDue`); each candidate's own
-workflow says, by its evaluation, whether and by how much it is overdue. Nothing is computed here.
+"""The managers' lists, read from the register (the read model the workflows keep current): overdue
+now, due soon, all open cases, each a page of one SQL query with the counts by officer. The working days
+overdue or left are counted here for today on each regime's calendar (`rules.standing`), from the dates
+the workflows recorded; nothing else is computed. No Temporal: a list never queries a workflow.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from temporalio.client import Client, WorkflowQueryFailedError
-from temporalio.service import RPCError, RPCStatusCode
+from sqlalchemy import Row
 
-from casework.cases import START
 from casework.today import today
-from messages import CaseView
 from register import Register
+from register.caseload import Caseload, counts_by_officer, officers_and_managers, page_of
 from register.store import AttentionRow
-from rules import Evaluation, Regime
+from rules import Calendar, Regime
 from rules.bank_holidays import calendar_covering
-from runtime.errors import Unavailable
+from rules.standing import working_days_left, working_days_overdue
 from settings import Settings
-from workflows import RUNNING_CASES, CaseWorkflow
 
 
-async def overdue(client: Client, settings: Settings) -> list[CaseView]:
-    """Every running case whose response or review is overdue, most overdue first (visibility finds
-    the candidates by their published due date; the workflow's own evaluation says by how much)."""
-    now = today(settings.alarms.timezone)
-    views = await _running_views(client, f"FoiDue < '{now.isoformat()}T00:00:00Z'", now, settings.client_timeout)
-    overdue = [v for v in views if v.evaluation.overdue or v.evaluation.review_overdue]
-    return sorted(overdue, key=lambda v: -days_overdue(v.evaluation))
+@dataclass(frozen=True)
+class ListedCase:
+    ref: str
+    regime: str
+    stage: str
+    subject: str | None
+    officer: str | None
+    manager: str | None
+    received: date
+    running_due: date | None
+    overdue_after: date | None
+    response_due: date | None  # while a response is owed
+    review_due: date | None  # while the internal review runs
+    working_days_overdue: int
+    working_days_left: int | None
+    next_alarm_on: date | None
+    next_alarm_kind: str | None
+    last_event_type: str | None
+    last_event_on: date | None
+
+    def as_json(self) -> dict:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.__dict__.items()}
 
 
-async def due_soon(client: Client, settings: Settings, working_days: int = 5) -> list[CaseView]:
-    """Running cases whose response or review falls due within the next `working_days` working days
-    of their own regime's calendar, soonest first."""
-    now = today(settings.alarms.timezone)
-    proclaimed = Register(settings.register_url).proclaimed()
-    horizons = {
-        r: calendar_covering(r, now, proclaimed=proclaimed, nation=settings.policy.nation).add_working_days(
-            now, working_days
-        )
-        for r in Regime
-    }
-    widest = max(horizons.values())
-    query = f"FoiDue >= '{now.isoformat()}T00:00:00Z' AND FoiDue <= '{widest.isoformat()}T00:00:00Z'"
-    views = await _running_views(client, query, now, settings.client_timeout)
-    soon = [
-        v
-        for v in views
-        if v.evaluation.running_due and now <= v.evaluation.running_due <= horizons[v.evaluation.regime]
-    ]
-    return sorted(soon, key=lambda v: v.evaluation.running_due)
+@dataclass(frozen=True)
+class Listing:
+    query: Caseload
+    cases: list[ListedCase]
+    total: int
+    by_officer: list[tuple[str | None, int]]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
 
 
-async def _running_views(client: Client, condition: str, as_of: date, timeout: float = 20) -> list[CaseView]:
-    """Each running case matching a visibility `condition`, as its workflow evaluates it on `as_of`;
-    a worker that does not answer within `timeout` seconds is one line (`Unavailable`), not a hang."""
-    views = []
-    async for wf in client.list_workflows(f"{RUNNING_CASES} AND {condition}"):
-        try:
-            handle = client.get_workflow_handle(wf.id)
-            views.append(await handle.query(CaseWorkflow.view, as_of, rpc_timeout=timedelta(seconds=timeout)))
-        except RPCError as exc:
-            if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
-                raise
-            raise Unavailable(f"no worker answered within {timeout:g} s; {START}") from None
-        except WorkflowQueryFailedError:
-            continue  # just started, its calendar not loaded yet: nothing due to show
-    return views
+class Calendars:
+    """Each regime's calendar around today, with the register's proclaimed days (built once a request)."""
+
+    def __init__(self, register: Register, settings: Settings, now: date):
+        self.proclaimed, self.nation, self.now = register.proclaimed(), settings.policy.nation, now
+        self._by_regime: dict[str, Calendar] = {}
+
+    def __call__(self, regime: str, *days: date | None) -> Calendar:
+        cal = self._by_regime.get(regime)
+        if cal is None or not all(d is None or cal.years[0] <= d.year <= cal.years[1] for d in days):
+            cal = calendar_covering(Regime(regime), self.now, *days, proclaimed=self.proclaimed, nation=self.nation)
+            self._by_regime[regime] = cal
+        return cal
 
 
-def days_overdue(ev: Evaluation) -> int:
-    return ev.working_days_overdue or ev.review_working_days_overdue
+def due_before(calendars: Calendars, now: date, working_days: int) -> dict[str, date]:
+    """Per regime, the day after the last working day of the due-soon window (the range's open end)."""
+    return {r.value: calendars(r.value).add_working_days(now, working_days) + timedelta(days=1) for r in Regime}
 
 
-async def running_case_ids(client: Client) -> list[str]:
-    return [wf.id async for wf in client.list_workflows(RUNNING_CASES)]
+def query_for(register: Register, settings: Settings, view: str, now: date | None = None, **filters) -> Caseload:
+    now = now or today(settings.alarms.timezone)
+    ends = (
+        due_before(Calendars(register, settings, now), now, settings.due_soon_working_days)
+        if view == "due_soon"
+        else {}
+    )
+    return Caseload(view=view, today=now, due_before=ends, per_page=settings.page_size, **filters)
+
+
+def listing(register: Register, settings: Settings, q: Caseload, with_counts: bool = True) -> Listing:
+    calendars = Calendars(register, settings, q.today)
+    with register.session() as s:
+        rows, total = page_of(s, q)
+        by_officer = counts_by_officer(s, q) if with_counts else []
+    return Listing(query=q, cases=[_listed(r, q.today, calendars) for r in rows], total=total, by_officer=by_officer)
+
+
+def everything(register: Register, settings: Settings, q: Caseload) -> list[ListedCase]:
+    """Every row of the list, unpaged (the command line's `overdue`)."""
+    return listing(register, settings, replace(q, page=1, per_page=10**9), with_counts=False).cases
+
+
+def choices(register: Register) -> tuple[list[str], list[str]]:
+    with register.session() as s:
+        return officers_and_managers(s)
+
+
+def _listed(r: Row, now: date, calendars: Calendars) -> ListedCase:
+    cal = calendars(r.regime, r.overdue_after, r.running_due)
+    return ListedCase(
+        ref=r.ref,
+        regime=r.regime,
+        stage=r.stage,
+        subject=r.subject,
+        officer=r.officer,
+        manager=r.manager,
+        received=r.received,
+        running_due=r.running_due,
+        overdue_after=r.overdue_after,
+        response_due=r.response_owed_by,
+        review_due=r.review_target,
+        working_days_overdue=working_days_overdue(cal, now, r.response_owed_by, r.review_target),
+        working_days_left=working_days_left(cal, now, r.running_due),
+        next_alarm_on=r.next_alarm_on,
+        next_alarm_kind=r.next_alarm_kind,
+        last_event_type=r.last_event_type,
+        last_event_on=r.last_event_on,
+    )
 
 
 def needing_attention(settings: Settings) -> list[AttentionRow]:

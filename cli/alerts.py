@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from cli.rendering import print_json, print_table, utc
-from register import Register
 from settings import get_settings
 
 
 def cmd_alerts(args) -> None:
+    from register import Register
+
     rows = Register(get_settings().register_url).notifications(ref=args.ref, limit=args.limit)
     data = [
         {

@@ -10,7 +10,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from casework.cases import case_dates
+from casework.dates import case_dates
 from casework.inputs import in_range, read_input
 from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
-from pydantic import TypeAdapter, ValidationError
-
-from casework import cases, lists
 from casework.inputs import parse_date, read_input
 from casework.limits import check_lengths
 from casework.today import today
-from cli.rendering import print_json, print_table, print_view, view_json
-from cli.server import run_async
-from messages import CaseInput
+from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
 from rules import Event, EventType, regime_of
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
 
-EVENTS = TypeAdapter(list[Event])
+# Temporal's client (casework.cases, cli.server) is imported by the commands that talk to it, so that
+# `overdue`, which reads the register, starts quickly.
 
 
 def cmd_new(args) -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from casework import cases
+    from cli.server import run_async
+    from messages import CaseInput
+
     settings = get_settings()
     events = []
     if args.events:
         text = read_input(args.events)
         try:
-            events = EVENTS.validate_json(text)
+            events = TypeAdapter(list[Event]).validate_json(text)
         except ValidationError as exc:
             raise UserError(f"--events: {one_line_validation_error(exc)}") from None
     case = CaseInput(
@@ -46,6 +48,9 @@ def cmd_new(args) -> None:
 
 
 def cmd_record(args) -> None:
+    from casework import cases
+    from cli.server import run_async
+
     settings = get_settings()
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
@@ -63,37 +68,54 @@ def cmd_record(args) -> None:
 
 
 def cmd_show(args) -> None:
+    from casework import cases
+    from cli.server import run_async
+
     settings = get_settings()
     v = run_async(lambda client: cases.view(client, settings, args.ref))
     print_json(view_json(v)) if args.json else print_view(v)
 
 
 def cmd_overdue(args) -> None:
+    from casework.lists import everything, query_for
+    from register import Register
+
     settings = get_settings()
-    views = run_async(lambda client: lists.overdue(client, settings))
+    register = Register(settings.register_url)
+    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue"))
     rows = [
         {
-            "ref": v.ref,
-            "regime": v.evaluation.regime.value,
-            "stage": v.evaluation.stage.value,
-            "officer": v.officer,
-            "response_due": v.evaluation.response_due,
-            "review_due": v.evaluation.review_due,
-            "deadline_missed": v.evaluation.running_due,
-            "working_days_overdue": lists.days_overdue(v.evaluation),
+            "ref": c.ref,
+            "regime": c.regime,
+            "stage": c.stage,
+            "subject": c.subject,
+            "officer": c.officer,
+            "manager": c.manager,
+            "response_due": c.response_due,
+            "review_due": c.review_due,
+            "deadline_missed": c.overdue_after,
+            "working_days_overdue": c.working_days_overdue,
         }
-        for v in views
+        for c in listed
     ]
     if args.json:
-        print_json(rows)
+        print_json_rows(rows)
         return
-    columns = ("ref", "regime", "stage", "deadline missed", "working days overdue", "officer")
+    columns = ("ref", "regime", "stage", "missed", "over", "officer", "subject")
     shown = [
-        (r["ref"], r["regime"], r["stage"], day(r["deadline_missed"]), r["working_days_overdue"], r["officer"])
+        (
+            r["ref"],
+            r["regime"],
+            r["stage"].removeprefix("awaiting_").replace("_", " "),
+            short_day(r["deadline_missed"]),
+            r["working_days_overdue"],
+            r["officer"],
+            r["subject"],
+        )
         for r in rows
     ]
-    print_table(f"Overdue cases ({len(rows)})", columns, shown)
-    stuck = lists.needing_attention(settings)
+    print_table(f"Overdue cases ({len(rows)}; over: working days overdue)", columns, shown, right=("over",))
+    stuck = register.needing_attention()
     if stuck:
         shown = [(a.ref, a.since.date().isoformat(), a.reason) for a in stuck]
         print_table(f"Needs attention ({len(stuck)})", ("ref", "since", "why"), shown)

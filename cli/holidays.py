@@ -8,17 +8,14 @@ command again re-signals every case (for a run interrupted half-way)."""
 from __future__ import annotations
 
 from pydantic import ValidationError
-from temporalio.service import RPCError
 
-from casework import lists
 from casework.inputs import parse_date
-from cli.server import run_async
-from register import Register
 from rules import ProclaimedDay
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
-from workflows import CaseWorkflow
+
+# Temporal, the register and the workflow are imported by the commands that use them: `calc` stays quick.
 
 
 def _proclaimed(args, name: str) -> ProclaimedDay:
@@ -32,8 +29,14 @@ def _signal_every_running_case(change) -> tuple[int, int]:
     """Apply `change` to the register once the server answers, then signal every running case:
     (signalled, ended meanwhile)."""
 
+    from temporalio.service import RPCError
+
+    from casework.running import running_case_ids
+    from cli.server import run_async
+    from workflows import CaseWorkflow
+
     async def go(client):
-        ids = await lists.running_case_ids(client)  # reach the server first: nothing changed if it is down
+        ids = await running_case_ids(client)  # reach the server first: nothing changed if it is down
         change()
         signalled = ended = 0
         for wf_id in ids:
@@ -52,6 +55,8 @@ def _said(signalled: int, ended: int) -> str:
 
 
 def cmd_holiday_add(args) -> None:
+    from register import Register
+
     proclaimed = _proclaimed(args, args.name)
     register = Register(get_settings().register_url)
     added = []
@@ -61,6 +66,8 @@ def cmd_holiday_add(args) -> None:
 
 
 def cmd_holiday_remove(args) -> None:
+    from register import Register
+
     proclaimed = _proclaimed(args, "removed")
     register = Register(get_settings().register_url)
     if not any(p.on == proclaimed.on and p.region == proclaimed.region for p in register.proclaimed()):
@@ -70,6 +77,8 @@ def cmd_holiday_remove(args) -> None:
 
 
 def cmd_holiday_list(args) -> None:
+    from register import Register
+
     for p in Register(get_settings().register_url).proclaimed():
         print(f"{p.on}  {p.region:<4} {p.name}")
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from casework import cases
 from casework.inputs import read_input
 from casework.today import today
 from cli.rendering import print_json, print_table
-from cli.server import run_async
-from register import Register
 from rules.explain import day
 from runtime.errors import UserError
 from settings import get_settings
 
 
 def cmd_report(args) -> None:
+    from register import Register
     from reports.quarterly import Quarter
     from reports.statistics import as_csv, as_json, figures, shown
 
@@ -36,6 +34,8 @@ def cmd_import(args) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
+    from casework import cases
+    from cli.server import run_async
     from importing.bulk_import import check
 
     settings = get_settings()

@@ -5,16 +5,18 @@ never as Rich markup."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-
-from cli.literal import Table
-from messages import CaseView
+from cli.plain import plain_table
 from rules import EventType
 from rules.exemptions import cited, citing
 from rules.explain import day
+
+if TYPE_CHECKING:
+    from messages import CaseView
 
 
 def utc(moment: datetime) -> datetime:
@@ -22,12 +24,32 @@ def utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def short_day(d: date | None) -> str:
+    """A date in ten characters, for tables that must fit 80 columns."""
+    return d.isoformat() if d else ""
+
+
 def print_json(data) -> None:
     print(json.dumps(data, indent=2, default=str))
 
 
+def print_json_rows(rows: list[dict]) -> None:
+    """A JSON array with one object a line: still readable, and written by json's fast encoder, which
+    `indent` would switch off (thousands of overdue cases)."""
+    body = ",\n".join(json.dumps(row, default=str) for row in rows)
+    print(f"[\n{body}\n]" if rows else "[]")
+
+
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = ()) -> None:
-    """A table of `columns`, one row per sequence of cells (None shows as blank), every cell literal."""
+    """A table of `columns`, one row per sequence of cells (None shows as blank), every cell literal; plain
+    text that fits 80 columns when the output is not a terminal (a pipe, a file, another program)."""
+    if not sys.stdout.isatty():
+        print(plain_table(title, columns, rows, right))
+        return
+    from rich.console import Console
+
+    from cli.literal import Table
+
     t = Table(title=title)
     for col in columns:
         t.add_column(col, justify="right" if col in right else "left")
@@ -53,6 +75,10 @@ def view_json(v: CaseView) -> dict:
 
 
 def print_view(v: CaseView) -> None:
+    from rich.console import Console
+
+    from cli.literal import Table  # every value shown literally, never read as Rich markup
+
     ev = v.evaluation
     t = Table(title=f"{v.ref} — {ev.regime.upper()} — {ev.stage.value.replace('_', ' ')}", show_header=False)
     t.add_column(style="bold")

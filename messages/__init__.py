@@ -66,6 +66,7 @@ class RegisterCase(BaseModel):
     case: CaseInput
     workflow_id: str
     evaluation: Evaluation
+    next_alarm: Alarm | None = None  # the register's read model shows it (absent from older histories)
 
 
 class RegisterEvent(BaseModel):
@@ -73,12 +74,14 @@ class RegisterEvent(BaseModel):
     seq: int
     event: Event
     evaluation: Evaluation
+    next_alarm: Alarm | None = None
 
 
 class CaseOutcome(BaseModel):
     ref: str
     evaluation: Evaluation
     attention: str | None = None
+    next_alarm: Alarm | None = None
 
 
 class AlarmDelivery(BaseModel):

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Index,
     Integer,
     String,
     Text,
@@ -28,7 +29,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from rules import Event, ProclaimedDay
+from register.migrate import add_missing_columns
+from register.read_model import read_model_columns
+from rules import Evaluation, Event, ProclaimedDay
+from rules.alarms import Alarm
 
 
 class Base(DeclarativeBase):
@@ -56,6 +60,21 @@ class CaseRow(Base):
     evaluation: Mapped[dict | None] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    # The read model the lists query (register/read_model.py fills them; all nullable: added to old registers)
+    running_due: Mapped[date | None] = mapped_column(Date, index=True)
+    response_owed_by: Mapped[date | None] = mapped_column(Date)
+    review_target: Mapped[date | None] = mapped_column(Date)
+    overdue_after: Mapped[date | None] = mapped_column(Date, index=True)
+    next_alarm_on: Mapped[date | None] = mapped_column(Date)
+    next_alarm_kind: Mapped[str | None] = mapped_column(String(40))
+    last_event_type: Mapped[str | None] = mapped_column(String(32))
+    last_event_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (
+        Index("ix_cases_stage_regime", "stage", "regime"),
+        Index("ix_cases_officer", "officer"),
+        Index("ix_cases_manager", "manager"),
+    )
 
 
 class EventRow(Base):
@@ -154,6 +173,7 @@ def engine_for(url: str) -> Engine:
             cur.close()
 
     Base.metadata.create_all(engine)
+    add_missing_columns(engine, Base.metadata)
     return engine
 
 
@@ -177,12 +197,18 @@ class Register:
                 for k, v in fields.items():
                     setattr(row, k, v)
 
-    def update_case(self, ref: str, stage: str, closed_reason: str | None, evaluation: dict) -> None:
+    def update_case(self, ref: str, stage: str, closed_reason: str | None, evaluation: dict, **read_model) -> None:
         with self.session() as s, s.begin():
             row = s.get(CaseRow, ref)
             if row is None:
                 raise LookupError(f"case {ref} is not in the register: its evaluation cannot be recorded")
             row.stage, row.closed_reason, row.evaluation = stage, closed_reason, evaluation
+            for k, v in read_model.items():
+                setattr(row, k, v)
+
+    def record_evaluation(self, ref: str, ev: Evaluation, next_alarm: Alarm | None) -> None:
+        """The case's latest evaluation and the read-model columns derived from it."""
+        self.update_case(ref, ev.stage.value, ev.closed_reason, to_json(ev), **read_model_columns(ev, next_alarm))
 
     def case(self, ref: str) -> CaseRow | None:
         with self.session() as s:
@@ -197,6 +223,9 @@ class Register:
         A different event under the same number is an error, never silently dropped."""
         try:
             with self.session() as s, s.begin():
+                case = s.get(CaseRow, ref)
+                if case is not None and (case.last_event_on is None or e.on >= case.last_event_on):
+                    case.last_event_type, case.last_event_on = e.type.value, e.on
                 s.add(
                     EventRow(
                         ref=ref,

@@ -20,6 +20,7 @@ from datetime import date
 
 from casework.inputs import EARLIEST, LATEST
 from register import Register
+from register.histories import histories
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.outcomes import LAPSED, ClosedReason, ResponseTimeliness
@@ -84,8 +85,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
     """Every registered case, rebuilt from its recorded events and evaluated by the engine."""
     proclaimed = register.proclaimed()
     out = []
-    for row in register.cases():
-        events = register.case_events(row.ref)
+    for row, events in histories(register):  # one SQL query for every case and its events
         case = Case(regime=row.regime, received=row.received, events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         out.append(

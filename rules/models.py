@@ -141,3 +141,14 @@ class Evaluation(BaseModel):
     def running_due(self) -> date | None:
         """The deadline the running clock heads for: the response, or the review target."""
         return {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}.get(self.stage)
+
+    @property
+    def response_owed_by(self) -> date | None:
+        """The response deadline while a response is still owed (also during a review of a non-response)."""
+        owed = self.responded_on is None and self.stage in (Stage.awaiting_response, Stage.in_review)
+        return self.response_due if owed else None
+
+    @property
+    def review_target(self) -> date | None:
+        """The internal review's target date while the review runs."""
+        return self.review_due if self.stage is Stage.in_review else None

@@ -13,7 +13,8 @@ import pytest
 import uvicorn
 from playwright.async_api import async_playwright
 
-from casework import cases, lists
+from casework import cases
+from casework.lists import everything, query_for
 from casework.today import today
 from dashboard.app import create_app
 from dashboard.serve import serve
@@ -76,7 +77,8 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
         )
         await cases.start_case(client, settings, CaseInput(ref="SOON", regime="foia", received=soon))
         for _ in range(100):
-            if len(await lists.overdue(client, settings)) == 2 and len(register.notifications()) >= 2:
+            overdue = everything(register, settings, query_for(register, settings, "overdue"))
+            if len(overdue) == 2 and len(register.notifications()) >= 2:
                 break
             await asyncio.sleep(0.2)
         port = free_port()
@@ -87,7 +89,7 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 context = await browser.new_context(java_script_enabled=False)  # it must work without JS
                 page = await context.new_page()
                 await page.goto(f"http://127.0.0.1:{port}/")
-                rows = page.locator("tbody tr")
+                rows = page.locator("table.cases tbody tr")
                 assert await rows.count() == 2
                 assert await rows.nth(0).locator("td").nth(0).inner_text() == "DASH-2"  # most overdue first
                 await page.click("text=DASH-1")
@@ -95,6 +97,8 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 deadlines = await page.locator("ul.deadlines").inner_text()
                 assert f"{holiday:%a} {holiday.day} {holiday:%b %Y} — Proclaimed for the dashboard test" in deadlines
                 assert "officer@example.org" in await page.inner_text("main")
+                assert (await page.inner_text("p.next-step")).startswith("Respond now: the response was due")
+                assert "left in the outbox" in await page.inner_text("table.alerts")
                 ARTIFACTS.mkdir(exist_ok=True)
                 await page.screenshot(path=str(ARTIFACTS / "dashboard-case.png"), full_page=True)
 
@@ -147,9 +151,10 @@ async def test_without_temporal_the_pages_say_so_and_do_not_crash(settings, monk
     server, task = await serving(create_app(settings), port)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            r = await http.get("/")
+            r = await http.get("/case/ANY")
             assert r.status_code == 503 and "start the worker" in r.text
             assert (await http.get("/alerts")).status_code == 200  # the register still answers
+            assert (await http.get("/")).status_code == 200  # the lists are the register's too
     finally:
         server.should_exit = True
         await task

@@ -152,3 +152,16 @@ def test_a_proclaimed_day_is_recorded_once_per_region(register):
 
 def test_the_register_really_is_on_the_database_named(settings, register):
     assert Register(settings.register_url).engine.dialect.name == settings.register_url.split(":")[0].split("+")[0]
+
+
+def test_every_case_comes_with_its_events_in_order(register):
+    from register.histories import histories
+
+    register.upsert_case(**CASE)
+    register.upsert_case(**{**CASE, "ref": "R0", "workflow_id": "foi-R0", "received": date(2021, 3, 1)})
+    responded = Event(type="responded", on=date(2021, 4, 21), outcome="part_withheld")
+    review = Event(type="review_requested", on=date(2021, 6, 22))
+    register.record_event("R1", 1, review)
+    register.record_event("R1", 0, responded)
+    assert [(row.ref, events) for row, events in histories(register)] == [("R0", []), ("R1", [responded, review])]
+    assert (register.case("R1").last_event_type, register.case("R1").last_event_on) == ("review_requested", review.on)

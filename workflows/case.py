@@ -44,9 +44,13 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
-    from workflows.identity import CASE_WORKFLOW
+    from workflows.identity import CASE_WORKFLOW, VIEW_QUERY
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
+
+READ_MODEL = "read-model"
+"""Patch id: from this version the register's row is rewritten whenever the running deadline or the next
+alarm changes (a proclaimed holiday, an alarm sent), not only the stage; recorded histories keep the old path."""
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
@@ -84,36 +88,55 @@ class CaseWorkflow:
         self.calendar_stale = False
         self.lock = asyncio.Lock()
         self.published: tuple | None = None  # search attribute values last upserted
-        self.registered: tuple | None = None  # (stage, closed_reason, attention) the register last recorded
+        self.registered: tuple | None = None  # what the register's row last showed (`_registered_as`)
+        self.in_register = False
+        self.read_model = False  # set in `run`: record deadline and next alarm changes too (patch READ_MODEL)
         self.good: Evaluation | None = None  # the last evaluation the law allowed
         self.attention: str | None = None  # why the history no longer fits, while it does not
+        self.attention_recorded: str | None = None  # the reason the register last recorded
 
     # -- the loop ------------------------------------------------------------------------------
 
     @workflow.run
     async def run(self, case: CaseInput) -> CaseView:
+        self.read_model = workflow.patched(READ_MODEL)
         await self._load_context()
         try:
             first = self.good = self._evaluate()
         except (RuleViolation, CalendarRangeError) as exc:
             raise rejected(exc) from None
-        self.registered = (first.stage, first.closed_reason, None)
+        self.registered = self._registered_as(first)
         await run_short(
-            Records.register_case, RegisterCase(case=case, workflow_id=workflow.info().workflow_id, evaluation=first)
+            Records.register_case,
+            RegisterCase(
+                case=case, workflow_id=workflow.info().workflow_id, evaluation=first, next_alarm=self._next_alarm(first)
+            ),
         )
+        self.in_register = True  # from now on the lists show it: the view answers (read your own writes)
         while True:
+            if self.read_model:
+                self.changed = False  # an event recorded from here on wakes the loop again
             if self.calendar_stale or self._calendar_ends_soon():
                 self.calendar_stale = False
                 await self._load_context()
-            ev = self._evaluate_or_keep()
-            self._publish(ev)
-            if (ev.stage, ev.closed_reason, self.attention) != self.registered:  # time or the calendar moved it
-                await self._record_evaluation(ev)
-            await self._sound_alarms(ev)
+            if self.read_model:  # the register's row follows stage, deadline, next alarm and attention
+                async with self.lock:  # after a staff action's own register write, never before it
+                    ev = self._evaluate_or_keep()
+                    self._publish(ev)
+                    await self._sound_alarms(ev)
+                    if self._registered_as(ev) != self.registered:
+                        await self._record_evaluation(ev)
+            else:  # cases started before the read model: record only a stage that time moved (or attention)
+                ev = self._evaluate_or_keep()
+                self._publish(ev)
+                if self._registered_as(ev) != self.registered:
+                    await self._record_evaluation(ev)
+                await self._sound_alarms(ev)
             wake = self._next_wake(ev)
             if ev.stage is Stage.closed and wake is None:
                 break
-            self.changed = False
+            if not self.read_model:
+                self.changed = False
             with contextlib.suppress(asyncio.TimeoutError):  # the alarm time came: loop round
                 await workflow.wait_condition(
                     lambda: self.changed or self.calendar_stale,
@@ -135,14 +158,23 @@ class CaseWorkflow:
         return self.good
 
     async def _record_evaluation(self, ev: Evaluation) -> None:
-        alert = self.attention is not None and (self.registered is None or self.registered[2] is None)
-        self.registered = (ev.stage, ev.closed_reason, self.attention)
+        alert = self.attention is not None and self.attention_recorded is None
+        self.registered, self.attention_recorded = self._registered_as(ev), self.attention
         await run_short(
-            Records.record_evaluation, CaseOutcome(ref=self.case.ref, evaluation=ev, attention=self.attention)
+            Records.record_evaluation,
+            CaseOutcome(ref=self.case.ref, evaluation=ev, next_alarm=self._next_alarm(ev), attention=self.attention),
         )
         if alert:  # once each time the case starts needing attention
             today = self._today()
             await self._deliver(Alarm(kind=AlarmKind.needs_attention, on=today, to=("manager",)), ev, self.attention)
+
+    def _registered_as(self, ev: Evaluation) -> tuple:
+        """What the register's row shows of the case: it is rewritten when this changes."""
+        if not self.read_model:
+            return (ev.stage, ev.closed_reason, self.attention)
+        alarm = self._next_alarm(ev)
+        due = (ev.running_due, ev.response_owed_by, ev.review_target)
+        return (ev.stage, ev.closed_reason, *due, alarm, self.attention)
 
     async def _load_context(self) -> None:
         today = self._today()
@@ -227,10 +259,13 @@ class CaseWorkflow:
             ]
         )
 
-    def _view(self, ev: Evaluation) -> CaseView:
-        pending = self._pending(ev)
+    def _next_alarm(self, ev: Evaluation) -> Alarm | None:
         now = workflow.now()
-        upcoming = [a for a in pending if self._fires_at(a) > now]
+        upcoming = [a for a in self._pending(ev) if self._fires_at(a) > now]
+        return upcoming[0] if upcoming else None
+
+    def _view(self, ev: Evaluation) -> CaseView:
+        upcoming = self._next_alarm(ev)
         return CaseView(
             ref=self.case.ref,
             subject=self.case.subject,
@@ -238,7 +273,7 @@ class CaseWorkflow:
             manager=self.case.manager,
             events=self.events,
             evaluation=ev,
-            next_alarm=upcoming[0] if upcoming else None,
+            next_alarm=upcoming,
             alarms_sent=list(self.sent),
             attention=self.attention,
         )
@@ -265,10 +300,16 @@ class CaseWorkflow:
             ev = self._check(event)
             self.events.append(event)
             self.changed = True
-            self.registered = (ev.stage, ev.closed_reason, self.attention)  # the loop clears attention, if fixed
+            self.registered = self._registered_as(ev)
             await run_short(
                 Records.record_event,
-                RegisterEvent(ref=self.case.ref, seq=len(self.events) - 1, event=event, evaluation=ev),
+                RegisterEvent(
+                    ref=self.case.ref,
+                    seq=len(self.events) - 1,
+                    event=event,
+                    evaluation=ev,
+                    next_alarm=self._next_alarm(ev),
+                ),
             )
             return self._view(ev)
 
@@ -278,9 +319,9 @@ class CaseWorkflow:
             return
         self._check(event)
 
-    @workflow.query
+    @workflow.query(name=VIEW_QUERY)
     def view(self, as_of: date | None = None) -> CaseView:
-        if self.calendar is None:
+        if self.calendar is None or not self.in_register:
             raise ApplicationError("the case is still starting", type="CaseStarting")
         try:
             return self._view(self._evaluate(as_of=as_of))

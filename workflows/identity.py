@@ -4,6 +4,7 @@ the running ones. Recorded histories and running cases use these; they never cha
 from __future__ import annotations
 
 CASE_WORKFLOW = "Case"
+VIEW_QUERY = "view"  # the case's live view (`CaseWorkflow.view`), asked by name so a reader needs no workflow code
 RUNNING_CASES = f"WorkflowType = '{CASE_WORKFLOW}' AND ExecutionStatus = 'Running'"
 
 

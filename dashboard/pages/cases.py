@@ -1,4 +1,5 @@
-"""Case pages: overdue now, due soon, and one case with every deadline's derivation and its alerts.
+"""The case page: one case's live view (its workflow's query), what to do next, every deadline's derivation
+and its alerts with their delivery state.
 Every date comes from the workflows' evaluations or from `rules/`; none is computed here."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from casework import cases, lists
+from casework import cases
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
@@ -14,22 +15,10 @@ from letters import available
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
+from rules.next_step import next_step
 from rules.regimes import REGIMES
 
 router = APIRouter()
-
-
-@router.get("/", response_class=HTMLResponse)
-async def overdue(request: Request, client: TemporalDep, settings: SettingsDep):
-    views = await lists.overdue(client, settings)
-    stuck = lists.needing_attention(settings)
-    return page(request, "overdue.html", views=views, days_overdue=lists.days_overdue, stuck=stuck)
-
-
-@router.get("/due-soon", response_class=HTMLResponse)
-async def due_soon(request: Request, client: TemporalDep, settings: SettingsDep):
-    views = await lists.due_soon(client, settings, working_days=5)
-    return page(request, "due_soon.html", views=views)
 
 
 @router.get("/case/{ref:path}", response_class=HTMLResponse)
@@ -52,6 +41,7 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         ev=ev,
         deadlines=deadlines,
         account=render(the_case, ev, trace, cal),
+        next_step=next_step(ev, cal),
         alerts=register.notifications(ref=ref),
         letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
     )

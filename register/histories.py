@@ -1,0 +1,27 @@
+"""Every registered case with its recorded events, in one SQL query (an outer join ordered by case and
+event number): what the quarterly report re-evaluates."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from register.store import CaseRow, EventRow, Register
+from rules import Event
+
+
+def histories(register: Register) -> list[tuple[CaseRow, list[Event]]]:
+    stmt = (
+        select(CaseRow, EventRow)
+        .outerjoin(EventRow, EventRow.ref == CaseRow.ref)
+        .order_by(CaseRow.received, CaseRow.ref, EventRow.seq)
+    )
+    out: list[tuple[CaseRow, list[Event]]] = []
+    with register.session() as s:
+        for case, e in s.execute(stmt):
+            if not out or out[-1][0].ref != case.ref:
+                out.append((case, []))
+            if e is not None:
+                out[-1][1].append(
+                    Event(type=e.type, on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional)
+                )
+    return out

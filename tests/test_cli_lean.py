@@ -1,0 +1,94 @@
+"""The quick commands load only what they use (their speed is measured in bench/, not here), and the
+command line's tables fit 80 columns when the output is not a terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from casework.today import today
+from cli.plain import plain_table
+from register import Register
+from tests.caseload_seed import seed
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("sqlalchemy", "temporalio", "rich", "fastapi", "workflows.case", "activities")
+PROBE = """
+import sys, starter
+code = starter.main(sys.argv[1:])
+loaded = sorted(m for m in {heavy} if m in sys.modules)
+print("LOADED", *loaded, file=sys.stderr)
+"""
+
+
+def loaded_by(*argv: str, env: dict[str, str] | None = None, stdin: str | None = None) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+    line = next(ln for ln in out.stderr.splitlines() if ln.startswith("LOADED"))
+    return line.split()[1:]
+
+
+def test_calc_loads_no_database_server_or_table_library():
+    assert loaded_by("calc", "-", stdin=json.dumps({"regime": "foia", "received": "2021-03-31"})) == []
+
+
+def test_show_loads_the_temporal_client_but_not_the_database_or_the_workflow(tmp_path):
+    # No server listens on the port: the command fails in one line, having loaded only what it needed.
+    env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
+    assert loaded_by("show", "X", env=env) == ["temporalio"]
+
+
+def test_overdue_loads_the_database_but_not_temporal(tmp_path):
+    assert loaded_by("overdue", "--json", env={"FOI_DATA_DIR": str(tmp_path)}) == ["sqlalchemy"]
+
+
+def test_overdue_off_a_terminal_is_a_plain_table_within_80_columns(tmp_path):
+    data = tmp_path / "data"
+    register = Register(f"sqlite:///{(data / 'register.db').as_posix()}")
+    now = today("Europe/London")
+    seed(
+        register,
+        "HO-2026-101",
+        due=now - timedelta(days=30),
+        received=now - timedelta(days=70),
+        officer="a.very.long.officer.name@department.example.gov.uk",
+        subject="Costs of the new headquarters building, its contracts and every consultant's report",
+    )
+    out = subprocess.run(
+        [sys.executable, "starter.py", "overdue"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "FOI_DATA_DIR": str(data), "COLUMNS": "80"},
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("Overdue cases (1;")
+    assert lines[1].split() == ["ref", "regime", "stage", "missed", "over", "officer", "subject"]
+    assert lines[3].startswith("HO-2026-101  foia    response  ")
+    assert all(len(line) <= 80 for line in lines)
+    assert "…" in lines[3]  # the long officer and subject are cut, the row stays one line
+    assert (now - timedelta(days=30)).isoformat() in lines[3]
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_a_plain_table_gives_way_in_its_widest_columns(width):
+    rows = [("R-1", date(2021, 4, 30).isoformat(), "x" * 70, 3)]
+    text = plain_table("T", ("ref", "due", "subject", "n"), rows, right=("n",), width=width)
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert lines[3].startswith("R-1  2021-04-30  xxx") and lines[3].endswith("…  3")
