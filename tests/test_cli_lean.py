@@ -45,10 +45,11 @@ def test_calc_loads_no_database_server_or_table_library():
     assert loaded_by("calc", "-", stdin=json.dumps({"regime": "foia", "received": "2021-03-31"})) == []
 
 
-def test_show_loads_the_temporal_client_but_not_the_database_or_the_workflow(tmp_path):
-    # No server listens on the port: the command fails in one line, having loaded only what it needed.
+def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(tmp_path):
+    # No server listens on the port: the command fails in one line, having loaded only what it needed —
+    # the Temporal client, and the register where the worker left its key fingerprints (runtime/key_check.py).
     env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
-    assert loaded_by("show", "X", env=env) == ["temporalio"]
+    assert loaded_by("show", "X", env=env) == ["sqlalchemy", "temporalio"]
 
 
 def test_overdue_loads_the_database_but_not_temporal(tmp_path):
