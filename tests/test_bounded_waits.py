@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from temporalio.client import Client
 
-from casework import cases, lists
+from casework import cases
 from casework.today import today
 from messages import CaseInput
 from rules import Event
@@ -39,8 +39,7 @@ async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_en
     started = time.monotonic()
     with pytest.raises(Unavailable, match="no worker answered for case WAIT within 3 s"):
         await asyncio.wait_for(cases.view(client, settings, "WAIT"), 30)
-    with pytest.raises(Unavailable, match="no worker answered within 3 s"):
-        await asyncio.wait_for(lists.due_soon(client, settings, working_days=30), 30)
+    # The lists read the register (issue 10): they need no worker at all, so nothing there can hang.
     assert time.monotonic() - started < 15
     async with running_worker(client, settings):
         await asyncio.sleep(3)  # the held update reaches the new worker, which refuses it
