@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import EmailStr, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rules.alarms import AlarmPolicy
@@ -31,8 +31,12 @@ class Settings(BaseSettings):
     policy: Policy = Policy()
     alarms: AlarmPolicy = AlarmPolicy()
 
-    default_officer: str | None = Field(None, description="Recipient when a case names no officer.")
-    default_manager: str | None = Field(None, description="Recipient when a case names no manager.")
+    default_officer: EmailStr | None = Field(None, description="Recipient when a case names no officer.")
+    default_manager: EmailStr | None = Field(None, description="Recipient when a case names no manager.")
+    dashboard_url: str | None = Field(
+        None,
+        description="The dashboard's address as managers reach it (e.g. https://foi.example.org): links in emails.",
+    )
 
     smtp_host: str | None = Field(None, description="Send alarms by SMTP when set; else to the outbox.")
     smtp_port: int = 25

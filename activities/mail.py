@@ -12,9 +12,9 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
 from typing import Protocol
 
+from activities.emails import Mail
 from activities.smtp_failures import permanent_reason
 from settings import Settings
 
@@ -26,7 +26,7 @@ class Undeliverable(Exception):
 class MailTransport(Protocol):
     channel: str
 
-    def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
+    def send(self, recipient: str, mail: Mail, message_id: str) -> None:
         """Deliver one message, or raise: `Undeliverable` for good, anything else to be retried with backoff."""
 
 
@@ -42,20 +42,17 @@ class Smtp:
     """A CA bundle to verify the server's certificate with (default: the system's trusted CAs)."""
     channel: str = "smtp"
 
-    def send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
+    def send(self, recipient: str, mail: Mail, message_id: str) -> None:
         try:
-            self._send(recipient, subject, body, message_id)
+            self._send(recipient, mail, message_id)
         except Exception as exc:
             reason = permanent_reason(exc)
             if reason is None:
                 raise
             raise Undeliverable(reason) from None
 
-    def _send(self, recipient: str, subject: str, body: str, message_id: str) -> None:
-        msg = EmailMessage()
-        msg["From"], msg["To"], msg["Subject"] = self.sender, recipient, subject
-        msg["Message-ID"] = message_id
-        msg.set_content(body)
+    def _send(self, recipient: str, mail: Mail, message_id: str) -> None:
+        msg = mail.message(self.sender, recipient, message_id)
         tls = ssl.create_default_context(cafile=self.ca_file)  # verifies the certificate and the host name
         if self.security == "ssl":
             server = smtplib.SMTP_SSL(self.host, self.port, timeout=15, context=tls)

@@ -1,15 +1,19 @@
-"""Deliver an alarm to each of its recipients exactly once: through the mail transport when one is
-configured, else the outbox.
+"""Deliver an alarm to each of its recipients exactly once, and correct one found wrong later.
 
-Each (workflow, alarm kind, alarm date, role) has one row in the register, created before sending
-and marked delivered after, so a retried or replayed activity finds the row and does not send again.
-Transient transport failures raise (a short `MailFailure` naming the role, never the address), and
-Temporal retries with backoff until the server is back; a permanent one for a recipient (refused
-address, 5xx, an address no header can carry: the transport raises `Undeliverable`; for SMTP see
-activities/smtp_failures.py) marks that recipient's row `undeliverable` and the other recipients are
-still served. A failed register write raises a short `RegisterFailure` (activities/failures.py). The
-one window left — the server accepted a message but the register could not be told — would resend
-once with the same Message-ID, which mail systems recognise as a duplicate.
+Each (workflow, alarm kind, alarm date, role) has one row in the register, created before sending and
+marked after, so a retried or replayed activity finds the row and does not send again. Each role's
+alarms go at once or wait for the recipient's daily digest (`FOI_ALARMS__OFFICER_DELIVERY`,
+`__MANAGER_DELIVERY`; activities/digest.py sends digests): queueing is a register write only, so the
+workflow runs an alarm that every recipient takes in a digest as a local activity. A role with no
+address (the case names none and no default is set) is recorded `undeliverable`, never `sent`.
+
+Sending goes through the mail transport when one is configured, else into the outbox. Transient failures
+raise (a short `MailFailure` naming the role, never the address) and Temporal retries with backoff; a
+permanent one (refused address, 5xx: the transport raises `Undeliverable`) marks that recipient's row
+`undeliverable` and the other recipients are still served. A failed register write raises a short
+`RegisterFailure` (activities/failures.py). The one window left — the server accepted a message but the
+register could not be told — would resend once with the same Message-ID, which mail systems recognise as
+a duplicate.
 """
 
 from __future__ import annotations
@@ -18,47 +22,17 @@ import hashlib
 
 from temporalio import activity
 
+from activities.emails import Mail, alarm_mail, correction_mail
 from activities.failures import register_failures
 from activities.mail import MailTransport, Undeliverable
 from activities.smtp_failures import transient
-from messages import AlarmDelivery, DeliveryResult
+from messages import AlarmDelivery, AlarmWithdrawal, DeliveryResult
 from register import Register
-from rules.alarms import AlarmKind
-from rules.explain import day
+from register.outbox import QUEUED
+from rules.alarms import Alarm, AlarmPolicy
 
-HEADLINES = {
-    AlarmKind.response_reminder: "Reminder: response due {deadline}",
-    AlarmKind.response_overdue: "OVERDUE: response was due {deadline}",
-    AlarmKind.response_seriously_overdue: "SERIOUSLY OVERDUE: response was due {deadline}",
-    AlarmKind.review_reminder: "Reminder: internal review due {deadline}",
-    AlarmKind.review_overdue: "OVERDUE: internal review target was {deadline}",
-    AlarmKind.review_limit_exceeded: "LIMIT EXCEEDED: internal review was due at the latest {deadline}",
-    AlarmKind.lapsed: "Lapsed: nothing arrived by {deadline}; the case is closed",
-    AlarmKind.needs_attention: "NEEDS ATTENTION: its recorded history no longer fits the calendar or policy",
-}
-
-
-def message_for(req: AlarmDelivery) -> tuple[str, str]:
-    """Subject and body: the case reference and its dates, never the requester's details."""
-    a, ev = req.alarm, req.evaluation
-    deadline = day(a.deadline) if a.deadline else "-"
-    subject = f"[{req.ref}] " + HEADLINES[a.kind].format(deadline=deadline)
-    lines = [
-        f"Case {req.ref} ({req.regime.upper()}), received {day(ev.received)}.",
-        f"Stage: {ev.stage.value.replace('_', ' ')}.",
-    ]
-    if req.reason:
-        lines.append(f"Why: {req.reason}. The dates below are the last ones that could be worked out.")
-    if ev.response_due:
-        lines.append(f"Response due: {day(ev.response_due)}.")
-    if ev.working_days_overdue:
-        lines.append(f"Overdue by {ev.working_days_overdue} working days.")
-    if ev.review_due:
-        lines.append(f"Internal review due: {day(ev.review_due)} (at the latest {day(ev.review_latest_due)}).")
-    if ev.review_working_days_overdue:
-        lines.append(f"Review overdue by {ev.review_working_days_overdue} working days.")
-    lines.append(f"See: python starter.py show {req.ref}")
-    return subject, "\n".join(lines)
+NO_ADDRESS = "none"
+"""The channel of a row that had no address to go to."""
 
 
 def message_id(key: str) -> str:
@@ -66,69 +40,102 @@ def message_id(key: str) -> str:
     return f"<{hashlib.sha256(key.encode()).hexdigest()[:32]}@foi-deadlines>"
 
 
+def alarm_key(workflow_id: str, alarm: Alarm, role: str) -> str:
+    return f"{workflow_id}:{alarm.kind}:{alarm.on.isoformat()}:{role}"
+
+
 class Notifications:
-    """Built once by the worker with the register (the outbox), the mail transport (None: outbox only)
-    and the recipients for cases that name no officer or manager."""
+    """Built once by the worker with the register (the outbox), the mail transport (None: outbox only),
+    the alarm policy (who takes a digest), the recipients for cases that name none and the dashboard's
+    address for links."""
 
     def __init__(
         self,
         register: Register,
         transport: MailTransport | None,
+        alarms: AlarmPolicy | None = None,
         default_officer: str | None = None,
         default_manager: str | None = None,
+        dashboard_url: str | None = None,
     ):
         self.register = register
         self.transport = transport
+        self.alarms = alarms or AlarmPolicy()
         self.defaults = {"officer": default_officer, "manager": default_manager}
+        self.dashboard_url = dashboard_url
 
-    def _recipient(self, req: AlarmDelivery, role: str) -> str:
-        named = req.officer if role == "officer" else req.manager
-        return named or self.defaults.get(role) or role
+    @classmethod
+    def for_settings(cls, register: Register, settings) -> Notifications:
+        from activities.mail import transport_for
+
+        s = settings
+        return cls(register, transport_for(s), s.alarms, s.default_officer, s.default_manager, s.dashboard_url)
+
+    @property
+    def channel(self) -> str:
+        return self.transport.channel if self.transport else "outbox"
+
+    def _recipient(self, officer: str | None, manager: str | None, role: str) -> str | None:
+        return (officer if role == "officer" else manager) or self.defaults.get(role)
 
     @activity.defn(name="deliver_alarm")
     def deliver_alarm(self, req: AlarmDelivery) -> DeliveryResult:
         with register_failures(f"record the {req.alarm.kind.value} alarm of case {req.ref}"):
-            return self._deliver(req)
+            mail = alarm_mail(req, self.dashboard_url)
+            out = DeliveryResult(delivered=[], already=[])
+            for role in req.alarm.to:
+                key = alarm_key(req.workflow_id, req.alarm, role)
+                recipient = self._recipient(req.officer, req.manager, role)
+                fields = dict(kind=req.alarm.kind.value, alarm_on=req.alarm.on, deadline=req.alarm.deadline)
+                outcome = self._dispatch(key, req.ref, role, recipient, mail, fields)
+                getattr(out, outcome).append(key)
+            return out
 
-    def _deliver(self, req: AlarmDelivery) -> DeliveryResult:
-        subject, body = message_for(req)
-        delivered, already, undeliverable = [], [], []
-        for role in req.alarm.to:
-            key = f"{req.workflow_id}:{req.alarm.kind}:{req.alarm.on.isoformat()}:{role}"
-            recipient = self._recipient(req, role)
-            channel = self.transport.channel if self.transport and "@" in recipient else "outbox"
-            row = self.register.claim_notification(
-                key=key,
-                ref=req.ref,
-                kind=req.alarm.kind.value,
-                role=role,
-                recipient=recipient,
-                alarm_on=req.alarm.on,
-                deadline=req.alarm.deadline,
-                subject=subject,
-                body=body,
-                channel=channel,
-            )
-            if row.status in ("sent", "undeliverable"):
-                already.append(key)
-                continue
-            if row.channel != "outbox":
-                if self.transport is None or self.transport.channel != row.channel:
-                    raise RuntimeError(f"notification {key} goes by {row.channel}, which is not configured")
-                try:
-                    self.transport.send(recipient, subject, body, message_id(key))
-                except Undeliverable as exc:
-                    self.register.mark_sent(key, status="undeliverable")
-                    undeliverable.append(key)
-                    activity.logger.warning(
-                        "alarm %s for case %s is undeliverable to the %s: %s", req.alarm.kind, req.ref, role, exc
-                    )
+    @activity.defn(name="withdraw_alarm")
+    def withdraw_alarm(self, req: AlarmWithdrawal) -> DeliveryResult:
+        """Mark the alarm withdrawn and send each recipient it reached one correction (by the same
+        delivery: at once, or in their next digest); a queued one is just never sent."""
+        with register_failures(f"withdraw the {req.alarm.kind.value} alarm of case {req.ref}"):
+            out = DeliveryResult(delivered=[], already=[])
+            for role in req.alarm.to:
+                key = alarm_key(req.workflow_id, req.alarm, role)
+                original = self.register.notification(key)
+                if original is None or not self.register.withdraw(key, req.reason):
                     continue
-                except Exception as exc:  # transient: Temporal retries the activity
-                    raise transient(exc, role, req.ref) from None
-            self.register.mark_sent(key)
-            delivered.append(key)
-            activity.logger.info(
-                "alarm %s for case %s delivered to %s via %s", req.alarm.kind, req.ref, role, row.channel
-            )
-        return DeliveryResult(delivered=delivered, already=already, undeliverable=undeliverable)
+                mail = correction_mail(req.ref, original.subject, req.reason, self.dashboard_url)
+                fields = dict(
+                    kind="withdrawn", alarm_on=req.alarm.on, deadline=req.alarm.deadline, withdrawn_reason=req.reason
+                )
+                outcome = self._dispatch(f"{key}:withdrawn", req.ref, role, original.recipient or None, mail, fields)
+                getattr(out, outcome).append(f"{key}:withdrawn")
+            return out
+
+    def _dispatch(self, key: str, ref: str, role: str, recipient: str | None, mail: Mail, fields: dict) -> str:
+        """Claim the row `key` and deliver it to `recipient`: the `DeliveryResult` list it belongs in."""
+        common = dict(key=key, ref=ref, role=role, subject=mail.subject, body=mail.text, **fields)
+        if recipient is None:
+            row = self.register.claim_notification(status="undeliverable", recipient="", channel=NO_ADDRESS, **common)
+            if row.channel == NO_ADDRESS:
+                activity.logger.warning("alarm %s of case %s: no address for the %s", fields["kind"], ref, role)
+            return "undeliverable"
+        digest = self.alarms.delivery(role) == "digest"
+        status = QUEUED if digest else "pending"
+        row = self.register.claim_notification(status=status, recipient=recipient, channel=self.channel, **common)
+        if row.status != "pending":  # queued for a digest now, or delivered by an earlier attempt
+            return "queued" if row.status == QUEUED else "already"
+        if row.channel != "outbox":
+            if self.transport is None or self.transport.channel != row.channel:
+                raise RuntimeError(f"notification {key} goes by {row.channel}, which is not configured")
+            try:
+                self.transport.send(recipient, mail, message_id(key))
+            except Undeliverable as exc:
+                self.register.mark_sent(key, status="undeliverable")
+                activity.logger.warning(
+                    "alarm %s of case %s is undeliverable to the %s: %s", fields["kind"], ref, role, exc
+                )
+                return "undeliverable"
+            except Exception as exc:  # transient: Temporal retries the activity
+                raise transient(exc, role, ref) from None
+        self.register.mark_sent(key)
+        activity.logger.info("alarm %s of case %s delivered to the %s via %s", fields["kind"], ref, role, row.channel)
+        return "delivered"

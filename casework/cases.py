@@ -26,6 +26,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
 import workflows
+from casework.addresses import check_addresses
 from casework.dates import case_dates
 from casework.inputs import in_range
 from casework.limits import check_lengths
@@ -93,6 +94,7 @@ async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
 
 async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
     check_lengths(case)
+    check_addresses(case)
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
     if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")

@@ -132,3 +132,10 @@ def needing_attention(settings: Settings) -> list[AttentionRow]:
     """Running cases whose history no longer fits the law as now known (their workflows keep the last
     good dates and say why): shown beside the overdue list so nothing is skipped unseen."""
     return Register(settings.register_url).needing_attention()
+
+
+def no_one_to_alert(register: Register, settings: Settings) -> list[tuple[str, list[str]]]:
+    """Open cases whose alarms for a role go nowhere (no address and no default), with those roles."""
+    defaults = {"officer": settings.default_officer, "manager": settings.default_manager}
+    roles = [role for role, default in defaults.items() if not default]
+    return [(c.ref, [r for r in roles if getattr(c, r) is None]) for c in register.open_cases_without(roles)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+from casework.addresses import check_addresses, no_one_to_alert, warning
 from casework.inputs import parse_date, read_input
 from casework.limits import check_lengths
 from casework.today import today
@@ -40,11 +43,19 @@ def cmd_new(args) -> None:
         officer=args.officer,
         manager=args.manager,
         events=events,
+        catch_up_grace=not args.events,  # its history may follow: alarms already due wait for it
     )
     check_lengths(case)
+    check_addresses(case)
+    unalerted = no_one_to_alert(case, settings)
     ev = run_async(lambda client: cases.start_case(client, settings, case))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
+    grace = settings.alarms.catch_up_grace_minutes
+    if case.received < today(settings.alarms.timezone) and grace:
+        print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
+    if unalerted:
+        print(warning(case.ref, unalerted), file=sys.stderr)
 
 
 def cmd_record(args) -> None:
@@ -131,7 +142,11 @@ def add_to(sub) -> None:
     n.add_argument("--requester-email")
     n.add_argument("--officer", help="case officer's email address")
     n.add_argument("--manager", help="manager's email address")
-    n.add_argument("--events", help="JSON list of the events so far (FILE or -), for a case received earlier")
+    n.add_argument(
+        "--events",
+        help="JSON list of the events so far (FILE or -), for a case received earlier; without it, alarms already "
+        "due wait FOI_ALARMS__CATCH_UP_GRACE_MINUTES (15) for the history you record next",
+    )
     n.set_defaults(func=cmd_new)
 
     r = sub.add_parser("record", help="record what happened to a case")

@@ -48,24 +48,39 @@ def cmd_import(args) -> int:
             f"{n} row{'s' if n > 1 else ''} with errors: nothing started; correct them and run the import again"
         )
 
+    from casework.addresses import no_one_to_alert, warning
+    from importing.differences import differences
+    from register import Register
+
+    register = Register(settings.register_url)
+
     async def start_all(client):
-        started, skipped = [], []
+        started, skipped, disagree = [], [], []
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("starting cases", total=len(checked.valid))
             for _line, case in checked.valid:
                 try:
                     await cases.start_case(client, settings, case)
                     started.append(case.ref)
+                    unalerted = no_one_to_alert(case, settings)
+                    if unalerted:
+                        bar.console.print(warning(case.ref, unalerted), markup=False, highlight=False)
                 except UserError as exc:
                     if "already exists" not in str(exc):
                         raise
                     skipped.append(case.ref)
+                    disagree.extend(differences(case.ref, case.events, register.case_events(case.ref)))
                 bar.advance(task)
-        return started, skipped
+        return started, skipped, disagree
 
-    started, skipped = run_async(start_all) if checked.valid else ([], [])
-    print(f"started {len(started)} cases, skipped {len(skipped)} that already exist, 0 rows with errors")
-    return 0
+    started, skipped, disagree = run_async(start_all) if checked.valid else ([], [], [])
+    if skipped:
+        print(f"skipped (already exist): {', '.join(skipped)}")
+    for line in disagree:
+        print(line)
+    told = f"; {len(disagree)} difference{'s' * (len(disagree) != 1)} from the running cases" if disagree else ""
+    print(f"started {len(started)} cases, skipped {len(skipped)} that already exist, 0 rows with errors{told}")
+    return 1 if disagree else 0
 
 
 def cmd_dashboard(args) -> None:

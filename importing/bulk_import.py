@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from casework.addresses import check_addresses
 from casework.cases import check_ref, evaluate_locally
 from casework.inputs import parse_date
 from casework.limits import check_lengths
@@ -104,6 +105,7 @@ def check(text: str, settings) -> Checked:
         try:
             case = row_to_case(record.values)
             check_lengths(case)
+            check_addresses(case)
             if case.ref in seen:
                 raise UserError(f"ref {case.ref} repeats line {seen[case.ref]}")
             evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))

@@ -5,7 +5,7 @@ One model parameter per call, so fields can be added without breaking running ca
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,6 +29,9 @@ class CaseInput(BaseModel):
     manager: str | None = None
     events: list[Event] = []
     reopened: bool = False  # set on the run a late review request starts; recorded inputs carry it: keep
+    catch_up_grace: bool = False
+    """Started back-dated with its history still to be recorded (`new` without `--events`): the alarms
+    already due wait `FOI_ALARMS__CATCH_UP_GRACE_MINUTES`, so that history is taken into account first."""
 
 
 class CaseView(BaseModel):
@@ -94,9 +97,40 @@ class AlarmDelivery(BaseModel):
     evaluation: Evaluation
     reason: str | None = None
     """For a `needs_attention` alarm: what no longer fits."""
+    explanation: str | None = None
+    """How the case's dates were worked out (`rules.explain`), for the email's body."""
 
 
 class DeliveryResult(BaseModel):
     delivered: list[str]
     already: list[str]
     undeliverable: list[str] = []
+    queued: list[str] = []
+    """Keys waiting for their recipient's digest."""
+
+
+class AlarmWithdrawal(BaseModel):
+    """An alarm already delivered that the history recorded since shows was wrong: its recipients get a
+    correction saying why (a queued one is simply never sent)."""
+
+    workflow_id: str
+    ref: str
+    alarm: Alarm
+    reason: str
+    officer: str | None = None
+    manager: str | None = None
+
+
+class DigestRun(BaseModel):
+    """One run of the daily digest: at `at` (the workflow's clock). A scheduled run sends only on a
+    working day; a run asked for by hand (`starter.py digest`) sends whatever is queued."""
+
+    at: datetime | None = None
+    scheduled: bool = True
+
+
+class DigestResult(BaseModel):
+    sent: list[str] = []
+    """The digests sent (their keys)."""
+    skipped: str | None = None
+    """Why nothing was sent (not a working day)."""

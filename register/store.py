@@ -1,4 +1,4 @@
-"""The register: cases, their events, the outbox of notifications and proclaimed holidays.
+"""The register: cases, their events, the outbox of notifications (register/outbox.py) and proclaimed holidays.
 
 SQLAlchemy 2 on any URL (a SQLite file in the data dir by default). Writes are idempotent so that a
 retried activity never records anything twice: events are keyed by (ref, seq), notifications by a key
@@ -8,7 +8,7 @@ derived from workflow id, alarm kind, date and recipient role, both enforced by 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from sqlalchemy import (
@@ -23,24 +23,20 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    or_,
     select,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from register.base import Base
+from register.base import now as _now
 from register.migrate import add_missing_columns
+from register.outbox import Outbox
 from register.read_model import read_model_columns
-from rules import Evaluation, Event, ProclaimedDay
+from rules import Evaluation, Event, ProclaimedDay, Regime
 from rules.alarms import Alarm
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CaseRow(Base):
@@ -106,27 +102,6 @@ class EventExemptionsRow(Base):
     public_interest_test: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class NotificationRow(Base):
-    """One alarm to one recipient: the outbox, and the record of what SMTP delivered."""
-
-    __tablename__ = "notifications"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
-    ref: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    role: Mapped[str] = mapped_column(String(16))
-    recipient: Mapped[str] = mapped_column(String(320))
-    alarm_on: Mapped[date] = mapped_column(Date)
-    deadline: Mapped[date | None] = mapped_column(Date)
-    subject: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
-    channel: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(16))  # pending, sent, undeliverable
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
 class AttentionRow(Base):
     """A running case whose history no longer fits the law as now known (a proclaimed day, a changed
     policy): the workflow keeps its last good evaluation and records why here until it is fixed."""
@@ -177,8 +152,9 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register:
-    """The operations the rest of the project performs on the register, each its own transaction."""
+class Register(Outbox):
+    """The operations the rest of the project performs on the register, each its own transaction (the
+    outbox's and digests' in register/outbox.py)."""
 
     def __init__(self, url: str):
         self.engine = engine_for(url)
@@ -213,6 +189,21 @@ class Register:
     def case(self, ref: str) -> CaseRow | None:
         with self.session() as s:
             return s.get(CaseRow, ref)
+
+    def open_cases_without(self, roles: list[str]) -> list[CaseRow]:
+        """Open cases that name no one in any of these roles ("officer", "manager"), by ref."""
+        if not roles:
+            return []
+        missing = or_(*(getattr(CaseRow, role).is_(None) for role in roles))
+        q = select(CaseRow).where(CaseRow.stage != "closed", missing).order_by(CaseRow.ref)
+        with self.session() as s:
+            return list(s.scalars(q))
+
+    def regimes_of(self, refs: set[str]) -> dict[str, Regime]:
+        """The regime of each of these cases that the register knows."""
+        with self.session() as s:
+            rows = s.execute(select(CaseRow.ref, CaseRow.regime).where(CaseRow.ref.in_(sorted(refs))))
+            return {ref: Regime(regime) for ref, regime in rows}
 
     def cases(self) -> list[CaseRow]:
         with self.session() as s:
@@ -284,38 +275,6 @@ class Register:
                 )
             )
         return out
-
-    # -- notifications -------------------------------------------------------------------------
-
-    def claim_notification(self, **fields) -> NotificationRow:
-        """The notification with this key: created pending, or the one a previous attempt made."""
-        with self.session() as s:
-            existing = s.scalars(select(NotificationRow).where(NotificationRow.key == fields["key"])).first()
-            if existing is not None:
-                return existing
-        try:
-            with self.session() as s, s.begin():
-                row = NotificationRow(status="pending", **fields)
-                s.add(row)
-            return row
-        except IntegrityError:  # a concurrent attempt inserted it first
-            with self.session() as s:
-                return s.scalars(select(NotificationRow).where(NotificationRow.key == fields["key"])).one()
-
-    def mark_sent(self, key: str, status: str = "sent") -> None:
-        """Delivery is over for this row: `sent`, or `undeliverable` (a permanent refusal)."""
-        with self.session() as s, s.begin():
-            row = s.scalars(select(NotificationRow).where(NotificationRow.key == key)).one()
-            row.status, row.sent_at = status, _now()
-
-    def notifications(self, ref: str | None = None, limit: int | None = None) -> list[NotificationRow]:
-        q = select(NotificationRow).order_by(NotificationRow.created_at.desc(), NotificationRow.id.desc())
-        if ref is not None:
-            q = q.where(NotificationRow.ref == ref)
-        if limit:
-            q = q.limit(limit)
-        with self.session() as s:
-            return list(s.scalars(q))
 
     # -- cases needing attention ---------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from rules.models import Evaluation, Stage
 from rules.outcomes import LAPSED
 
 Role = Literal["officer", "manager"]
+Delivery = Literal["immediate", "digest"]
 
 
 class AlarmKind(StrEnum):
@@ -49,6 +50,27 @@ class AlarmPolicy(BaseModel):
     seriously_overdue_days: int = Field(20, ge=1, description="Working days after the due date.")
     at: time = Field(time(9, 0), description="Local time of day at which alarms fire (HH:MM).")
     timezone: str = Field("Europe/London", description="Time zone of the alarm time and of 'today'.")
+    catch_up_grace_minutes: int = Field(
+        15,
+        ge=0,
+        description="A case started back-dated with its history still to be recorded holds the alarms already "
+        "due for this long, so that history recorded right after `new` is taken into account.",
+    )
+    officer_delivery: Delivery = Field("immediate", description="Officers' alarms: each at once, or a daily digest.")
+    manager_delivery: Delivery = Field("digest", description="Managers' alarms: each at once, or a daily digest.")
+    digest_delay_minutes: int = Field(
+        15,
+        ge=0,
+        le=600,
+        description="The daily digest goes this long after the alarm time, so it holds that day's alarms.",
+    )
+
+    def delivery(self, role: Role) -> Delivery:
+        return self.officer_delivery if role == "officer" else self.manager_delivery
+
+    def digest_only(self, alarm: Alarm) -> bool:
+        """Every recipient of this alarm takes it in a digest: delivering it is only queueing it."""
+        return all(self.delivery(role) == "digest" for role in alarm.to)
 
 
 class Alarm(BaseModel):

@@ -1,7 +1,7 @@
-"""The one definition of a case worker: the workflow it runs, its activities built once with their
-dependencies (the register, the mail transport), its thread pool, and the interceptor that refuses an
-update its sender stopped waiting for (runtime/update_deadline.py). `worker.py`, the tests and the
-benchmarks all run exactly this."""
+"""The one definition of a case worker: the workflows it runs (cases, the daily digest), its activities
+built once with their dependencies (the register, the mail transport), its thread pool, and the
+interceptor that refuses an update its sender stopped waiting for (runtime/update_deadline.py).
+`worker.py`, the tests and the benchmarks all run exactly this."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from temporalio.client import Client
 from temporalio.worker import Worker
 
 from activities.calendar import Calendars
-from activities.mail import transport_for
+from activities.digest import Digests
 from activities.notify import Notifications
 from activities.record import Records
 from register import Register
 from runtime.update_deadline import RefuseLateUpdates
 from settings import Settings
 from workflows import CaseWorkflow
+from workflows.digest import DigestWorkflow
 
 
 def activities(settings: Settings) -> list:
@@ -27,13 +28,16 @@ def activities(settings: Settings) -> list:
     register = Register(settings.register_url)
     calendars = Calendars(register, settings.policy, settings.alarms)
     records = Records(register)
-    notifications = Notifications(register, transport_for(settings), settings.default_officer, settings.default_manager)
+    notifications = Notifications.for_settings(register, settings)
+    digests = Digests.for_settings(register, settings)
     return [
         calendars.load_case_context,
         records.register_case,
         records.record_event,
         records.record_evaluation,
         notifications.deliver_alarm,
+        notifications.withdraw_alarm,
+        digests.send_digests,
     ]
 
 
@@ -43,7 +47,7 @@ async def running_worker(client: Client, settings: Settings, threads: int = 16) 
         async with Worker(
             client,
             task_queue=settings.task_queue,
-            workflows=[CaseWorkflow],
+            workflows=[CaseWorkflow, DigestWorkflow],
             activities=activities(settings),
             activity_executor=pool,
             interceptors=[RefuseLateUpdates()],

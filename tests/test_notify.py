@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from temporalio.testing import ActivityEnvironment
 
-from activities.mail import transport_for
-from activities.notify import HEADLINES, Notifications
+from activities.emails import HEADLINES
+from activities.notify import Notifications
 from activities.smtp_failures import MailFailure
 from messages import AlarmDelivery
 from rules import Case, evaluate
@@ -38,8 +38,10 @@ def delivery(ref="N1") -> AlarmDelivery:
 
 
 def notifications(settings, register) -> Notifications:
-    """Built as the worker builds it: the register and the transport the settings configure."""
-    return Notifications(register, transport_for(settings))
+    """Built as the worker builds it, from the settings (the register, the transport), with every role's
+    alarms sent at once (the digest has tests of its own: tests/test_digest.py)."""
+    alarms = settings.alarms.model_copy(update={"manager_delivery": "immediate", "officer_delivery": "immediate"})
+    return Notifications.for_settings(register, settings.model_copy(update={"alarms": alarms}))
 
 
 def test_every_alarm_kind_has_a_headline():

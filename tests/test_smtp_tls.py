@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from activities.emails import Mail
 from activities.mail import transport_for
 from settings import Settings
 from tests.smtp import Inbox, free_port
@@ -85,10 +86,10 @@ def test_starttls_and_login_deliver_and_a_server_the_ca_did_not_sign_is_refused(
             smtp_password=PASSWORD,
             smtp_ca_file=cert_file,
         )
-        transport_for(settings).send("manager@example.org", "[T1] test", "body", "<t1@foi-deadlines>")
+        transport_for(settings).send("manager@example.org", Mail("[T1] test", "body", "<p>body</p>"), "<t1@foi-deadlines>")
         untrusted = transport_for(settings.model_copy(update={"smtp_ca_file": None}))
         with pytest.raises(ssl.SSLCertVerificationError):  # the system's CAs never signed this server: retried
-            untrusted.send("manager@example.org", "[T1] again", "body", "<t2@foi-deadlines>")
+            untrusted.send("manager@example.org", Mail("[T1] again", "body", "<p>body</p>"), "<t2@foi-deadlines>")
     finally:
         controller.stop()
     assert [(rcpts, m["Subject"]) for rcpts, m in inbox.messages] == [(["manager@example.org"], "[T1] test")]

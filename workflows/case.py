@@ -12,6 +12,12 @@ proclaimed under a running extension, a changed policy), the workflow keeps its 
 keeps waking for its alarms, records why in the register (`needs attention`), alerts the manager once,
 and returns to normal by itself when a later change (the day removed) makes the history fit again.
 
+Alerts a manager can trust: a case started back-dated with its history still to come (`catch_up_grace`)
+holds the alarms already due for a grace period, so the history recorded right after `new` counts; an
+alarm that every recipient takes in their daily digest is only queued (a local activity); and when an
+event recorded later shows an alarm already delivered was wrong (`rules.corrections`), its recipients
+get one correction and the register marks it withdrawn.
+
 Loading the calendar and writing the register are short and idempotent, so they run as local activities
 inside the workflow task that needs them (no round trip through the server's task queue); delivering an
 alarm stays a normal activity, with its own retries and timeouts. Cases whose history began before this
@@ -34,6 +40,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.record import Records
     from messages import (
         AlarmDelivery,
+        AlarmWithdrawal,
         CaseContext,
         CaseInput,
         CaseOutcome,
@@ -44,6 +51,8 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
+    from rules.corrections import contradiction
+    from rules.explain import explain
     from workflows.identity import CASE_WORKFLOW, VIEW_QUERY
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
@@ -51,6 +60,11 @@ with workflow.unsafe.imports_passed_through():
 READ_MODEL = "read-model"
 """Patch id: from this version the register's row is rewritten whenever the running deadline or the next
 alarm changes (a proclaimed holiday, an alarm sent), not only the stage; recorded histories keep the old path."""
+
+ALERTS = "digests-and-corrections"
+"""Patch id: from this version an alarm that every recipient takes in a digest is queued by a local
+activity, an alarm's email carries the explanation of the dates, and an alarm that the history recorded
+later shows was wrong is withdrawn with a correction; recorded histories keep the old path."""
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
@@ -94,13 +108,21 @@ class CaseWorkflow:
         self.good: Evaluation | None = None  # the last evaluation the law allowed
         self.attention: str | None = None  # why the history no longer fits, while it does not
         self.attention_recorded: str | None = None  # the reason the register last recorded
+        self.alerts = False  # set in `run`: digests by local activity, corrections (patch ALERTS)
+        self.delivered: list[tuple[Alarm, int]] = []  # each alarm delivered, with the events known then
+        self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
+        self.hold_until: datetime | None = None  # catch-up alarms wait until then (`catch_up_grace`)
 
     # -- the loop ------------------------------------------------------------------------------
 
     @workflow.run
     async def run(self, case: CaseInput) -> CaseView:
         self.read_model = workflow.patched(READ_MODEL)
+        self.alerts = workflow.patched(ALERTS)
         await self._load_context()
+        grace = self.context.alarms.catch_up_grace_minutes
+        if case.catch_up_grace and grace:
+            self.hold_until = workflow.now() + timedelta(minutes=grace)
         try:
             first = self.good = self._evaluate()
         except (RuleViolation, CalendarRangeError) as exc:
@@ -123,6 +145,8 @@ class CaseWorkflow:
                 async with self.lock:  # after a staff action's own register write, never before it
                     ev = self._evaluate_or_keep()
                     self._publish(ev)
+                    if self.alerts:
+                        await self._withdraw_contradicted(ev)
                     await self._sound_alarms(ev)
                     if self._registered_as(ev) != self.registered:
                         await self._record_evaluation(ev)
@@ -209,9 +233,14 @@ class CaseWorkflow:
     def _pending(self, ev: Evaluation) -> list[Alarm]:
         return [a for a in alarms_for(ev, self.calendar, self.context.alarms) if a.key not in self.sent]
 
+    def _holding(self) -> bool:
+        return self.hold_until is not None and workflow.now() < self.hold_until
+
     def _next_wake(self, ev: Evaluation) -> datetime | None:
         now = workflow.now()
         times = [t for a in self._pending(ev) if (t := self._fires_at(a)) > now]
+        if self._holding() and any(self._fires_at(a) <= now for a in self._pending(ev)):
+            times.append(self.hold_until)  # the catch-up alarm, once the grace period is over
         if ev.stage_changes_on:
             times.append(at_local(ev.stage_changes_on, time(0), self._tz))
         if ev.stage is not Stage.closed:
@@ -221,28 +250,67 @@ class CaseWorkflow:
     # -- acting --------------------------------------------------------------------------------
 
     async def _sound_alarms(self, ev: Evaluation) -> None:
+        if self._holding():
+            return
         now = workflow.now()
         due = [a for a in self._pending(ev) if self._fires_at(a) <= now]
         if not due:
             return
         self.sent.extend(a.key for a in due)
-        await self._deliver(most_severe(due), ev)
+        alarm = most_severe(due)
+        await self._deliver(alarm, ev)
+        if self.alerts:
+            self.delivered.append((alarm, len(self.events)))
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
-        await workflow.execute_activity_method(
-            Notifications.deliver_alarm,
-            AlarmDelivery(
+        req = AlarmDelivery(
+            workflow_id=workflow.info().workflow_id,
+            ref=self.case.ref,
+            regime=self.case.regime,
+            alarm=alarm,
+            officer=self.case.officer,
+            manager=self.case.manager,
+            evaluation=ev,
+            reason=reason,
+            explanation=self._explanation(ev) if self.alerts and reason is None else None,
+        )
+        await self._notify(Notifications.deliver_alarm, req, alarm)
+
+    async def _notify(self, method, req, alarm: Alarm) -> None:
+        """A notification activity: local when every recipient takes the alarm in a digest (it is then
+        only a register write), else scheduled, with its own retries while the mail server is down."""
+        if self.alerts and self.context.alarms.digest_only(alarm):
+            await workflow.execute_local_activity_method(method, req, **ACTIVITY)
+        else:
+            await workflow.execute_activity_method(method, req, **ACTIVITY)
+
+    async def _withdraw_contradicted(self, ev: Evaluation) -> None:
+        """Withdraw, with a correction, each alarm delivered that the history now recorded shows was wrong."""
+        case = Case(regime=self.case.regime, received=self.case.received, events=self.events)
+        for alarm, known in self.delivered:
+            if alarm.key in self.withdrawn:
+                continue
+            policy, alarms = self.context.policy, self.context.alarms
+            reason = contradiction(alarm, case, self.calendar, policy, alarms, known, ev)
+            if reason is None:
+                continue
+            self.withdrawn.add(alarm.key)
+            req = AlarmWithdrawal(
                 workflow_id=workflow.info().workflow_id,
                 ref=self.case.ref,
-                regime=self.case.regime,
                 alarm=alarm,
+                reason=reason,
                 officer=self.case.officer,
                 manager=self.case.manager,
-                evaluation=ev,
-                reason=reason,
-            ),
-            **ACTIVITY,
-        )
+            )
+            await self._notify(Notifications.withdraw_alarm, req, alarm)
+
+    def _explanation(self, ev: Evaluation) -> str | None:
+        """How the dates were worked out, for the email; none while the history does not fit the law."""
+        if self.attention is not None:
+            return None
+        case = Case(regime=self.case.regime, received=self.case.received, events=self.events)
+        return explain(case, self.calendar, ev.as_of, self.context.policy)
 
     def _publish(self, ev: Evaluation) -> None:
         """Keep the search attributes current (only upserting when they change: small histories)."""

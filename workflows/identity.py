@@ -1,5 +1,6 @@
 """How the outside finds a case's workflow: its type name, its id, and the visibility query that lists
-the running ones. Recorded histories and running cases use these; they never change."""
+the running ones; and the daily digest's type name and schedule. Recorded histories and running cases
+use these; they never change."""
 
 from __future__ import annotations
 
@@ -10,3 +11,7 @@ RUNNING_CASES = f"WorkflowType = '{CASE_WORKFLOW}' AND ExecutionStatus = 'Runnin
 
 def workflow_id(ref: str) -> str:
     return f"foi-{ref}"
+
+
+DIGEST_WORKFLOW = "Digest"
+DIGEST_SCHEDULE = "foi:digest"  # a ':' cannot appear in a ref, so no case's id can take this one

@@ -1,0 +1,64 @@
+"""Whether an alarm already sent was wrong, by the history now known, and why: the ground for a correction.
+
+An alarm states a fact about the day it falls due (`alarm.on`): a response or review is owed, due by
+`alarm.deadline`, and has not been given. Events can be recorded after the alarm went but dated before
+that day: a response sent in time and recorded later, a clarification or extension recorded late. The
+alarm was wrong when the history dated before its day no longer calls for it: evaluated as of that day,
+the case raises no alarm of that kind with that deadline. An event dated on or after the alarm's day
+cannot make it wrong (a response sent the day after the due date was late, as the alarm said).
+"""
+
+from __future__ import annotations
+
+from rules.alarms import Alarm, AlarmPolicy, alarms_for
+from rules.calendar import Calendar, CalendarRangeError
+from rules.engine import evaluate
+from rules.explain import day
+from rules.models import Case, Evaluation, Event, EventType, RuleViolation
+from rules.policy import Policy
+
+
+def contradiction(
+    alarm: Alarm, case: Case, cal: Calendar, policy: Policy, alarm_policy: AlarmPolicy, known: int, now: Evaluation
+) -> str | None:
+    """Why the history now known shows `alarm` was wrong, or None when it stands. `known` is how many of
+    `case.events` were recorded when the alarm was sent (the reason names the later ones that undo it);
+    `now` is the case's evaluation today (it says whether a response recorded late in this way was in time)."""
+    before = [e for e in case.events if e.on < alarm.on]
+    try:
+        then = evaluate(case.model_copy(update={"events": before}), cal, alarm.on, policy)
+    except (RuleViolation, CalendarRangeError):
+        return None  # a history that no longer fits is the needs-attention path's to report
+    if any(a.kind == alarm.kind and a.deadline == alarm.deadline for a in alarms_for(then, cal, alarm_policy)):
+        return None
+    told = [_told(e, now.response_timeliness) for e in before[known:]]
+    return "; ".join(told) if told else "its dates were worked out again on the calendar now known"
+
+
+def _told(e: Event, timeliness) -> str:
+    on = day(e.on)
+    match e.type:
+        case EventType.responded:
+            how = {"in_time": "in time", "within_extension": "within the extension", "late": "late"}
+            return f"the response was recorded as sent on {on}" + (f", {how[timeliness]}" if timeliness else "")
+        case EventType.extended:
+            to = f" to {day(e.until)}" if e.until else ""
+            return f"an extension{to} was recorded, notified on {on}"
+        case EventType.clarification_requested:
+            return f"clarification was asked for on {on}: the clock starts afresh when it arrives"
+        case EventType.clarification_received:
+            return f"the clarification was recorded as received on {on}"
+        case EventType.fee_notice_issued:
+            return f"a fees notice was recorded as given on {on}"
+        case EventType.fee_paid:
+            return f"the fee was recorded as paid on {on}"
+        case EventType.identity_requested:
+            return f"identity information was asked for on {on}"
+        case EventType.identity_received:
+            return f"identity information was recorded as received on {on}"
+        case EventType.withdrawn:
+            return f"the request was recorded as withdrawn on {on}"
+        case EventType.review_completed:
+            return f"the internal review was recorded as completed on {on}"
+        case _:
+            return f"{e.type.value.replace('_', ' ')} was recorded on {on}"

@@ -1,0 +1,70 @@
+"""The daily digest's schedule on the Temporal server, and a digest run asked for by hand.
+
+The schedule starts `DigestWorkflow` every weekday (Monday to Friday; the activity skips bank holidays) at
+the alarm time plus `FOI_ALARMS__DIGEST_DELAY_MINUTES`, in the alarm time zone: after the day's alarms,
+so they are in it. The worker creates the schedule on start, or brings an existing one up to the current
+settings: any number of workers may do so. A run missed while the server was down is made up within
+half a day; overlapping runs are skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from temporalio.client import (
+    Client,
+    Schedule,
+    ScheduleActionStartWorkflow,
+    ScheduleAlreadyRunningError,
+    ScheduleCalendarSpec,
+    ScheduleOverlapPolicy,
+    SchedulePolicy,
+    ScheduleRange,
+    ScheduleSpec,
+    ScheduleUpdate,
+)
+
+from messages import DigestResult, DigestRun
+from rules.alarms import AlarmPolicy
+from settings import Settings
+from workflows.digest import DigestWorkflow
+from workflows.identity import DIGEST_SCHEDULE
+
+
+def digest_time(alarms: AlarmPolicy) -> tuple[int, int]:
+    """(hour, minute) of the daily digest."""
+    at = datetime.combine(date(2000, 1, 3), alarms.at) + timedelta(minutes=alarms.digest_delay_minutes)
+    return at.hour, at.minute
+
+
+def digest_schedule(settings: Settings) -> Schedule:
+    hour, minute = digest_time(settings.alarms)
+    weekdays = ScheduleCalendarSpec(
+        day_of_week=[ScheduleRange(1, 5)], hour=[ScheduleRange(hour)], minute=[ScheduleRange(minute)]
+    )
+    return Schedule(
+        action=ScheduleActionStartWorkflow(
+            DigestWorkflow.run, DigestRun(scheduled=True), id=DIGEST_SCHEDULE, task_queue=settings.task_queue
+        ),
+        spec=ScheduleSpec(calendars=[weekdays], time_zone_name=settings.alarms.timezone),
+        policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.SKIP, catchup_window=timedelta(hours=12)),
+    )
+
+
+async def ensure_digest_schedule(client: Client, settings: Settings) -> None:
+    schedule = digest_schedule(settings)
+    try:
+        await client.create_schedule(DIGEST_SCHEDULE, schedule)
+    except ScheduleAlreadyRunningError:
+        await client.get_schedule_handle(DIGEST_SCHEDULE).update(lambda _: ScheduleUpdate(schedule=schedule))
+
+
+async def send_digest_now(client: Client, settings: Settings) -> DigestResult:
+    """Send what is queued now, whatever the day (each recipient still gets at most one digest a day)."""
+    return await client.execute_workflow(
+        DigestWorkflow.run,
+        DigestRun(scheduled=False),
+        id=f"{DIGEST_SCHEDULE}:now:{datetime.now().timestamp():.6f}",
+        task_queue=settings.task_queue,
+        execution_timeout=timedelta(seconds=settings.client_timeout * 6),
+    )
