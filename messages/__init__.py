@@ -87,13 +87,18 @@ class CaseOutcome(BaseModel):
     next_alarm: Alarm | None = None
 
 
-class AlarmDelivery(BaseModel):
+class AlarmFor(BaseModel):
+    """An alarm of one case and the addresses its recipients have: what every notification names."""
+
     workflow_id: str
     ref: str
-    regime: Regime
     alarm: Alarm
     officer: str | None = None
     manager: str | None = None
+
+
+class AlarmDelivery(AlarmFor):
+    regime: Regime
     evaluation: Evaluation
     reason: str | None = None
     """For a `needs_attention` alarm: what no longer fits."""
@@ -109,16 +114,11 @@ class DeliveryResult(BaseModel):
     """Keys waiting for their recipient's digest."""
 
 
-class AlarmWithdrawal(BaseModel):
+class AlarmWithdrawal(AlarmFor):
     """An alarm already delivered that the history recorded since shows was wrong: its recipients get a
     correction saying why (a queued one is simply never sent)."""
 
-    workflow_id: str
-    ref: str
-    alarm: Alarm
     reason: str
-    officer: str | None = None
-    manager: str | None = None
 
 
 class DigestRun(BaseModel):

@@ -35,30 +35,24 @@ def contradiction(
     return "; ".join(told) if told else "its dates were worked out again on the calendar now known"
 
 
+TOLD = {
+    EventType.clarification_requested: "clarification was asked for on {on}: the clock starts afresh when it arrives",
+    EventType.clarification_received: "the clarification was recorded as received on {on}",
+    EventType.fee_notice_issued: "a fees notice was recorded as given on {on}",
+    EventType.fee_paid: "the fee was recorded as paid on {on}",
+    EventType.identity_requested: "identity information was asked for on {on}",
+    EventType.identity_received: "identity information was recorded as received on {on}",
+    EventType.withdrawn: "the request was recorded as withdrawn on {on}",
+    EventType.review_requested: "an internal review was recorded as asked for on {on}",
+    EventType.review_completed: "the internal review was recorded as completed on {on}",
+}
+TIMELINESS = {"in_time": "in time", "within_extension": "within the extension", "late": "late"}
+
+
 def _told(e: Event, timeliness) -> str:
     on = day(e.on)
-    match e.type:
-        case EventType.responded:
-            how = {"in_time": "in time", "within_extension": "within the extension", "late": "late"}
-            return f"the response was recorded as sent on {on}" + (f", {how[timeliness]}" if timeliness else "")
-        case EventType.extended:
-            to = f" to {day(e.until)}" if e.until else ""
-            return f"an extension{to} was recorded, notified on {on}"
-        case EventType.clarification_requested:
-            return f"clarification was asked for on {on}: the clock starts afresh when it arrives"
-        case EventType.clarification_received:
-            return f"the clarification was recorded as received on {on}"
-        case EventType.fee_notice_issued:
-            return f"a fees notice was recorded as given on {on}"
-        case EventType.fee_paid:
-            return f"the fee was recorded as paid on {on}"
-        case EventType.identity_requested:
-            return f"identity information was asked for on {on}"
-        case EventType.identity_received:
-            return f"identity information was recorded as received on {on}"
-        case EventType.withdrawn:
-            return f"the request was recorded as withdrawn on {on}"
-        case EventType.review_completed:
-            return f"the internal review was recorded as completed on {on}"
-        case _:
-            return f"{e.type.value.replace('_', ' ')} was recorded on {on}"
+    if e.type is EventType.responded:
+        return f"the response was recorded as sent on {on}" + (f", {TIMELINESS[timeliness]}" if timeliness else "")
+    if e.type is EventType.extended:
+        return f"an extension{f' to {day(e.until)}' if e.until else ''} was recorded, notified on {on}"
+    return TOLD[e.type].format(on=on)

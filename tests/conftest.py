@@ -15,6 +15,7 @@ from runtime.codec import Keyring
 from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
 from tests.postgres import postgres_database, postgres_server  # noqa: F401 - fixtures
+from tests.processes import DevServer
 
 TEST_KEYS = Keyring.generate()
 
@@ -39,6 +40,16 @@ async def dev_env(tmp_path) -> AsyncIterator[WorkflowEnvironment]:
     ) as e:
         await ensure_search_attributes(e.client)
         yield e
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A dev server process of our own (tests/processes.DevServer), for tests that stop it or share it
+    between worker processes."""
+    dev = DevServer(tmp_path / "temporal.db")
+    dev.start()
+    yield dev
+    dev.stop()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -82,7 +83,32 @@ def test_importing_the_example_then_again_then_a_mixed_file(tmp_path):
         assert first.returncode == 0, first.stderr
         assert first.stdout.strip() == "started 9 cases, skipped 0 that already exist, 0 rows with errors"
         again = d.starter("import", "cases.csv", timeout=180)
-        assert again.stdout.strip() == "started 0 cases, skipped 9 that already exist, 0 rows with errors"
+        assert again.returncode == 0, again.stderr  # the running cases' histories agree with the file
+        told = again.stdout.strip().splitlines()
+        assert told[0].startswith("skipped (already exist): 63509, HO-2026-101, HO-2026-102, ")
+        assert len(told[0].split(", ")) == 9
+        assert told[1:] == ["started 0 cases, skipped 9 that already exist, 0 rows with errors"]
+
+        # A row whose history the running case lacks, and a case with history the row lacks: both told.
+        rows = list(csv.DictReader(EXAMPLE.read_text().splitlines()))
+        row = next(r for r in rows if r["ref"] == "HO-2026-102")
+        row.update(responded_on="2026-11-02", outcome="granted")
+        with open(tmp_path / "differ.csv", "w", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerow(row)
+            writer.writerow(
+                {**next(r for r in rows if r["ref"] == "63509"), "review_completed_on": "", "review_outcome": ""}
+            )
+        differ = d.starter("import", "differ.csv", timeout=120)
+        assert differ.returncode == 1, differ.stderr
+        assert differ.stdout.strip().splitlines() == [
+            "skipped (already exist): HO-2026-102, 63509",
+            "HO-2026-102: CSV has responded 2026-11-02, the case does not; record it with "
+            "`starter.py record HO-2026-102 responded --on 2026-11-02 --outcome granted`",
+            "63509: the case has review_completed 2021-08-26, the CSV does not",
+            "started 0 cases, skipped 2 that already exist, 0 rows with errors; 2 differences from the running cases",
+        ]
 
         (tmp_path / "mixed.csv").write_text("ref,regime,received\nNEW-1,foia,2026-11-02\nNEW-2,xyz,2026-11-02\n")
         mixed = d.starter("import", "mixed.csv", timeout=120)

@@ -86,7 +86,9 @@ def test_starttls_and_login_deliver_and_a_server_the_ca_did_not_sign_is_refused(
             smtp_password=PASSWORD,
             smtp_ca_file=cert_file,
         )
-        transport_for(settings).send("manager@example.org", Mail("[T1] test", "body", "<p>body</p>"), "<t1@foi-deadlines>")
+        transport_for(settings).send(
+            "manager@example.org", Mail("[T1] test", "body", "<p>body</p>"), "<t1@foi-deadlines>"
+        )
         untrusted = transport_for(settings.model_copy(update={"smtp_ca_file": None}))
         with pytest.raises(ssl.SSLCertVerificationError):  # the system's CAs never signed this server: retried
             untrusted.send("manager@example.org", Mail("[T1] again", "body", "<p>body</p>"), "<t2@foi-deadlines>")

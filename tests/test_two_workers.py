@@ -24,21 +24,13 @@ from runtime.connection import data_converter
 from settings import Settings
 from tests.conftest import TEST_KEYS
 from tests.postgres import binaries
-from tests.processes import Deployment, DevServer
+from tests.processes import Deployment
 from tests.smtp import free_port, smtp_server
 from tests.test_faults import KEY_SETTING, completed_deliveries, wait_for
 
 CASES = 200
 
 pytestmark = pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)")
-
-
-@pytest.fixture
-def server(tmp_path):
-    dev = DevServer(tmp_path / "temporal.db")
-    dev.start()
-    yield dev
-    dev.stop()
 
 
 def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothing(tmp_path, server, postgres_database):
@@ -49,6 +41,7 @@ def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothin
         FOI_DATABASE_URL=postgres_database,
         FOI_SMTP_HOST="127.0.0.1",
         FOI_SMTP_PORT=str(smtp_port),
+        FOI_ALARMS__MANAGER_DELIVERY="immediate",  # counted message by message at the SMTP server
     )
     workers = []
     for name in ("a", "b"):

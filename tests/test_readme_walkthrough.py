@@ -1,0 +1,77 @@
+"""The README's walkthrough, its commands read from README.md and run verbatim as real processes (the
+worker on its embedded dev server, the starter beside it): it sends no alert that a later step proves
+false. Counted in the outbox: the one alert the case really earns (its internal review is past the
+40-working-day limit, Thu 19 Aug 2021, as docs/law.md works out), queued for the manager's digest and
+sent in it; and nothing about the response, which went in time. Also: the worker registers the daily
+digest's schedule, weekdays at 09:15 London time (the alarm time, 09:00, plus 15 minutes)."""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+import shutil
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from temporalio.client import Client
+
+from register import Register
+from runtime.codec import read_key_file
+from runtime.connection import data_converter
+from tests.processes import ROOT, Deployment
+from tests.test_faults import wait_for
+from workflows.identity import DIGEST_SCHEDULE
+
+
+def walkthrough() -> list[list[str]]:
+    """Each starter command of the README's walkthrough, in order (`a && b` is two commands)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Walkthrough") : readme.index("## The calculator")]
+    commands = []
+    for line in section.splitlines():
+        if line.startswith("    .venv/bin/python starter.py "):
+            for command in line.strip().split(" && "):
+                argv = shlex.split(command)
+                assert argv[:2] == [".venv/bin/python", "starter.py"], command
+                commands.append(argv[2:])
+    return commands
+
+
+def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_path: Path):
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    d = Deployment(tmp_path)
+    d.start_worker()
+    register = Register(f"sqlite:///{tmp_path / '.foi' / 'register.db'}")
+    try:
+        commands = walkthrough()
+        assert [c[0] for c in commands] == ["new", "record", "overdue", "digest", "alerts", "letter"]
+        for args in commands:
+            if args[0] == "digest":  # a person types the next command seconds later: the reopened case has alarmed
+                wait_for(register.notifications, 30, "the reopened case's alarm")
+            out = d.starter(*args)
+            assert out.returncode == 0, (args, out.stdout, out.stderr)
+            assert out.stderr == "", (args, out.stderr)
+            if args[0] == "overdue":
+                assert "63509" in out.stdout
+        rows = register.notifications()
+        assert [(r.kind, r.role, r.recipient, r.deadline.isoformat(), r.status) for r in rows] == [
+            ("review_limit_exceeded", "manager", "manager@example.org", "2021-08-19", "sent")
+        ]
+        assert rows[0].digest_key and rows[0].withdrawn_at is None
+        [digest] = register.digests()
+        assert (digest.recipient, digest.channel, digest.status) == ("manager@example.org", "outbox", "sent")
+        assert "- 63509 (FOIA): internal review (limit) due Thu 19 Aug 2021;" in digest.body
+        assert (tmp_path / "63509-response.docx").exists()
+
+        async def schedule():
+            keys = read_key_file(tmp_path / ".foi" / "payload.keys")
+            client = await Client.connect(f"127.0.0.1:{d.port}", data_converter=data_converter(keys))
+            return await client.get_schedule_handle(DIGEST_SCHEDULE).describe()
+
+        described = asyncio.run(schedule())
+        upcoming = [t.astimezone(ZoneInfo("Europe/London")) for t in described.info.next_action_times]
+        assert upcoming
+        assert {(t.hour, t.minute) for t in upcoming} == {(9, 15)}
+        assert all(t.isoweekday() <= 5 for t in upcoming)
+    finally:
+        d.stop_worker()
