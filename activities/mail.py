@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+import threading
 from dataclasses import dataclass
 from typing import Protocol
 
 from activities.emails import Mail
 from activities.smtp_failures import permanent_reason
 from settings import Settings
+
+SENDING = threading.Lock()
+"""One SMTP conversation at a time per worker process: a worker killed mid-send can have interrupted at
+most one message, so a kill sends at most one duplicate (the retry of a message the server had already
+accepted), never more."""
 
 
 class Undeliverable(Exception):
@@ -44,7 +50,8 @@ class Smtp:
 
     def send(self, recipient: str, mail: Mail, message_id: str) -> None:
         try:
-            self._send(recipient, mail, message_id)
+            with SENDING:
+                self._send(recipient, mail, message_id)
         except Exception as exc:
             reason = permanent_reason(exc)
             if reason is None:

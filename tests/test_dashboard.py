@@ -59,7 +59,11 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
     client = dev_env.client
     async with running_worker(client, settings):
         await cases.start_case(
-            client, settings, CaseInput(ref="DASH-1", regime="foia", received=received, officer="officer@example.org")
+            client,
+            settings,
+            CaseInput(
+                ref="DASH-1", regime="foia", received=received, officer="officer@example.org", manager="m@example.org"
+            ),
         )
         await cases.start_case(
             client, settings, CaseInput(ref="DASH-2", regime="foia", received=now - timedelta(days=90))
@@ -98,7 +102,7 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 assert f"{holiday:%a} {holiday.day} {holiday:%b %Y} — Proclaimed for the dashboard test" in deadlines
                 assert "officer@example.org" in await page.inner_text("main")
                 assert (await page.inner_text("p.next-step")).startswith("Respond now: the response was due")
-                assert "left in the outbox" in await page.inner_text("table.alerts")
+                assert "queued for the next digest" in await page.inner_text("table.alerts")
                 ARTIFACTS.mkdir(exist_ok=True)
                 await page.screenshot(path=str(ARTIFACTS / "dashboard-case.png"), full_page=True)
 

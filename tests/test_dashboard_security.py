@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from datetime import date
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ import uvicorn
 
 from dashboard.app import create_app
 from runtime.errors import UserError
+from tests.caseload_seed import seed
 from tests.processes import Deployment
 from tests.smtp import free_port
 
@@ -154,3 +156,29 @@ async def test_the_pages_keep_their_style_under_the_content_policy(settings):
         await task
     assert background == "rgb(11, 12, 12)"
     assert refused == []
+
+
+async def test_the_front_page_lists_open_cases_with_no_one_to_alert(settings, register):
+    """No address and no default for a role: the case is named on the "No one to alert" panel; a
+    default for that role takes it off; a closed case is never listed."""
+    seed(register, "NOBODY", officer=None, manager=None, due=date(2021, 4, 30))
+    seed(register, "NOMGR", manager=None, due=date(2021, 4, 30))
+    seed(register, "BOTH", due=date(2021, 4, 30))
+    seed(register, "DONE", stage="closed", officer=None, manager=None)
+    pages = {}
+    for name, s in (("none", settings), ("default", settings.model_copy(update={"default_manager": "h@example.org"}))):
+        port = free_port()
+        server, task = await serving(create_app(s), port)
+        try:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+                pages[name] = (await http.get("/")).text
+        finally:
+            server.should_exit = True
+            await task
+    panel = pages["none"].split('<h2 id="unalerted">')[1].split("</section>")[0]
+    assert panel.startswith("No one to alert (2)")
+    assert '<a href="/case/NOBODY">NOBODY</a></td><td>officer and manager</td>' in panel
+    assert '<a href="/case/NOMGR">NOMGR</a></td><td>manager</td>' in panel
+    assert "BOTH" not in panel and "DONE" not in panel
+    panel = pages["default"].split('<h2 id="unalerted">')[1].split("</section>")[0]
+    assert panel.startswith("No one to alert (1)") and "NOBODY" in panel and "NOMGR" not in panel

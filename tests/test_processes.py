@@ -111,12 +111,21 @@ def test_bad_input_to_the_starter_is_one_line_and_status_2(deployment):
         (["record", "X1", "teleported"], "invalid choice"),
         (["holiday", "add", "2021-13-01", "Nonsense"], "not a date"),
         (["show"], "required"),
+        (
+            ["new", "--ref", "X1", "--regime", "foia", "--received", "2021-01-01", "--manager", "head of FOI"],
+            "manager 'head of FOI' is not an email address",
+        ),
     ]
     for args, says in cases:
         out = d.starter(*args)
         assert out.returncode == 2, (args, out.stderr)
         assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1, (args, out.stderr)
-    assert d.starter("new", "--ref", "X1", "--regime", "foia", "--received", now.isoformat()).returncode == 0
+    started = d.starter("new", "--ref", "X1", "--regime", "foia", "--received", now.isoformat())
+    assert started.returncode == 0
+    assert started.stderr.strip() == (
+        "warning: case X1 has no officer's address (--officer, FOI_DEFAULT_OFFICER) or manager's address "
+        "(--manager, FOI_DEFAULT_MANAGER): its alarms to the officer and manager cannot be delivered"
+    )
     rejected = d.starter("record", "X1", "review_requested")
     assert rejected.returncode == 2 and "a failure to respond can be asked for only after" in rejected.stderr
     assert d.json("show", "X1")["stage"] == "awaiting_response"
