@@ -10,6 +10,9 @@ from messages import CaseOutcome, RegisterCase, RegisterEvent
 from register import Register, to_json
 from register.read_model import read_model_columns
 
+CASE_COLUMNS = {"ref", "received", "subject", "requester_name", "requester_email", "officer", "manager"}
+"""The fields of a case's input its register row keeps as they are."""
+
 
 class Records:
     """The register writes a case's workflow makes; built once by the worker with the register."""
@@ -25,14 +28,8 @@ class Records:
     def _register_case(self, req: RegisterCase) -> None:
         c = req.case
         self.register.upsert_case(
-            ref=c.ref,
+            **c.model_dump(include=CASE_COLUMNS),
             regime=c.regime.value,
-            received=c.received,
-            subject=c.subject,
-            requester_name=c.requester_name,
-            requester_email=c.requester_email,
-            officer=c.officer,
-            manager=c.manager,
             workflow_id=req.workflow_id,
             stage=req.evaluation.stage.value,
             closed_reason=req.evaluation.closed_reason,

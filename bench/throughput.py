@@ -21,7 +21,8 @@ from temporalio.worker import Worker  # noqa: E402
 from bench.common import Stopwatch, bounded, dev_server, show, start_many_cases  # noqa: E402
 from bench.empty_workflow import Empty  # noqa: E402
 from register import Register  # noqa: E402
-from register.store import CaseRow, NotificationRow  # noqa: E402
+from register.outbox import NotificationRow  # noqa: E402
+from register.store import CaseRow  # noqa: E402
 from runtime.case_worker import running_worker  # noqa: E402
 
 N = 500
@@ -53,7 +54,7 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
                 await until(lambda: count(register, CaseRow) >= n)
             with Stopwatch() as storm:
                 received = date.today() - timedelta(days=120)
-                await start_many_cases(client, settings.task_queue, n, "B", received, manager="m@x")
+                await start_many_cases(client, settings.task_queue, n, "B", received, manager="manager@example.org")
                 await until(lambda: count(register, NotificationRow) >= n)
     floor = n / empty.seconds
     return [

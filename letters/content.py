@@ -25,6 +25,7 @@ Placeholders, in every template (dates written like `21 June 2021`, empty when n
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from letters import wording
@@ -81,23 +82,25 @@ def history_for(kind: str, case: Case) -> tuple[Case, date, Event | None]:
     return case.model_copy(update={"events": case.events[: last + 1]}), event.on, event
 
 
+def cited(event: Event) -> dict:
+    """The exemptions an event cited, as a letter names them, and whether a public interest test was applied."""
+    return {"exemptions": [label(c) for c in event.exemptions], "public_interest_test": event.public_interest_test}
+
+
 def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event | None, details: dict) -> dict:
     """The template's context, from the evaluation as of the letter's event (`details`: subject, name)."""
     regime, rules = case.regime, REGIMES[case.regime]
     context = {
         "ref": ref,
         "regime": regime.value,
-        "act": wording.ACT[regime],
         "subject": details.get("subject") or "",
         "requester_name": details.get("requester_name") or "",
         "letter_date": written(event.on if event else case.received),
         "received": written(case.received),
         "response_due": written(ev.response_due),
         "statutory_due": written(ev.statutory_due),
-        "regulator": wording.REGULATOR[regime],
-        "complaint_under": wording.COMPLAINT_UNDER[regime],
-        "regulator_website": wording.REGULATOR_WEBSITE[regime],
         "has_review": rules.review,
+        **dataclasses.asdict(wording.WORDING[regime]),  # act, regulator, complaint_under, regulator_website
     }
     if kind == "clarification":
         context |= {
@@ -131,8 +134,7 @@ def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event |
         context |= {
             "responded_on": written(ev.responded_on),
             "outcome": wording.RESPONSE_OUTCOME[ev.response_outcome.value],
-            "exemptions": [label(c) for c in event.exemptions],
-            "public_interest_test": event.public_interest_test,
+            **cited(event),
             "responded_in_time": bool(ev.response_in_time),
             "review_request_deadline": written(ev.review_request_deadline),
         }
@@ -147,8 +149,7 @@ def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event |
         context |= {
             "review_completed_on": written(ev.review_completed_on),
             "outcome": wording.REVIEW_OUTCOME[ev.review_outcome.value],
-            "exemptions": [label(c) for c in event.exemptions],
-            "public_interest_test": event.public_interest_test,
+            **cited(event),
             "complaint_period": wording.period(rules.complaint),
             "complaint_deadline": written(ev.complaint_deadline),
         }

@@ -3,35 +3,44 @@ complaint is made under. Wording only: every period and date comes from `rules/`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rules import Regime
 
-ACT = {
-    Regime.foia: "the Freedom of Information Act 2000",
-    Regime.eir: "the Environmental Information Regulations 2004",
-    Regime.foisa: "the Freedom of Information (Scotland) Act 2002",
-    Regime.sar: "Article 15 of the UK General Data Protection Regulation (the right of access)",
-}
+ICO = "https://ico.org.uk/make-a-complaint/"
+FOIA_S50 = "section 50 of the Freedom of Information Act 2000"
 
-REGULATOR = {
-    Regime.foia: "the Information Commissioner",
-    Regime.eir: "the Information Commissioner",
-    Regime.foisa: "the Scottish Information Commissioner",
-    Regime.sar: "the Information Commissioner",
-}
 
-COMPLAINT_UNDER = {
-    Regime.foia: "section 50 of the Freedom of Information Act 2000",
-    Regime.eir: "section 50 of the Freedom of Information Act 2000, as applied by regulation 18 of the "
-    "Environmental Information Regulations 2004",
-    Regime.foisa: "section 47(1) of the Freedom of Information (Scotland) Act 2002",
-    Regime.sar: "Article 77 of the UK General Data Protection Regulation",
-}
+@dataclass(frozen=True)
+class Wording:
+    """What a letter under one regime says of its law and its regulator."""
 
-REGULATOR_WEBSITE = {
-    Regime.foia: "https://ico.org.uk/make-a-complaint/",
-    Regime.eir: "https://ico.org.uk/make-a-complaint/",
-    Regime.foisa: "https://www.itspublicknowledge.info/",
-    Regime.sar: "https://ico.org.uk/make-a-complaint/",
+    act: str
+    regulator: str
+    complaint_under: str
+    regulator_website: str
+
+
+WORDING = {
+    Regime.foia: Wording("the Freedom of Information Act 2000", "the Information Commissioner", FOIA_S50, ICO),
+    Regime.eir: Wording(
+        "the Environmental Information Regulations 2004",
+        "the Information Commissioner",
+        f"{FOIA_S50}, as applied by regulation 18 of the Environmental Information Regulations 2004",
+        ICO,
+    ),
+    Regime.foisa: Wording(
+        "the Freedom of Information (Scotland) Act 2002",
+        "the Scottish Information Commissioner",
+        "section 47(1) of the Freedom of Information (Scotland) Act 2002",
+        "https://www.itspublicknowledge.info/",
+    ),
+    Regime.sar: Wording(
+        "Article 15 of the UK General Data Protection Regulation (the right of access)",
+        "the Information Commissioner",
+        "Article 77 of the UK General Data Protection Regulation",
+        ICO,
+    ),
 }
 
 RESPONSE_OUTCOME = {

@@ -15,7 +15,7 @@ from runtime.codec import Keyring
 from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
 from tests.postgres import postgres_database, postgres_server  # noqa: F401 - fixtures
-from tests.processes import DevServer
+from tests.processes import DevServer, reap
 
 TEST_KEYS = Keyring.generate()
 
@@ -40,6 +40,13 @@ async def dev_env(tmp_path) -> AsyncIterator[WorkflowEnvironment]:
     ) as e:
         await ensure_search_attributes(e.client)
         yield e
+
+
+@pytest.fixture(autouse=True)
+def no_worker_left_running():
+    """A test that fails before stopping its worker processes must not leave them polling."""
+    yield
+    reap()
 
 
 @pytest.fixture

@@ -16,6 +16,23 @@ from tests.smtp import free_port
 ROOT = Path(__file__).resolve().parent.parent
 
 
+STARTED: list[subprocess.Popen] = []
+"""Every worker process a test started: tests/conftest.py stops any a failed test left running."""
+
+
+def reap() -> None:
+    """Stop the workers still running (SIGTERM: a worker stops its embedded server too), then forget them."""
+    for proc in STARTED:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+    STARTED.clear()
+
+
 class Deployment:
     """A worker on its own embedded dev server (free ports), in `workdir`, and a starter beside it."""
 
@@ -35,6 +52,7 @@ class Deployment:
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
+        STARTED.append(self.worker)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.worker.poll() is not None:
