@@ -17,12 +17,12 @@ from temporalio import activity
 
 from activities.emails import DigestLine, digest_mail
 from activities.failures import register_failures
-from activities.mail import MailTransport, Undeliverable
+from activities.mail import MailTransport, Undeliverable, transport_for
 from activities.notify import message_id
 from activities.smtp_failures import transient
 from messages import DigestResult, DigestRun
 from register import Register
-from rules import Regime
+from rules import ProclaimedDay, Regime
 from rules.alarms import AlarmPolicy
 from rules.bank_holidays import calendar_covering
 from rules.policy import Policy
@@ -30,8 +30,6 @@ from rules.policy import Policy
 
 class Digests:
     """Built once by the worker with the register, the mail transport (None: the outbox) and the policies."""
-
-    proclaimed: list = []  # the register's proclaimed days, read once a run
 
     def __init__(
         self,
@@ -49,18 +47,16 @@ class Digests:
 
     @classmethod
     def for_settings(cls, register: Register, settings) -> Digests:
-        from activities.mail import transport_for
-
         return cls(register, transport_for(settings), settings.policy, settings.alarms, settings.dashboard_url)
 
-    def _calendar(self, regime: Regime, *days: date):
-        return calendar_covering(regime, *days, proclaimed=self.proclaimed, nation=self.policy.nation)
+    def _calendar(self, regime: Regime, proclaimed: list[ProclaimedDay], *days: date):
+        return calendar_covering(regime, *days, proclaimed=proclaimed, nation=self.policy.nation)
 
     @activity.defn(name="send_digests")
     def send_digests(self, req: DigestRun) -> DigestResult:
         on = req.at.astimezone(ZoneInfo(self.alarms.timezone)).date()
-        self.proclaimed = self.register.proclaimed()
-        if req.scheduled and not self._calendar(Regime.sar, on).is_working_day(on):  # SAR: the nation's days
+        proclaimed = self.register.proclaimed()
+        if req.scheduled and not self._calendar(Regime.sar, proclaimed, on).is_working_day(on):  # the nation's days
             return DigestResult(skipped=f"{on} is not a working day")
         sent = []
         for recipient in self.register.queued_recipients():
@@ -69,7 +65,7 @@ class Digests:
                 digest, rows = self.register.claim_digest(recipient, on, channel)
             if digest.status == "sent" or not rows:
                 continue
-            mail = digest_mail(on, self._lines(rows, on), self.dashboard_url)
+            mail = digest_mail(on, self._lines(rows, on, proclaimed), self.dashboard_url)
             with register_failures(f"keep the digest of {on}"):
                 self.register.write_digest(digest.key, mail.subject, mail.text)
             status = "sent"
@@ -87,14 +83,14 @@ class Digests:
             sent.append(digest.key)
         return DigestResult(sent=sent)
 
-    def _lines(self, rows, on: date) -> list[DigestLine]:
+    def _lines(self, rows, on: date, proclaimed: list[ProclaimedDay]) -> list[DigestLine]:
         regimes = self.register.regimes_of({r.ref for r in rows})
         out = []
         for r in rows:
             regime = regimes.get(r.ref, Regime.foia)
             over = None
             if r.deadline and r.kind != "withdrawn" and r.deadline < on:
-                over = self._calendar(regime, r.deadline, on).working_days_between(r.deadline, on)
+                over = self._calendar(regime, proclaimed, r.deadline, on).working_days_between(r.deadline, on)
             reason = r.withdrawn_reason if r.kind == "withdrawn" else None
             out.append(DigestLine(r.ref, regime.value, r.kind, r.deadline, over, r.subject, reason))
         return out

@@ -24,7 +24,7 @@ from temporalio import activity
 
 from activities.emails import Mail, alarm_mail, correction_mail
 from activities.failures import register_failures
-from activities.mail import MailTransport, Undeliverable
+from activities.mail import MailTransport, Undeliverable, transport_for
 from activities.smtp_failures import transient
 from messages import AlarmDelivery, AlarmWithdrawal, DeliveryResult
 from register import Register
@@ -66,8 +66,6 @@ class Notifications:
 
     @classmethod
     def for_settings(cls, register: Register, settings) -> Notifications:
-        from activities.mail import transport_for
-
         s = settings
         return cls(register, transport_for(s), s.alarms, s.default_officer, s.default_manager, s.dashboard_url)
 
