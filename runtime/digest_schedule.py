@@ -22,10 +22,13 @@ from temporalio.client import (
     ScheduleRange,
     ScheduleSpec,
     ScheduleUpdate,
+    WorkflowFailureError,
 )
+from temporalio.exceptions import TimeoutError
 
 from messages import DigestResult, DigestRun
 from rules.alarms import AlarmPolicy
+from runtime.errors import Unavailable
 from settings import Settings
 from workflows.digest import DigestWorkflow
 from workflows.identity import DIGEST_SCHEDULE
@@ -60,11 +63,21 @@ async def ensure_digest_schedule(client: Client, settings: Settings) -> None:
 
 
 async def send_digest_now(client: Client, settings: Settings) -> DigestResult:
-    """Send what is queued now, whatever the day (each recipient still gets at most one digest a day)."""
-    return await client.execute_workflow(
-        DigestWorkflow.run,
-        DigestRun(scheduled=False),
-        id=f"{DIGEST_SCHEDULE}:now:{datetime.now().timestamp():.6f}",
-        task_queue=settings.task_queue,
-        execution_timeout=timedelta(seconds=settings.client_timeout * 6),
-    )
+    """Send what is queued now, whatever the day (each recipient still gets at most one digest a day).
+    With no worker to run it within three times `FOI_CLIENT_TIMEOUT`, the run times out on the server,
+    so it can never send later, unseen: one line, `Unavailable`."""
+    waited = settings.client_timeout * 3
+    try:
+        return await client.execute_workflow(
+            DigestWorkflow.run,
+            DigestRun(scheduled=False),
+            id=f"{DIGEST_SCHEDULE}:now:{datetime.now().timestamp():.6f}",
+            task_queue=settings.task_queue,
+            execution_timeout=timedelta(seconds=waited),
+        )
+    except WorkflowFailureError as exc:
+        if isinstance(exc.cause, TimeoutError):
+            raise Unavailable(
+                f"no worker sent the digest within {waited:g} s; is the worker running? (python worker.py)"
+            ) from None
+        raise Unavailable(f"the digest failed: {exc.cause}") from None

@@ -72,3 +72,21 @@ def test_the_record_command_without_a_worker_is_one_line_and_status_1(tmp_path):
         ]
     finally:
         server.stop()
+
+
+async def test_a_digest_asked_for_with_no_worker_gives_up_and_never_sends_later(dev_env, settings, register):
+    from runtime.digest_schedule import send_digest_now
+
+    settings = settings.model_copy(update={"client_timeout": 2.0})
+    now = today("Europe/London")
+    register.claim_notification(
+        status="queued", key="k", ref="Q1", kind="response_overdue", role="manager", recipient="m@example.org",
+        alarm_on=now, deadline=now, subject="[Q1] OVERDUE", body="", channel="outbox",
+    )  # fmt: skip
+    started = time.monotonic()
+    with pytest.raises(Unavailable, match=r"no worker sent the digest within 6 s; is the worker running\?"):
+        await asyncio.wait_for(send_digest_now(dev_env.client, settings), 30)
+    assert time.monotonic() - started < 20
+    async with running_worker(dev_env.client, settings):  # a worker that starts later finds no digest to run
+        await asyncio.sleep(2)
+    assert register.digests() == [] and register.notification("k").status == "queued"
