@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
 
+    def default_recipient(self, role: str) -> str | None:
+        """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""
+        return {"officer": self.default_officer, "manager": self.default_manager}[role]
+
     @property
     def dashboard_credentials_configured(self) -> bool:
         return bool(self.dashboard_token or (self.dashboard_user and self.dashboard_password))

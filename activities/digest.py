@@ -17,7 +17,7 @@ from temporalio import activity
 
 from activities.emails import DigestLine, digest_mail
 from activities.failures import register_failures
-from activities.mail import MailTransport, Undeliverable, transport_for
+from activities.mail import MailTransport, Undeliverable, channel_of, transport_for
 from activities.notify import message_id
 from activities.smtp_failures import transient
 from messages import DigestResult, DigestRun
@@ -61,8 +61,7 @@ class Digests:
         sent = []
         for recipient in self.register.queued_recipients():
             with register_failures(f"claim the digest of {on}"):
-                channel = self.transport.channel if self.transport else "outbox"
-                digest, rows = self.register.claim_digest(recipient, on, channel)
+                digest, rows = self.register.claim_digest(recipient, on, channel_of(self.transport))
             if digest.status == "sent" or not rows:
                 continue
             mail = digest_mail(on, self._lines(rows, on, proclaimed), self.dashboard_url)

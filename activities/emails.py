@@ -127,16 +127,13 @@ def digest_mail(on: date, lines: list[DigestLine], dashboard_url: str | None = N
         subject += f", {len(withdrawn)} withdrawn"
     text, html = [subject, ""], [f"<h2>{escape(subject)}</h2>"]
 
-    def link(ref: str) -> str | None:
-        return case_link(dashboard_url, ref)
-
     if escalations:
         text.append("New escalations, most overdue first:")
         rows = []
         for x in escalations:
             missed = f"{MISSED[x.kind]} due {day(x.deadline)}" if x.deadline else MISSED[x.kind]
             over = f"{x.working_days_over} working days over" if x.working_days_over is not None else ""
-            where = link(x.ref)
+            where = case_link(dashboard_url, x.ref)
             text.append(f"- {x.ref} ({x.regime.upper()}): {missed}; {over}" + (f" — {where}" if where else ""))
             ref = f'<a href="{escape(where)}">{escape(x.ref)}</a>' if where else escape(x.ref)
             cells = (x.regime.upper(), missed, over)

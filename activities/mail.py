@@ -73,6 +73,11 @@ class Smtp:
             server.send_message(msg)
 
 
+def channel_of(transport: MailTransport | None) -> str:
+    """The channel a notification leaves by: the transport's, or the outbox."""
+    return transport.channel if transport else "outbox"
+
+
 def transport_for(settings: Settings) -> MailTransport | None:
     """The transport the settings configure, or None: the outbox only."""
     if settings.smtp_host is None:

@@ -24,7 +24,7 @@ from temporalio import activity
 
 from activities.emails import Mail, alarm_mail, correction_mail
 from activities.failures import register_failures
-from activities.mail import MailTransport, Undeliverable, transport_for
+from activities.mail import MailTransport, Undeliverable, channel_of, transport_for
 from activities.smtp_failures import transient
 from messages import AlarmDelivery, AlarmWithdrawal, DeliveryResult
 from register import Register
@@ -68,10 +68,6 @@ class Notifications:
     def for_settings(cls, register: Register, settings) -> Notifications:
         s = settings
         return cls(register, transport_for(s), s.alarms, s.default_officer, s.default_manager, s.dashboard_url)
-
-    @property
-    def channel(self) -> str:
-        return self.transport.channel if self.transport else "outbox"
 
     def _recipient(self, officer: str | None, manager: str | None, role: str) -> str | None:
         return (officer if role == "officer" else manager) or self.defaults.get(role)
@@ -118,7 +114,9 @@ class Notifications:
             return "undeliverable"
         digest = self.alarms.delivery(role) == "digest"
         status = QUEUED if digest else "pending"
-        row = self.register.claim_notification(status=status, recipient=recipient, channel=self.channel, **common)
+        row = self.register.claim_notification(
+            status=status, recipient=recipient, channel=channel_of(self.transport), **common
+        )
         if row.status != "pending":  # queued for a digest now, or delivered by an earlier attempt
             return "queued" if row.status == QUEUED else "already"
         if row.channel != "outbox":

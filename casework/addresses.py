@@ -34,10 +34,14 @@ def check_addresses(case) -> None:
             raise UserError(f"{field} '{value}' is not an email address: {why}") from None
 
 
+def roles_without_default(settings) -> list[str]:
+    """The roles whose alarms go nowhere for a case that names no one in them."""
+    return [role for role in ROLES if not settings.default_recipient(role)]
+
+
 def no_one_to_alert(case, settings) -> list[str]:
     """The roles whose alarms would go nowhere: the case names no one and no default is set."""
-    defaults = {"officer": settings.default_officer, "manager": settings.default_manager}
-    return [role for role in ROLES if not getattr(case, role) and not defaults[role]]
+    return [role for role in roles_without_default(settings) if not getattr(case, role)]
 
 
 def warning(ref: str, roles: list[str]) -> str:

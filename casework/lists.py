@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Row
 
+from casework.addresses import no_one_to_alert, roles_without_default
 from casework.today import today
 from register import Register
 from register.caseload import Caseload, counts_by_officer, officers_and_managers, page_of
@@ -134,8 +135,7 @@ def needing_attention(settings: Settings) -> list[AttentionRow]:
     return Register(settings.register_url).needing_attention()
 
 
-def no_one_to_alert(register: Register, settings: Settings) -> list[tuple[str, list[str]]]:
+def unalerted_cases(register: Register, settings: Settings) -> list[tuple[str, list[str]]]:
     """Open cases whose alarms for a role go nowhere (no address and no default), with those roles."""
-    defaults = {"officer": settings.default_officer, "manager": settings.default_manager}
-    roles = [role for role, default in defaults.items() if not default]
-    return [(c.ref, [r for r in roles if getattr(c, r) is None]) for c in register.open_cases_without(roles)]
+    roles = roles_without_default(settings)
+    return [(c.ref, no_one_to_alert(c, settings)) for c in register.open_cases_without(roles)]

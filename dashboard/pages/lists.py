@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from casework.lists import choices, listing, no_one_to_alert, query_for
+from casework.lists import choices, listing, query_for, unalerted_cases
 from dashboard.deps import RegisterDep, SettingsDep
 from dashboard.list_params import ListParams
 from dashboard.rendering import page
@@ -44,7 +44,7 @@ def _list_page(request: Request, register, settings, view: str):
         stages=[s for s in Stage if s is not Stage.closed],
         window=settings.due_soon_working_days,
         stuck=register.needing_attention() if view == "overdue" else [],
-        unalerted=no_one_to_alert(register, settings) if view == "overdue" else [],
+        unalerted=unalerted_cases(register, settings) if view == "overdue" else [],
     )
 
 
