@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import EmailStr, Field
+from pydantic import EmailStr, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rules.alarms import AlarmPolicy
@@ -93,6 +93,17 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{(self.data_dir / 'register.db').as_posix()}"
 
 
+class SettingsError(ValueError):
+    """A setting the environment gives that cannot be used: one line naming the variable, exit status 2."""
+
+    exit_code = 2
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "FOI_" + "__".join(str(part) for part in err["loc"]).upper()
+        raise SettingsError(f"setting {name}: {err['msg']}") from None

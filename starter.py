@@ -24,13 +24,14 @@ from cli.parser import build_parser
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 from runtime.errors import Unavailable, UserError, one_line
+from settings import SettingsError
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser(__doc__.split("\n\n")[0]).parse_args(argv)
     try:
         code = args.func(args) or 0
-    except (UserError, Unavailable) as exc:
+    except (UserError, Unavailable, SettingsError) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except (RuleViolation, CalendarRangeError) as exc:

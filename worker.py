@@ -35,9 +35,9 @@ from runtime.connection import (
 )
 from runtime.digest_schedule import ensure_digest_schedule
 from runtime.embedded_server import EmbeddedServer
-from runtime.errors import Unavailable
+from runtime.errors import Unavailable, one_line
 from runtime.key_check import record_worker_keys
-from settings import Settings, get_settings
+from settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("foi.worker")
 
@@ -101,7 +101,11 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except SettingsError as exc:
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
+        return exc.exit_code
 
     async def go() -> None:
         stop = asyncio.Event()
