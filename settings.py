@@ -62,6 +62,12 @@ class Settings(BaseSettings):
         None, description="Host names the dashboard answers to besides those of the address it binds (comma-separated)."
     )
 
+    actor: str | None = Field(
+        None,
+        description="Who is acting, for commands that change anything (FOI_ACTOR; `--as EMAIL` overrides it): "
+        "a registered, active person once anyone is registered.",
+    )
+
     client_timeout: float = Field(
         20.0, gt=0, description="Seconds a staff command waits for Temporal or the worker before giving up."
     )

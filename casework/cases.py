@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from pydantic import ValidationError
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.enums.v1 import WorkflowExecutionStatus
 from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
@@ -26,16 +27,17 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
 import workflows
+from casework.actors import Actor
 from casework.addresses import check_addresses
 from casework.dates import case_dates
 from casework.inputs import in_range
 from casework.limits import check_lengths
 from casework.today import today
-from messages import CaseInput, CaseView
+from messages import AmendAction, AssignAction, CaseInput, CaseView, Entry, RecordAction, VoidAction
 from rules import Case, Evaluation, Event, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
-from runtime.errors import Unavailable, UserError
+from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
 from settings import Settings
 from workflows.identity import VIEW_QUERY, workflow_id
@@ -92,7 +94,9 @@ async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
     return resp.workflow_execution_info.status
 
 
-async def start_case(client: Client, settings: Settings, case: CaseInput) -> Evaluation:
+async def start_case(client: Client, settings: Settings, case: CaseInput, actor: Actor) -> Evaluation:
+    """Start a case, recorded as started by `actor` (who also recorded any history it comes with)."""
+    case = case.model_copy(update={"actor": actor.id})
     check_lengths(case)
     check_addresses(case)
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
@@ -116,21 +120,90 @@ async def _start(client: Client, settings: Settings, case: CaseInput, reuse: Wor
     )
 
 
-async def record_event(client: Client, settings: Settings, ref: str, event: Event) -> CaseView:
+async def record_event(client: Client, settings: Settings, ref: str, event: Event, actor: Actor) -> CaseView:
+    """Record what happened, by `actor`; a late review request reopens a case whose workflow has ended."""
     handle = client.get_workflow_handle(workflow_id(ref))
     state = await status(client, ref)
     if state is None:
         raise UserError(f"no case {ref}")
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
-        return await _reopen(client, settings, handle, ref, event)
+        return await _reopen(client, settings, handle, ref, event, actor)
+    action = RecordAction(event=event, actor=actor.id)
+    return await _update(handle, workflows.CaseWorkflow.record_event, action, settings)
+
+
+async def void_event(client: Client, settings: Settings, ref: str, number: int, reason: str, actor: Actor) -> CaseView:
+    """Withdraw event `number` of the case (as `show` numbers them), with the reason."""
+    handle = await _running(client, ref, "void an event of")
+    action = _action(VoidAction, number=number, actor=actor.id, reason=reason)
+    return await _update(handle, workflows.CaseWorkflow.void_event, action, settings)
+
+
+async def amend_event(
+    client: Client, settings: Settings, ref: str, number: int, changes: dict, reason: str, actor: Actor
+) -> CaseView:
+    """Event `number` of the case with `changes` (its date, outcome, until, exemptions), with the reason."""
+    handle = await _running(client, ref, "amend an event of")
+    current = await view(client, settings, ref)
+    if not 1 <= number <= len(current.entries):
+        raise UserError(f"no event {number}: case {ref} has {len(current.entries)} (see starter.py show {ref})")
+    was = current.entries[number - 1].event
     try:
-        return await bounded_update(handle, workflows.CaseWorkflow.record, event, settings.client_timeout)
+        event = Event.model_validate({**was.model_dump(), **changes})
+    except ValidationError as exc:
+        raise UserError(one_line_validation_error(exc)) from None
+    action = _action(AmendAction, number=number, event=event, actor=actor.id, reason=reason)
+    return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
+
+
+async def assign(
+    client: Client,
+    settings: Settings,
+    ref: str,
+    officer: str | None,
+    manager: str | None,
+    reason: str,
+    actor: Actor,
+) -> CaseView:
+    """Hand the running case to another officer and/or manager: the next alarms go to them."""
+    if officer is None and manager is None:
+        raise UserError("assign: give --officer EMAIL and/or --manager EMAIL")
+    handle = await _running(client, ref, "assign")
+    action = _action(AssignAction, officer=officer, manager=manager, actor=actor.id, reason=reason)
+    return await _update(handle, workflows.CaseWorkflow.assign, action, settings)
+
+
+def _action(model, **fields):
+    """A staff action's message, its reason checked (required, at most 2,000 characters)."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        if err["loc"] == ("reason",):
+            raise UserError(f"--reason: {err['msg'].lower().replace('string', 'the reason')}") from None
+        raise UserError(one_line_validation_error(exc)) from None
+
+
+async def _running(client: Client, ref: str, doing: str) -> WorkflowHandle:
+    state = await status(client, ref)
+    if state is None:
+        raise UserError(f"no case {ref}")
+    if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
+        raise UserError(f"case {ref} is closed: cannot {doing} it (only a running case's history can change)")
+    return client.get_workflow_handle(workflow_id(ref))
+
+
+async def _update(handle: WorkflowHandle, update, action, settings: Settings) -> CaseView:
+    try:
+        return await bounded_update(handle, update, action, settings.client_timeout)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None
 
 
-async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, ref: str, event: Event) -> CaseView:
+async def _reopen(
+    client: Client, settings: Settings, handle: WorkflowHandle, ref: str, event: Event, actor: Actor
+) -> CaseView:
     try:
         last = await client.get_workflow_handle(handle.id, result_type=CaseView).result()
     except WorkflowFailureError:
@@ -140,6 +213,8 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
         raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
     events = [*last.events, event]
     evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))
+    entries = last.entries or [Entry(event=e) for e in last.events]  # a run from before authors were kept
+    entries = [*entries, Entry(event=event, by=actor.id, at=datetime.now(UTC))]
     from register import Register
 
     row = Register(settings.register_url).case(ref)
@@ -153,6 +228,8 @@ async def _reopen(client: Client, settings: Settings, handle: WorkflowHandle, re
         requester_name=row.requester_name if row else None,
         requester_email=row.requester_email if row else None,
         events=events,
+        entries=entries,
+        actor=actor.id,
         reopened=True,
     )
     await _start(client, settings, case, WorkflowIDReusePolicy.ALLOW_DUPLICATE)

@@ -8,6 +8,7 @@ from casework.addresses import check_addresses, no_one_to_alert, warning
 from casework.inputs import parse_date, read_input
 from casework.limits import check_lengths
 from casework.today import today
+from cli.acting import actor_for, add_actor_option
 from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
 from rules import Event, EventType, regime_of
 from rules.explain import day
@@ -47,8 +48,9 @@ def cmd_new(args) -> None:
     )
     check_lengths(case)
     check_addresses(case)
+    actor = actor_for(args, "start")
     unalerted = no_one_to_alert(case, settings)
-    ev = run_async(lambda client: cases.start_case(client, settings, case))
+    ev = run_async(lambda client: cases.start_case(client, settings, case, actor))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
     grace = settings.alarms.catch_up_grace_minutes
@@ -74,7 +76,8 @@ def cmd_record(args) -> None:
         exemptions=args.exemption,
         public_interest_test=args.public_interest_test,
     )
-    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event))
+    actor = actor_for(args, "record")
+    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor))
     print_json(view_json(v)) if args.json else print_view(v)
 
 
@@ -147,6 +150,7 @@ def add_to(sub) -> None:
         help="JSON list of the events so far (FILE or -), for a case received earlier; without it, alarms already "
         "due wait FOI_ALARMS__CATCH_UP_GRACE_MINUTES (15) for the history you record next",
     )
+    add_actor_option(n)
     n.set_defaults(func=cmd_new)
 
     r = sub.add_parser("record", help="record what happened to a case")
@@ -169,6 +173,7 @@ def add_to(sub) -> None:
         "--public-interest-test", action="store_true", help="for responded and review_completed: a PIT was applied"
     )
     r.add_argument("--json", action="store_true")
+    add_actor_option(r)
     r.set_defaults(func=cmd_record)
 
     s = sub.add_parser("show", help="where a case stands")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from casework.inputs import parse_date
+from cli.acting import actor_for, add_actor_option
 from rules import ProclaimedDay
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
@@ -50,6 +51,14 @@ def _signal_every_running_case(change) -> tuple[int, int]:
     return run_async(go)
 
 
+def _audit(register, kind: str, actor, day: ProclaimedDay) -> None:
+    from datetime import UTC, datetime
+
+    at = datetime.now(UTC)
+    key = f"calendar:{kind}:{day.on}:{day.region}:{at.isoformat()}"
+    register.record_action(key, kind, actor.id, at=at, on=day.on.isoformat(), region=day.region, name=day.name)
+
+
 def _said(signalled: int, ended: int) -> str:
     return f"{signalled} running cases re-evaluated" + (f" ({ended} ended meanwhile, skipped)" if ended else "")
 
@@ -58,9 +67,16 @@ def cmd_holiday_add(args) -> None:
     from register import Register
 
     proclaimed = _proclaimed(args, args.name)
+    actor = actor_for(args, "holiday")
     register = Register(get_settings().register_url)
     added = []
-    signalled, ended = _signal_every_running_case(lambda: added.append(register.add_proclaimed(proclaimed)))
+
+    def change():
+        added.append(register.add_proclaimed(proclaimed))
+        if added[0]:
+            _audit(register, "holiday_added", actor, proclaimed)
+
+    signalled, ended = _signal_every_running_case(change)
     state = "recorded" if added[0] else "was already recorded"
     print(f"{day(proclaimed.on)} — {proclaimed.name} ({proclaimed.region}) {state}; {_said(signalled, ended)}")
 
@@ -69,10 +85,16 @@ def cmd_holiday_remove(args) -> None:
     from register import Register
 
     proclaimed = _proclaimed(args, "removed")
+    actor = actor_for(args, "holiday")
     register = Register(get_settings().register_url)
     if not any(p.on == proclaimed.on and p.region == proclaimed.region for p in register.proclaimed()):
         raise UserError(f"{proclaimed.on} ({proclaimed.region}) is not a recorded proclaimed day (see holiday list)")
-    signalled, ended = _signal_every_running_case(lambda: register.remove_proclaimed(proclaimed.on, proclaimed.region))
+
+    def change():
+        if register.remove_proclaimed(proclaimed.on, proclaimed.region):
+            _audit(register, "holiday_removed", actor, proclaimed)
+
+    signalled, ended = _signal_every_running_case(change)
     print(f"{day(proclaimed.on)} ({proclaimed.region}) removed; {_said(signalled, ended)}")
 
 
@@ -90,10 +112,12 @@ def add_to(sub) -> None:
     ha.add_argument("date")
     ha.add_argument("name")
     ha.add_argument("--region", default="uk", help="uk (default), or ENG, WLS, SCT, NIR for one part")
+    add_actor_option(ha)
     ha.set_defaults(func=cmd_holiday_add)
     hr = hs.add_parser("remove", help="remove a day recorded by mistake and re-evaluate every running case")
     hr.add_argument("date")
     hr.add_argument("--region", default="uk", help="the region it was recorded for (default uk)")
+    add_actor_option(hr)
     hr.set_defaults(func=cmd_holiday_remove)
     hl = hs.add_parser("list", help="the proclaimed days recorded")
     hl.set_defaults(func=cmd_holiday_list)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cli.acting import actor_for, add_actor_option
 from letters import KINDS
 from runtime.errors import UserError
 from settings import get_settings
@@ -16,13 +17,26 @@ from settings import get_settings
 def cmd_letter(args) -> None:
     from letters.compose import letter  # docxtpl is imported only by the command that needs it
 
+    actor = actor_for(args, "letter")
     document = letter(get_settings(), args.ref, args.kind)
     out = Path(args.out or f"{re.sub(r'[^A-Za-z0-9._-]', '_', args.ref)}-{args.kind}.docx")
     try:
         out.write_bytes(document)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    _audit(args.ref, args.kind, actor)
     print(f"{args.ref}: {args.kind.replace('_', ' ')} letter written to {out}")
+
+
+def _audit(ref: str, kind: str, actor) -> None:
+    """The case's audit trail names who wrote which letter, and when."""
+    from datetime import UTC, datetime
+
+    from register import Register
+
+    at = datetime.now(UTC)
+    register = Register(get_settings().register_url)
+    register.record_action(f"{ref}:letter:{kind}:{at.isoformat()}", "letter", actor.id, ref=ref, at=at, letter=kind)
 
 
 def add_to(sub) -> None:
@@ -30,4 +44,5 @@ def add_to(sub) -> None:
     p.add_argument("ref")
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=" | ".join(KINDS))
     p.add_argument("--out", help="the file to write (default REF-KIND.docx)")
+    add_actor_option(p)
     p.set_defaults(func=cmd_letter)

@@ -6,6 +6,7 @@ import sys
 
 from casework.inputs import read_input
 from casework.today import today
+from cli.acting import actor_for, add_actor_option
 from cli.rendering import print_json, print_table
 from rules.explain import day
 from runtime.errors import UserError
@@ -39,6 +40,7 @@ def cmd_import(args) -> int:
     from importing.bulk_import import check
 
     settings = get_settings()
+    actor = actor_for(args, "start")
     checked = check(read_input(args.file), settings)
     for message in checked.errors:
         print(f"error: {message}", file=sys.stderr)
@@ -60,7 +62,7 @@ def cmd_import(args) -> int:
             task = bar.add_task("starting cases", total=len(checked.valid))
             for _line, case in checked.valid:
                 try:
-                    await cases.start_case(client, settings, case)
+                    await cases.start_case(client, settings, case, actor)
                     started.append(case.ref)
                     unalerted = no_one_to_alert(case, settings)
                     if unalerted:
@@ -97,6 +99,7 @@ def add_to(sub) -> None:
 
     im = sub.add_parser("import", help="start cases from a CSV (ref, regime, received, ...; see examples/)")
     im.add_argument("file")
+    add_actor_option(im)
     im.set_defaults(func=cmd_import)
 
     db = sub.add_parser("dashboard", help="the managers' web dashboard")

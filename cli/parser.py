@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import alerts, calc, cases, holidays, letter, managers
+from cli import alerts, calc, cases, corrections, history, holidays, letter, managers, people
 from runtime.errors import one_line
 
-GROUPS = (calc, cases, alerts, holidays, managers, letter)
+GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people)
 
 
 class Parser(argparse.ArgumentParser):

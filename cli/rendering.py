@@ -71,6 +71,17 @@ def view_json(v: CaseView) -> dict:
             for t, e in cited(v.events).items()
         },
         "attention": v.attention,
+        "events": [
+            {
+                "number": n,
+                **entry.event.model_dump(mode="json"),
+                "recorded_by": entry.by,
+                "recorded_at": entry.at.isoformat() if entry.at else None,
+                "voided": entry.void.model_dump(mode="json") if entry.void else None,
+                "amended": entry.amended.model_dump(mode="json") if entry.amended else None,
+            }
+            for n, entry in enumerate(v.entries, 1)
+        ],
     }
 
 
@@ -112,4 +123,47 @@ def print_view(v: CaseView) -> None:
     for k, val in rows:
         if val:
             t.add_row(k, str(val))
-    Console().print(t)
+    console = Console()
+    console.print(t)
+    if v.entries:
+        console.print(history_table(v))
+
+
+def history_table(v: CaseView):
+    """The case's events numbered as `void` and `amend` take them; a voided one struck through (and
+    marked VOIDED, for output that is not a terminal), with who voided it, when and why."""
+    from cli.literal import Table
+
+    t = Table(title="Events (numbered for void and amend)")
+    for col in ("no.", "event", "on", "details", "recorded by", "correction"):
+        t.add_column(col)
+    for number, entry in enumerate(v.entries, 1):
+        e = entry.event
+        details = "; ".join(
+            x
+            for x in (
+                e.outcome,
+                e.until and f"until {day(e.until)}",
+                e.exceptional and "exceptional",
+                citing(e) if e.exemptions else None,
+            )
+            if x
+        )
+        if entry.void:
+            c = entry.void
+            correction = f"VOIDED by {c.by} on {utc(c.at):%Y-%m-%d %H:%M} UTC: {c.reason}"
+        elif entry.amended:
+            c = entry.amended
+            correction = f"amended by {c.by} on {utc(c.at):%Y-%m-%d %H:%M} UTC: {c.reason}"
+        else:
+            correction = None
+        t.add_row(
+            str(number),
+            e.type.value.replace("_", " "),
+            day(e.on),
+            details,
+            entry.by or "unknown",
+            correction,
+            style="strike" if entry.void else None,
+        )
+    return t

@@ -6,11 +6,42 @@ One model parameter per call, so fields can be added without breaking running ca
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
+
+REASON_LIMIT = 2000
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
+"""Why a correction or an assignment was made: required, at most 2,000 characters."""
+
+
+class Change(BaseModel):
+    """Who made a correction (a void or an amendment), when, and why."""
+
+    by: str
+    at: datetime
+    reason: str
+
+
+class Entry(BaseModel):
+    """One event of a case's history as staff recorded it, numbered by its place (1 for the first, as
+    `show` numbers them): the event as it now stands, who recorded it and when (None: recorded before
+    authors were kept), and its voiding or latest amendment. A voided entry stays, struck through; the
+    engine sees only the entries not voided (`effective`)."""
+
+    event: Event
+    by: str | None = None
+    at: datetime | None = None
+    void: Change | None = None
+    amended: Change | None = None
+
+
+def effective(entries: list[Entry]) -> list[Event]:
+    """The history the law is applied to: every entry not voided, in order."""
+    return [e.event for e in entries if e.void is None]
 
 
 class CaseInput(BaseModel):
@@ -32,6 +63,12 @@ class CaseInput(BaseModel):
     catch_up_grace: bool = False
     """Started back-dated with its history still to be recorded (`new` without `--events`): the alarms
     already due wait `FOI_ALARMS__CATCH_UP_GRACE_MINUTES`, so that history is taken into account first."""
+    actor: str | None = None
+    """Who started the case (an email address, or `os:<user>` before any person is registered); None
+    on runs started before authors were kept."""
+    entries: list[Entry] = []
+    """The whole recorded history with its authors and corrections, carried by a reopened run; when
+    given, `events` is its effective history."""
 
 
 class CaseView(BaseModel):
@@ -45,6 +82,8 @@ class CaseView(BaseModel):
     evaluation: Evaluation
     next_alarm: Alarm | None = None
     alarms_sent: list[str] = []
+    entries: list[Entry] = []
+    """Every entry of the history, voided ones included, numbered from 1 by their place."""
     attention: str | None = None
     """Why the case needs attention: its history no longer fits the law as now known (the evaluation
     shown is the last good one), or None."""
@@ -78,6 +117,68 @@ class RegisterEvent(BaseModel):
     event: Event
     evaluation: Evaluation
     next_alarm: Alarm | None = None
+    by: str | None = None
+    at: datetime | None = None
+
+
+class RecordAction(BaseModel):
+    """The `record_event` update: an event and the person recording it."""
+
+    event: Event
+    actor: str
+
+
+class VoidAction(BaseModel):
+    """The `void_event` update: withdraw entry `number` (from 1), with the reason."""
+
+    number: int
+    actor: str
+    reason: Reason
+
+
+class AmendAction(BaseModel):
+    """The `amend_event` update: entry `number` (from 1) now reads `event`, with the reason."""
+
+    number: int
+    event: Event
+    actor: str
+    reason: Reason
+
+
+class AssignAction(BaseModel):
+    """The `assign` update: the case's officer and/or manager change (None: unchanged)."""
+
+    officer: str | None = None
+    manager: str | None = None
+    actor: str
+    reason: Reason
+
+
+class RegisterCorrection(BaseModel):
+    """A void or an amendment of entry `seq` (from 0), for the register: the entry as it now stands,
+    the event it replaced (an amendment), and the case's evaluation after it."""
+
+    ref: str
+    seq: int
+    kind: str  # "void" | "amend"
+    entry: Entry
+    previous: Event
+    change: Change
+    evaluation: Evaluation
+    next_alarm: Alarm | None = None
+
+
+class RegisterAssignment(BaseModel):
+    """A change of the case's holders, for the register (its row and its audit trail)."""
+
+    ref: str
+    officer: str | None
+    manager: str | None
+    was_officer: str | None
+    was_manager: str | None
+    change: Change
+    number: int
+    """How many assignments this case has had before this one (the audit row's key)."""
 
 
 class CaseOutcome(BaseModel):

@@ -1,5 +1,5 @@
-"""Every registered case with its recorded events, in one SQL query (an outer join ordered by case and
-event number): what the quarterly report re-evaluates."""
+"""Every registered case with its recorded events not voided, in one SQL query (an outer join ordered by
+case and event number): what the quarterly report re-evaluates."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rules import Event
 def histories(register: Register) -> list[tuple[CaseRow, list[Event]]]:
     stmt = (
         select(CaseRow, EventRow)
-        .outerjoin(EventRow, EventRow.ref == CaseRow.ref)
+        .outerjoin(EventRow, (EventRow.ref == CaseRow.ref) & EventRow.voided_at.is_(None))
         .order_by(CaseRow.received, CaseRow.ref, EventRow.seq)
     )
     out: list[tuple[CaseRow, list[Event]]] = []

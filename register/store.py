@@ -30,10 +30,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
 from register.migrate import add_missing_columns
 from register.outbox import Outbox
+from register.people import People
 from register.read_model import read_model_columns
 from rules import Evaluation, Event, ProclaimedDay, Regime
 from rules.alarms import Alarm
@@ -55,6 +57,7 @@ class CaseRow(Base):
     closed_reason: Mapped[str | None] = mapped_column(String(32))
     evaluation: Mapped[dict | None] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    started_by: Mapped[str | None] = mapped_column(String(340))  # None: started before authors were kept
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
     # The read model the lists query (register/read_model.py fills them; all nullable: added to old registers)
     running_due: Mapped[date | None] = mapped_column(Date, index=True)
@@ -86,6 +89,15 @@ class EventRow(Base):
     until: Mapped[date | None] = mapped_column(Date)
     exceptional: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # Who recorded it (None: before authors were kept), and its voiding or latest amendment (the
+    # audit trail, register/audit.py, keeps every version). A voided row stays; the engine skips it.
+    recorded_by: Mapped[str | None] = mapped_column(String(340))
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    voided_by: Mapped[str | None] = mapped_column(String(340))
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    amended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    amended_by: Mapped[str | None] = mapped_column(String(340))
+    amend_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class EventExemptionsRow(Base):
@@ -152,7 +164,7 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register(Outbox):
+class Register(Outbox, People, Audit):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 
@@ -209,9 +221,9 @@ class Register(Outbox):
         with self.session() as s:
             return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
 
-    def record_event(self, ref: str, seq: int, e: Event) -> bool:
-        """Insert event number `seq` of case `ref`; False if that very event was already there (a retry).
-        A different event under the same number is an error, never silently dropped."""
+    def record_event(self, ref: str, seq: int, e: Event, by: str | None = None, at: datetime | None = None) -> bool:
+        """Insert event number `seq` of case `ref`, recorded by `by` at `at`; False if that very event was
+        already there (a retry). A different event under the same number is an error, never silently dropped."""
         try:
             with self.session() as s, s.begin():
                 case = s.get(CaseRow, ref)
@@ -226,6 +238,8 @@ class Register(Outbox):
                         outcome=e.outcome,
                         until=e.until,
                         exceptional=e.exceptional,
+                        recorded_by=by,
+                        recorded_at=at or _now(),
                     )
                 )
                 if e.exemptions or e.public_interest_test:
@@ -236,16 +250,80 @@ class Register(Outbox):
                     )
             return True
         except IntegrityError:
-            stored = self.case_events(ref)[seq]
+            with self.session() as s:
+                stored = self._event_row(s, ref, seq)
+            mine = EventRow(type=e.type.value, on=e.on, outcome=e.outcome, until=e.until, exceptional=e.exceptional)
             same = ("type", "on", "outcome", "until", "exceptional")
-            if any(getattr(stored, f) != getattr(e, f) for f in same):
+            if any(getattr(stored, f) != getattr(mine, f) for f in same):
                 raise ValueError(
                     f"event {seq} of case {ref} is already recorded as {stored.type} on {stored.on}, "
                     f"not {e.type} on {e.on}"
                 ) from None
             return False
 
+    def void_event(self, ref: str, seq: int, by: str, at: datetime, reason: str) -> None:
+        """Mark event `seq` of `ref` voided (idempotent: a retry finds it voided already)."""
+        with self.session() as s, s.begin():
+            row = self._event_row(s, ref, seq)
+            if row.voided_at is None:
+                row.voided_at, row.voided_by, row.void_reason = at, by, reason
+            self._refresh_last_event(s, ref)
+
+    def amend_event(self, ref: str, seq: int, e: Event, by: str, at: datetime, reason: str) -> None:
+        """Event `seq` of `ref` now reads `e` (the audit trail keeps what it read before)."""
+        with self.session() as s, s.begin():
+            row = self._event_row(s, ref, seq)
+            row.type, row.on, row.outcome, row.until, row.exceptional = (
+                e.type.value,
+                e.on,
+                e.outcome,
+                e.until,
+                e.exceptional,
+            )
+            row.amended_at, row.amended_by, row.amend_reason = at, by, reason
+            cited = s.scalars(
+                select(EventExemptionsRow).where(EventExemptionsRow.ref == ref, EventExemptionsRow.seq == seq)
+            ).first()
+            if cited is not None:
+                cited.exemptions, cited.public_interest_test = list(e.exemptions), e.public_interest_test
+            elif e.exemptions or e.public_interest_test:
+                s.add(
+                    EventExemptionsRow(
+                        ref=ref, seq=seq, exemptions=list(e.exemptions), public_interest_test=e.public_interest_test
+                    )
+                )
+            self._refresh_last_event(s, ref)
+
+    @staticmethod
+    def _event_row(s: Session, ref: str, seq: int) -> EventRow:
+        row = s.scalars(select(EventRow).where(EventRow.ref == ref, EventRow.seq == seq)).first()
+        if row is None:
+            raise LookupError(f"event {seq} of case {ref} is not in the register")
+        return row
+
+    @staticmethod
+    def _refresh_last_event(s: Session, ref: str) -> None:
+        """The case row's last event, among those not voided, after a correction."""
+        s.flush()
+        live = select(EventRow).where(EventRow.ref == ref, EventRow.voided_at.is_(None))
+        last = s.scalars(live.order_by(EventRow.on.desc(), EventRow.seq.desc())).first()
+        case = s.get(CaseRow, ref)
+        if case is not None:
+            case.last_event_type, case.last_event_on = (last.type, last.on) if last else (None, None)
+
+    def assign(self, ref: str, officer: str | None, manager: str | None) -> None:
+        """The case's holders change (None: that role unchanged)."""
+        with self.session() as s, s.begin():
+            row = s.get(CaseRow, ref)
+            if row is None:
+                raise LookupError(f"case {ref} is not in the register")
+            if officer is not None:
+                row.officer = officer
+            if manager is not None:
+                row.manager = manager
+
     def events(self, ref: str) -> list[EventRow]:
+        """Every event row of a case, voided ones included, by number."""
         with self.session() as s:
             return list(s.scalars(select(EventRow).where(EventRow.ref == ref).order_by(EventRow.seq)))
 
@@ -258,10 +336,12 @@ class Register(Outbox):
             return {(r.ref, r.seq): r for r in s.scalars(q)}
 
     def case_events(self, ref: str) -> list[Event]:
-        """The recorded history of a case, as the engine's events."""
+        """The recorded history of a case as the engine sees it: its events not voided."""
         cited = self.exemptions(ref)
         out = []
         for r in self.events(ref):
+            if r.voided_at is not None:
+                continue
             x = cited.get((ref, r.seq))
             out.append(
                 Event(

@@ -19,11 +19,19 @@ from rules.policy import Policy
 
 
 def contradiction(
-    alarm: Alarm, case: Case, cal: Calendar, policy: Policy, alarm_policy: AlarmPolicy, known: int, now: Evaluation
+    alarm: Alarm,
+    case: Case,
+    cal: Calendar,
+    policy: Policy,
+    alarm_policy: AlarmPolicy,
+    since: list[Event],
+    now: Evaluation,
+    revised: list[str] = (),
 ) -> str | None:
-    """Why the history now known shows `alarm` was wrong, or None when it stands. `known` is how many of
-    `case.events` were recorded when the alarm was sent (the reason names the later ones that undo it);
-    `now` is the case's evaluation today (it says whether a response recorded late in this way was in time)."""
+    """Why the history now known shows `alarm` was wrong, or None when it stands. `since` are the events
+    of `case.events` recorded after the alarm was sent, and `revised` the corrections made since (a void
+    or an amendment, as told): the reason names those that undo it; `now` is the case's evaluation today
+    (it says whether a response recorded late in this way was in time)."""
     before = [e for e in case.events if e.on < alarm.on]
     try:
         then = evaluate(case.model_copy(update={"events": before}), cal, alarm.on, policy)
@@ -31,7 +39,7 @@ def contradiction(
         return None  # a history that no longer fits is the needs-attention path's to report
     if any(a.kind == alarm.kind and a.deadline == alarm.deadline for a in alarms_for(then, cal, alarm_policy)):
         return None
-    told = [_told(e, now.response_timeliness) for e in before[known:]]
+    told = [*revised, *(_told(e, now.response_timeliness) for e in since if e.on < alarm.on)]
     return "; ".join(told) if told else "its dates were worked out again on the calendar now known"
 
 

@@ -35,6 +35,8 @@ def activities(settings: Settings) -> list:
         records.register_case,
         records.record_event,
         records.record_evaluation,
+        records.record_correction,
+        records.record_assignment,
         notifications.deliver_alarm,
         notifications.withdraw_alarm,
         digests.send_digests,

@@ -22,3 +22,13 @@ def evaluate_case(regime, received, events=(), as_of=None, policy=None, proclaim
     case = Case(regime=regime, received=D(received), events=list(events))
     last = max([case.received, *(e.on for e in case.events)])
     return evaluate(case, cal(regime, tuple(proclaimed)), D(as_of) if as_of else last, policy or Policy())
+
+
+def _staff():
+    from casework.actors import Actor
+
+    return Actor("os:tests", "tests", frozenset(), registered=False)
+
+
+STAFF = _staff()
+"""The actor of tests that start cases and record on them through `casework.cases` directly."""

@@ -80,3 +80,8 @@ def sent(register, ref="T1") -> list[tuple[str, date, str]]:
     return sorted(
         ((n.kind, n.alarm_on, n.role) for n in register.notifications(ref=ref)), key=lambda x: (x[1], x[0], x[2])
     )
+
+
+async def act(handle: WorkflowHandle, update, action) -> CaseView:
+    """A staff action's update (record_event, void_event, amend_event, assign) on the case."""
+    return await handle.execute_update(update, action)

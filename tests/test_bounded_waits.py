@@ -17,6 +17,7 @@ from rules import Event
 from runtime.connection import client_interceptors, data_converter
 from runtime.errors import Unavailable
 from tests.conftest import TEST_KEYS, running_worker
+from tests.helpers import STAFF
 
 
 async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_env, settings, register):
@@ -28,12 +29,12 @@ async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_en
     )
     received = today("Europe/London") - timedelta(days=2)
     async with running_worker(client, settings):
-        await cases.start_case(client, settings, CaseInput(ref="WAIT", regime="foia", received=received))
+        await cases.start_case(client, settings, CaseInput(ref="WAIT", regime="foia", received=received), STAFF)
         await cases.view(client, settings, "WAIT")
     started = time.monotonic()
     with pytest.raises(Unavailable, match="the worker is not running; the event was NOT recorded"):
         await asyncio.wait_for(
-            cases.record_event(client, settings, "WAIT", Event(type="clarification_requested", on=received)), 30
+            cases.record_event(client, settings, "WAIT", Event(type="clarification_requested", on=received), STAFF), 30
         )
     assert time.monotonic() - started < 10
     started = time.monotonic()
@@ -45,7 +46,7 @@ async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_en
         await asyncio.sleep(3)  # the held update reaches the new worker, which refuses it
         assert (await cases.view(client, settings, "WAIT")).events == []
         assert register.events("WAIT") == []
-        later = await cases.record_event(client, settings, "WAIT", Event(type="withdrawn", on=received))
+        later = await cases.record_event(client, settings, "WAIT", Event(type="withdrawn", on=received), STAFF)
     assert [e.type.value for e in later.events] == ["withdrawn"]
     assert [r.type for r in register.events("WAIT")] == ["withdrawn"]
 

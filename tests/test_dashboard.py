@@ -22,6 +22,7 @@ from messages import CaseInput
 from rules import Event, ProclaimedDay
 from runtime.errors import UserError
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.naive_law import naive_calendar
 from tests.smtp import free_port
 
@@ -64,9 +65,10 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
             CaseInput(
                 ref="DASH-1", regime="foia", received=received, officer="officer@example.org", manager="m@example.org"
             ),
+            STAFF,
         )
         await cases.start_case(
-            client, settings, CaseInput(ref="DASH-2", regime="foia", received=now - timedelta(days=90))
+            client, settings, CaseInput(ref="DASH-2", regime="foia", received=now - timedelta(days=90)), STAFF
         )
         responded = now - timedelta(days=70)
         await cases.start_case(
@@ -78,8 +80,9 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 received=now - timedelta(days=80),
                 events=[Event(type="responded", on=responded, outcome="part_withheld")],
             ),
+            STAFF,
         )
-        await cases.start_case(client, settings, CaseInput(ref="SOON", regime="foia", received=soon))
+        await cases.start_case(client, settings, CaseInput(ref="SOON", regime="foia", received=soon), STAFF)
         for _ in range(100):
             overdue = everything(register, settings, query_for(register, settings, "overdue"))
             if len(overdue) == 2 and len(register.notifications()) >= 2:

@@ -18,6 +18,7 @@ from dashboard.app import create_app
 from messages import CaseInput
 from rules import Event
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.smtp import free_port
 from tests.test_dashboard import CHROMIUM, FLAGS, serving
 
@@ -42,7 +43,7 @@ HOME_OFFICE = CaseInput(
 async def test_a_manager_downloads_the_letters_and_the_quarters_figures(dev_env, settings, register, tmp_path):
     client = dev_env.client
     async with running_worker(client, settings):
-        await cases.start_case(client, settings, HOME_OFFICE)
+        await cases.start_case(client, settings, HOME_OFFICE, STAFF)
         for _ in range(100):
             if len(register.case_events("63509")) == 3:
                 break

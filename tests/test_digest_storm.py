@@ -22,6 +22,7 @@ from casework.today import today
 from messages import CaseInput
 from register import Register
 from register.outbox import NotificationRow
+from tests.helpers import STAFF
 from tests.smtp import free_port, smtp_server
 from tests.test_faults import client_for, deploy, wait_for
 
@@ -60,7 +61,7 @@ def test_a_storm_of_1000_back_dated_cases_gives_their_manager_one_digest_across_
             async def one(ref):
                 async with gate:
                     case = CaseInput(ref=ref, regime="foia", received=received, manager=MANAGER)
-                    await cases.start_case(client, settings, case)
+                    await cases.start_case(client, settings, case, STAFF)
 
             await asyncio.gather(*(one(ref) for ref in refs))
 

@@ -14,6 +14,7 @@ from casework import cases
 from casework.today import today
 from messages import CaseInput
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 
 PERSONAL = {
     "requester_name": "Zebedee Quillfeather",
@@ -45,7 +46,9 @@ async def test_a_failing_register_write_leaks_no_requester_value(dev_env, settin
     client = dev_env.client
     async with running_worker(client, settings):
         received = today("Europe/London") - timedelta(days=3)
-        await cases.start_case(client, settings, CaseInput(ref="LEAK", regime="foia", received=received, **PERSONAL))
+        await cases.start_case(
+            client, settings, CaseInput(ref="LEAK", regime="foia", received=received, **PERSONAL), STAFF
+        )
         for _ in range(300):  # the register write is a local activity: its attempts show in the worker's log
             if register_failures_logged(caplog) >= 2:
                 break

@@ -21,6 +21,7 @@ from register import Register
 from runtime.connection import data_converter
 from settings import Settings
 from tests.conftest import TEST_KEYS, running_worker
+from tests.helpers import STAFF
 from tests.processes import Deployment, DevServer
 from tests.smtp import free_port, smtp_server
 from workflows import workflow_id
@@ -92,7 +93,7 @@ def test_sigkill_of_the_worker_mid_batch_loses_no_case_and_repeats_no_alarm(tmp_
         async def start_all():
             client = await client_for(server)
             case = lambda ref: CaseInput(ref=ref, regime="foia", received=received, manager=f"{ref}@example.org")  # noqa: E731
-            await asyncio.gather(*(cases.start_case(client, settings, case(ref)) for ref in refs))
+            await asyncio.gather(*(cases.start_case(client, settings, case(ref), STAFF) for ref in refs))
 
         asyncio.run(start_all())
         at_kill = wait_for(lambda: len(inbox.messages) >= 5 and len(inbox.messages), 60, "alarms")
@@ -128,7 +129,7 @@ def test_sigkill_while_the_mail_server_is_accepting_sends_it_again_once_and_lose
 
         async def start():
             case = CaseInput(ref="MID", regime="foia", received=received, manager="manager@example.org")
-            await cases.start_case(await client_for(server), settings, case)
+            await cases.start_case(await client_for(server), settings, case, STAFF)
 
         asyncio.run(start())
         assert inbox.receiving.wait(60), "the escalation never reached the mail server"
@@ -158,8 +159,8 @@ def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
     async def start_cases():
         client = await client_for(server)
         held = CaseInput(ref="HELD", regime="foia", received=now - timedelta(days=120), catch_up_grace=True)
-        await cases.start_case(client, settings, held)
-        await cases.start_case(client, settings, CaseInput(ref="OPEN", regime="foia", received=now))
+        await cases.start_case(client, settings, held, STAFF)
+        await cases.start_case(client, settings, CaseInput(ref="OPEN", regime="foia", received=now), STAFF)
 
     started = datetime.now(UTC)
     asyncio.run(start_cases())
@@ -205,7 +206,7 @@ async def test_a_locked_register_is_retried_with_backoff_and_nothing_is_lost_or_
     lock.execute("BEGIN EXCLUSIVE")
     async with running_worker(dev_env.client, settings):
         received = today("Europe/London") - timedelta(days=120)
-        await cases.start_case(dev_env.client, settings, CaseInput(ref="LOCK", regime="foia", received=received))
+        await cases.start_case(dev_env.client, settings, CaseInput(ref="LOCK", regime="foia", received=received), STAFF)
         await asyncio.sleep(15)
         lock.execute("ROLLBACK")
         lock.close()
@@ -230,7 +231,7 @@ async def test_smtp_down_then_up_delivers_once_it_is_back_and_never_twice(dev_en
     async with running_worker(dev_env.client, settings):
         received = today("Europe/London") - timedelta(days=120)
         case = CaseInput(ref="MAIL", regime="foia", received=received, manager="manager@example.org")
-        await cases.start_case(dev_env.client, settings, case)
+        await cases.start_case(dev_env.client, settings, case, STAFF)
         await asyncio.sleep(6)
         assert [r.status for r in register.notifications(ref="MAIL")] == ["pending"]
         with smtp_server(port) as inbox:

@@ -16,6 +16,7 @@ from casework import cases
 from rules import Event, ProclaimedDay
 from runtime.errors import UserError
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.lifecycle import freeze_at, record, sent, sleep_until, start, today, view
 
 D = date.fromisoformat
@@ -162,9 +163,9 @@ async def test_a_withdrawn_case_closes_at_once_and_sends_nothing(env, settings, 
         assert [e.type for e in register.events("T1")] == ["withdrawn"]
         late = Event(type="responded", on=received, outcome="granted")
         with pytest.raises(UserError, match=f"case T1 is closed \\(withdrawn on {received}\\)"):
-            await cases.record_event(env.client, settings, "T1", late)
+            await cases.record_event(env.client, settings, "T1", late, STAFF)
         with pytest.raises(UserError, match="no case NOPE"):
-            await cases.record_event(env.client, settings, "NOPE", late)
+            await cases.record_event(env.client, settings, "NOPE", late, STAFF)
         assert [e.type for e in register.events("T1")] == ["withdrawn"]
 
 

@@ -15,6 +15,7 @@ from casework.today import today
 from rules import Event
 from runtime.errors import UserError
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.lifecycle import freeze_at, start, view
 from tests.naive_law import naive_calendar
 from tests.processes import Deployment
@@ -63,7 +64,7 @@ async def test_a_late_review_of_a_case_whose_last_run_failed_is_refused_in_one_l
         await handle.terminate("operator error")
         late = Event(type="review_requested", on=D("2030-03-04"))
         with pytest.raises(UserError, match="case T9 is not running and did not close normally"):
-            await cases.record_event(env.client, settings, "T9", late)
+            await cases.record_event(env.client, settings, "T9", late, STAFF)
 
 
 async def test_a_long_running_case_renews_its_calendar_each_year(env, settings):

@@ -23,6 +23,7 @@ from register import Register
 from runtime.connection import data_converter
 from settings import Settings
 from tests.conftest import TEST_KEYS
+from tests.helpers import STAFF
 from tests.postgres import binaries
 from tests.processes import Deployment
 from tests.smtp import free_port, smtp_server
@@ -60,7 +61,7 @@ def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothin
             case = lambda i: CaseInput(  # noqa: E731
                 ref=f"S{i:03}", regime="foia", received=received, manager=f"manager{i:03}@example.org"
             )
-            await asyncio.gather(*(cases.start_case(client, settings, case(i)) for i in range(CASES)))
+            await asyncio.gather(*(cases.start_case(client, settings, case(i), STAFF) for i in range(CASES)))
 
         asyncio.run(start_all())
         at_kill = wait_for(lambda: len(inbox.messages) >= 20 and len(inbox.messages), 120, "the storm to start")

@@ -12,6 +12,7 @@ from casework.today import today
 from messages import CaseInput
 from rules import Event
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.naive_law import naive_calendar
 
 
@@ -20,18 +21,23 @@ async def test_overdue_lists_every_overdue_case_most_overdue_first(dev_env, sett
     now = today("Europe/London")
     cal = naive_calendar("foia")  # the tests' own model of the calendar, not the engine's
     async with running_worker(client, settings):
-        await cases.start_case(client, settings, CaseInput(ref="OLD", regime="foia", received=now - timedelta(days=90)))
         await cases.start_case(
-            client, settings, CaseInput(ref="LATE", regime="foisa", received=now - timedelta(days=40))
+            client, settings, CaseInput(ref="OLD", regime="foia", received=now - timedelta(days=90)), STAFF
         )
-        await cases.start_case(client, settings, CaseInput(ref="FRESH", regime="foia", received=now))
+        await cases.start_case(
+            client, settings, CaseInput(ref="LATE", regime="foisa", received=now - timedelta(days=40)), STAFF
+        )
+        await cases.start_case(client, settings, CaseInput(ref="FRESH", regime="foia", received=now), STAFF)
         responded = now - timedelta(days=70)
         review = [
             Event(type="responded", on=responded, outcome="withheld"),
             Event(type="review_requested", on=responded + timedelta(days=1)),
         ]
         await cases.start_case(
-            client, settings, CaseInput(ref="REVIEW", regime="eir", received=now - timedelta(days=75), events=review)
+            client,
+            settings,
+            CaseInput(ref="REVIEW", regime="eir", received=now - timedelta(days=75), events=review),
+            STAFF,
         )
         overdue = query_for(register, settings, "overdue", sort="overdue")
         for _ in range(100):  # the workflows register their cases as they start

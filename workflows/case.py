@@ -41,18 +41,28 @@ with workflow.unsafe.imports_passed_through():
     from messages import (
         AlarmDelivery,
         AlarmWithdrawal,
+        AmendAction,
+        AssignAction,
         CaseContext,
         CaseInput,
         CaseOutcome,
         CaseView,
+        Change,
         ContextRequest,
+        Entry,
+        RecordAction,
+        RegisterAssignment,
         RegisterCase,
+        RegisterCorrection,
         RegisterEvent,
+        VoidAction,
+        effective,
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
     from rules.corrections import contradiction
     from rules.explain import explain
+    from workflows.corrections import amend_problem, described, void_problem
     from workflows.identity import CASE_WORKFLOW, VIEW_QUERY
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
@@ -94,7 +104,10 @@ class CaseWorkflow:
     @workflow.init
     def __init__(self, case: CaseInput) -> None:
         self.case = case
-        self.events: list[Event] = list(case.events)
+        self.entries: list[Entry] = list(case.entries) or [Entry(event=e, by=case.actor) for e in case.events]
+        self.officer, self.manager = case.officer, case.manager  # `assign` changes them
+        self.assignments = 0  # assignments made in this run (their audit rows' keys)
+        self.revisions: list[str] = []  # each void or amendment, told in the corrections it causes
         self.context: CaseContext | None = None
         self.calendar: Calendar | None = None
         self.sent: list[str] = []  # alarm keys delivered, or passed over for a more severe one
@@ -109,9 +122,15 @@ class CaseWorkflow:
         self.attention: str | None = None  # why the history no longer fits, while it does not
         self.attention_recorded: str | None = None  # the reason the register last recorded
         self.alerts = False  # set in `run`: digests by local activity, corrections (patch ALERTS)
-        self.delivered: list[tuple[Alarm, int]] = []  # each alarm delivered, with the events known then
+        self.delivered: list[tuple[Alarm, int, int]] = []  # each alarm delivered, with the entries and
+        # revisions known then
         self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
         self.hold_until: datetime | None = None  # catch-up alarms wait until then (`catch_up_grace`)
+
+    @property
+    def events(self) -> list[Event]:
+        """The history the law is applied to: the entries not voided."""
+        return effective(self.entries)
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -260,7 +279,7 @@ class CaseWorkflow:
         alarm = most_severe(due)
         await self._deliver(alarm, ev)
         if self.alerts:
-            self.delivered.append((alarm, len(self.events)))
+            self.delivered.append((alarm, len(self.entries), len(self.revisions)))
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
         req = AlarmDelivery(
@@ -268,8 +287,8 @@ class CaseWorkflow:
             ref=self.case.ref,
             regime=self.case.regime,
             alarm=alarm,
-            officer=self.case.officer,
-            manager=self.case.manager,
+            officer=self.officer,
+            manager=self.manager,
             evaluation=ev,
             reason=reason,
             explanation=self._explanation(ev) if self.alerts and reason is None else None,
@@ -287,11 +306,12 @@ class CaseWorkflow:
     async def _withdraw_contradicted(self, ev: Evaluation) -> None:
         """Withdraw, with a correction, each alarm delivered that the history now recorded shows was wrong."""
         case = Case(regime=self.case.regime, received=self.case.received, events=self.events)
-        for alarm, known in self.delivered:
+        for alarm, known, revised in self.delivered:
             if alarm.key in self.withdrawn:
                 continue
             policy, alarms = self.context.policy, self.context.alarms
-            reason = contradiction(alarm, case, self.calendar, policy, alarms, known, ev)
+            since = effective(self.entries[known:])
+            reason = contradiction(alarm, case, self.calendar, policy, alarms, since, ev, self.revisions[revised:])
             if reason is None:
                 continue
             self.withdrawn.add(alarm.key)
@@ -300,8 +320,8 @@ class CaseWorkflow:
                 ref=self.case.ref,
                 alarm=alarm,
                 reason=reason,
-                officer=self.case.officer,
-                manager=self.case.manager,
+                officer=self.officer,
+                manager=self.manager,
             )
             await self._notify(Notifications.withdraw_alarm, req, alarm)
 
@@ -337,9 +357,10 @@ class CaseWorkflow:
         return CaseView(
             ref=self.case.ref,
             subject=self.case.subject,
-            officer=self.case.officer,
-            manager=self.case.manager,
+            officer=self.officer,
+            manager=self.manager,
             events=self.events,
+            entries=self.entries,
             evaluation=ev,
             next_alarm=upcoming,
             alarms_sent=list(self.sent),
@@ -348,7 +369,8 @@ class CaseWorkflow:
 
     # -- staff actions -------------------------------------------------------------------------
 
-    def _check(self, event: Event) -> Evaluation:
+    def _check(self, event: Event, history: bool = True) -> Evaluation | None:
+        """Refuse an event dated in the future; with `history`, evaluate the history with it appended."""
         today = self._today()
         if event.on > today:
             raise ApplicationError(
@@ -356,6 +378,8 @@ class CaseWorkflow:
                 type="RuleViolation",
                 non_retryable=True,
             )
+        if not history:
+            return None
         try:
             return self._evaluate([*self.events, event])
         except (RuleViolation, CalendarRangeError) as exc:
@@ -363,29 +387,165 @@ class CaseWorkflow:
 
     @workflow.update
     async def record(self, event: Event) -> CaseView:
-        await workflow.wait_condition(lambda: self.calendar is not None)
-        async with self.lock:
-            ev = self._check(event)
-            self.events.append(event)
-            self.changed = True
-            self.registered = self._registered_as(ev)
-            await run_short(
-                Records.record_event,
-                RegisterEvent(
-                    ref=self.case.ref,
-                    seq=len(self.events) - 1,
-                    event=event,
-                    evaluation=ev,
-                    next_alarm=self._next_alarm(ev),
-                ),
-            )
-            return self._view(ev)
+        """An event with no author: the update clients sent before authors were kept."""
+        return await self._record(event, None)
 
     @record.validator
     def validate_record(self, event: Event) -> None:
         if self.calendar is None:  # still starting: the handler checks once the calendar is loaded
             return
         self._check(event)
+
+    @workflow.update
+    async def record_event(self, action: RecordAction) -> CaseView:
+        return await self._record(action.event, action.actor)
+
+    @record_event.validator
+    def validate_record_event(self, action: RecordAction) -> None:
+        if self.calendar is not None:
+            self._check(action.event)
+
+    async def _record(self, event: Event, actor: str | None) -> CaseView:
+        await workflow.wait_condition(lambda: self.calendar is not None)
+        async with self.lock:
+            ev = self._check(event)
+            entry = Entry(event=event, by=actor, at=workflow.now())
+            self.entries.append(entry)
+            self.changed = True
+            self.registered = self._registered_as(ev)
+            await run_short(
+                Records.record_event,
+                RegisterEvent(
+                    ref=self.case.ref,
+                    seq=len(self.entries) - 1,
+                    event=event,
+                    evaluation=ev,
+                    next_alarm=self._next_alarm(ev),
+                    by=actor,
+                    at=entry.at,
+                ),
+            )
+            return self._view(ev)
+
+    @workflow.update
+    async def void_event(self, action: VoidAction) -> CaseView:
+        """Withdraw entry `number`: it stays in the history, struck through; the law no longer sees it."""
+        await workflow.wait_condition(lambda: self.calendar is not None)
+        async with self.lock:
+            ev = self._corrected(void_problem(self.entries, action.number), action.number, None)
+            entry = self.entries[action.number - 1]
+            change = Change(by=action.actor, at=workflow.now(), reason=action.reason)
+            self.entries[action.number - 1] = entry.model_copy(update={"void": change})
+            self.revisions.append(f"event {action.number} ({described(entry.event)}) was voided: {action.reason}")
+            return await self._register_correction("void", action.number, entry.event, change, ev)
+
+    @void_event.validator
+    def validate_void_event(self, action: VoidAction) -> None:
+        if self.calendar is not None:
+            self._corrected(void_problem(self.entries, action.number), action.number, None)
+
+    @workflow.update
+    async def amend_event(self, action: AmendAction) -> CaseView:
+        """Entry `number` now reads `action.event`; the audit trail keeps what it read before."""
+        await workflow.wait_condition(lambda: self.calendar is not None)
+        async with self.lock:
+            ev = self._corrected(amend_problem(self.entries, action.number, action.event), action.number, action.event)
+            entry = self.entries[action.number - 1]
+            change = Change(by=action.actor, at=workflow.now(), reason=action.reason)
+            self.entries[action.number - 1] = entry.model_copy(update={"event": action.event, "amended": change})
+            self.revisions.append(
+                f"event {action.number} ({described(entry.event)}) was amended to {described(action.event)}: "
+                f"{action.reason}"
+            )
+            return await self._register_correction("amend", action.number, entry.event, change, ev)
+
+    @amend_event.validator
+    def validate_amend_event(self, action: AmendAction) -> None:
+        if self.calendar is not None:
+            self._corrected(amend_problem(self.entries, action.number, action.event), action.number, action.event)
+
+    def _corrected(self, problem: str | None, number: int, replacement: Event | None) -> Evaluation:
+        """The evaluation once entry `number` is voided (`replacement` None) or amended; refused, with what
+        to correct first, when the history left would not fit the law."""
+        if problem:
+            raise ApplicationError(problem, type="RuleViolation", non_retryable=True)
+        kept = [
+            e if i != number - 1 else e.model_copy(update={"event": replacement}) for i, e in enumerate(self.entries)
+        ]
+        if replacement is None:
+            kept = [e for i, e in enumerate(self.entries) if i != number - 1]
+        else:
+            self._check(replacement, history=False)
+        what = "voided" if replacement is None else "amended"
+        try:
+            return self._evaluate(effective(kept))
+        except (RuleViolation, CalendarRangeError) as exc:
+            raise ApplicationError(
+                f"event {number} cannot be {what}: the history left would not fit the law ({exc}); "
+                "correct the later events first",
+                type="RuleViolation",
+                non_retryable=True,
+            ) from None
+
+    async def _register_correction(self, kind: str, number: int, previous: Event, change: Change, ev) -> CaseView:
+        self.changed = True
+        self.registered = self._registered_as(ev)
+        await run_short(
+            Records.record_correction,
+            RegisterCorrection(
+                ref=self.case.ref,
+                seq=number - 1,
+                kind=kind,
+                entry=self.entries[number - 1],
+                previous=previous,
+                change=change,
+                evaluation=ev,
+                next_alarm=self._next_alarm(ev),
+            ),
+        )
+        return self._view(ev)
+
+    @workflow.update
+    async def assign(self, action: AssignAction) -> CaseView:
+        """New holders of the case: the next alarms go to them."""
+        await workflow.wait_condition(lambda: self.calendar is not None)
+        async with self.lock:
+            self._check_assignment(action)
+            was_officer, was_manager = self.officer, self.manager
+            self.officer = action.officer if action.officer is not None else self.officer
+            self.manager = action.manager if action.manager is not None else self.manager
+            self.assignments += 1
+            await run_short(
+                Records.record_assignment,
+                RegisterAssignment(
+                    ref=self.case.ref,
+                    officer=action.officer,
+                    manager=action.manager,
+                    was_officer=was_officer,
+                    was_manager=was_manager,
+                    change=Change(by=action.actor, at=workflow.now(), reason=action.reason),
+                    number=self.assignments,
+                ),
+            )
+            self.changed = True
+            return self._view(self._evaluate_or_keep())
+
+    @assign.validator
+    def validate_assign(self, action: AssignAction) -> None:
+        self._check_assignment(action)
+
+    def _check_assignment(self, action: AssignAction) -> None:
+        changes = [
+            (role, new)
+            for role, new, now in (("officer", action.officer, self.officer), ("manager", action.manager, self.manager))
+            if new is not None and new != now
+        ]
+        if not changes:
+            raise ApplicationError(
+                "the assignment changes nothing: the case already has these holders",
+                type="RuleViolation",
+                non_retryable=True,
+            )
 
     @workflow.query(name=VIEW_QUERY)
     def view(self, as_of: date | None = None) -> CaseView:

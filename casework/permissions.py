@@ -1,0 +1,41 @@
+"""Who may do what: the one place roles are checked, for the command line and the web alike.
+
+An officer starts cases and records on them (and corrects what was recorded); a reviewer records the
+internal review; a manager also assigns cases; an admin manages people and the
+calendar. Before anyone is registered the operating-system user may do everything (a fresh install)."""
+
+from __future__ import annotations
+
+from casework.actors import Actor
+from runtime.errors import UserError
+
+MAY = {
+    "start": {"officer", "manager", "admin"},
+    "record": {"officer", "reviewer", "manager", "admin"},
+    "correct": {"officer", "reviewer", "manager", "admin"},
+    "letter": {"officer", "reviewer", "manager", "admin"},
+    "assign": {"manager", "admin"},
+    "people": {"admin"},
+    "holiday": {"admin"},
+}
+
+DOING = {
+    "start": "start cases",
+    "record": "record events",
+    "correct": "void or amend events",
+    "letter": "write letters",
+    "assign": "assign cases",
+    "people": "manage people",
+    "holiday": "change the calendar",
+}
+
+
+def may(actor: Actor, action: str) -> bool:
+    return not actor.registered or bool(actor.roles & MAY[action])
+
+
+def require(actor: Actor, action: str) -> Actor:
+    if not may(actor, action):
+        allowed = " or ".join(sorted(MAY[action]))
+        raise UserError(f"{actor.id} may not {DOING[action]}: that needs the role {allowed}")
+    return actor

@@ -1,0 +1,26 @@
+"""The `--as EMAIL` option of every command that changes something, and the actor it names (else
+FOI_ACTOR; `casework.actors`), checked against what that actor's roles allow (`casework.permissions`)."""
+
+from __future__ import annotations
+
+from casework.actors import Actor, acting
+from casework.permissions import require
+from settings import get_settings
+
+
+def add_actor_option(parser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="EMAIL",
+        help="who is acting (default: FOI_ACTOR); a registered, active person once anyone is registered",
+    )
+
+
+def actor_for(args, action: str) -> Actor:
+    """The person doing `action` (a key of `casework.permissions.MAY`), or one line and exit status 2."""
+    from register import Register
+
+    settings = get_settings()
+    actor = acting(Register(settings.register_url), args.actor or settings.actor)
+    return require(actor, action)

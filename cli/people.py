@@ -1,0 +1,60 @@
+"""`starter.py people add|list|deactivate`: the people who act, their names and roles."""
+
+from __future__ import annotations
+
+from cli.acting import actor_for, add_actor_option
+from cli.rendering import print_json_rows, print_table
+from settings import get_settings
+
+
+def _register():
+    from register import Register
+
+    return Register(get_settings().register_url)
+
+
+def cmd_people_add(args) -> None:
+    from casework.people import add_person
+
+    register = _register()
+    actor = actor_for(args, "people")
+    email = add_person(register, actor, args.email, args.name, args.role)
+    print(f"{email}: registered as {', '.join(register.person(email).roles)} (by {actor.id})")
+
+
+def cmd_people_deactivate(args) -> None:
+    from casework.people import deactivate
+
+    register = _register()
+    actor = actor_for(args, "people")
+    email = deactivate(register, actor, args.email)
+    print(f"{email}: deactivated (by {actor.id}); what they recorded keeps their name")
+
+
+def cmd_people_list(args) -> None:
+    rows = [
+        {"email": p.email, "name": p.name, "roles": list(p.roles), "active": p.active} for p in _register().people()
+    ]
+    if args.json:
+        print_json_rows(rows)
+        return
+    shown = [(r["email"], r["name"], ", ".join(r["roles"]), "yes" if r["active"] else "no") for r in rows]
+    print_table(f"People ({len(rows)})", ("email", "name", "roles", "active"), shown)
+
+
+def add_to(sub) -> None:
+    p = sub.add_parser("people", help="the people who act: add, list, deactivate")
+    ps = p.add_subparsers(dest="people_command", required=True)
+    a = ps.add_parser("add", help="register a person (the first must be an admin)")
+    a.add_argument("email")
+    a.add_argument("--name", required=True)
+    a.add_argument("--role", action="append", required=True, help="officer | reviewer | manager | admin (repeatable)")
+    add_actor_option(a)
+    a.set_defaults(func=cmd_people_add)
+    li = ps.add_parser("list", help="everyone registered")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(func=cmd_people_list)
+    d = ps.add_parser("deactivate", help="stop a person acting (what they recorded keeps their name)")
+    d.add_argument("email")
+    add_actor_option(d)
+    d.set_defaults(func=cmd_people_deactivate)
