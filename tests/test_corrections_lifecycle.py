@@ -17,8 +17,8 @@ from temporalio.api.enums.v1 import EventType as HistoryEvent
 from temporalio.client import WorkflowUpdateFailedError
 
 from messages import AmendAction, AssignAction, RecordAction, VoidAction
-from reports.statistics import figures
 from reports.quarterly import Quarter
+from reports.statistics import figures
 from rules import Event
 from tests.conftest import running_worker
 from tests.lifecycle import act, freeze_at, record, sent, sleep_until, start, view

@@ -1,13 +1,17 @@
 """The README's walkthrough, its commands read from README.md and run verbatim as real processes (the
 worker on its embedded dev server, the starter beside it): it sends no alert that a later step proves
 false. Counted in the outbox: the one alert the case really earns (its internal review is past the
-40-working-day limit, Thu 19 Aug 2021, as docs/law.md works out), queued for the manager's digest and
-sent in it; and nothing about the response, which went in time. Also: the worker registers the daily
-digest's schedule, weekdays at 09:15 London time (the alarm time, 09:00, plus 15 minutes)."""
+40-working-day limit, Thu 19 Aug 2021, as docs/law.md works out, counted from the review request of
+22 June), queued for the manager's digest and sent in it; the alert first queued for the mistyped
+review request of 23 June (limit Fri 20 Aug 2021) withdrawn before any digest carried it, never sent;
+and nothing about the response, which went in time. The history names the author of every action.
+Also: the worker registers the daily digest's schedule, weekdays at 09:15 London time (the alarm time,
+09:00, plus 15 minutes)."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import shlex
 import shutil
 from pathlib import Path
@@ -44,24 +48,42 @@ def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_pat
     register = Register(f"sqlite:///{tmp_path / '.foi' / 'register.db'}")
     try:
         commands = walkthrough()
-        assert [c[0] for c in commands] == ["new", "record", "overdue", "digest", "alerts", "letter"]
-        for args in commands:
-            if args[0] == "digest":  # a person types the next command seconds later: the reopened case has alarmed
-                wait_for(register.notifications, 30, "the reopened case's alarm")
+        assert [c[0] for c in commands] == [
+            *("people", "people", "new", "record", "amend", "overdue", "digest", "alerts", "letter", "history")
+        ]
+        for number, args in enumerate(commands):
+            alarms = {"amend": 1, "digest": 2}.get(args[0])  # a person types it seconds later: the case has alarmed
+            if alarms:
+                wait_for(lambda n=alarms: len(register.notifications()) >= n, 30, f"alarm {alarms}")
             out = d.starter(*args)
             assert out.returncode == 0, (args, out.stdout, out.stderr)
-            assert out.stderr == "", (args, out.stderr)
+            if number == 0:  # no one is registered yet: the operating-system user acts, and is told so once
+                assert out.stderr.startswith("note: no people are registered") and out.stderr.count("\n") == 1
+            else:
+                assert out.stderr == "", (args, out.stderr)
             if args[0] == "overdue":
                 assert "63509" in out.stdout
-        rows = register.notifications()
+            if args[0] == "history":
+                trail = out.stdout
+        rows = sorted(register.notifications(), key=lambda r: r.id)  # in the order they were raised
         assert [(r.kind, r.role, r.recipient, r.deadline.isoformat(), r.status) for r in rows] == [
-            ("review_limit_exceeded", "manager", "manager@example.org", "2021-08-19", "sent")
+            ("review_limit_exceeded", "manager", "manager@example.org", "2021-08-20", "withdrawn"),
+            ("review_limit_exceeded", "manager", "manager@example.org", "2021-08-19", "sent"),
         ]
-        assert rows[0].digest_key and rows[0].withdrawn_at is None
+        assert (
+            rows[0].digest_key is None and "was amended to review_requested on 2021-06-22" in rows[0].withdrawn_reason
+        )
+        assert rows[1].digest_key and rows[1].withdrawn_at is None
         [digest] = register.digests()
         assert (digest.recipient, digest.channel, digest.status) == ("manager@example.org", "outbox", "sent")
         assert "- 63509 (FOIA): internal review (limit) due Thu 19 Aug 2021;" in digest.body
         assert (tmp_path / "63509-response.docx").exists()
+        assert trail.startswith("History of 63509")
+        steps = json.loads(d.starter("history", "63509", "--json").stdout)
+        assert all(s["by"] for s in steps)
+        assert [s["by"] for s in steps if s["action"] in ("started", "recorded", "amend", "letter")] == [
+            *("officer@example.org",) * 5
+        ]
 
         async def schedule():
             keys = read_key_file(tmp_path / ".foi" / "payload.keys")
