@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(__doc__.split("\n\n")[0]).parse_args(argv)
     try:
         code = args.func(args) or 0
+        from cli.acting import NOTES
+
+        for note in NOTES:
+            print(note, file=sys.stderr)
     except (UserError, Unavailable, SettingsError) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code

@@ -2,14 +2,13 @@
 
 Once anyone is registered (`starter.py people add`), the actor must be a registered, active person, or
 the command stops with one line before doing anything. On a fresh install with no one registered, the
-operating-system user acts, recorded as `os:<name>`, and the command says so once. An actor's roles
+operating-system user acts, recorded as `os:<name>`, and the command says so once (`unregistered`). An actor's roles
 decide what they may do (`casework.permissions`)."""
 
 from __future__ import annotations
 
 import getpass
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +57,13 @@ def os_user() -> str:
         return str(os.getuid())
 
 
+def unregistered(actor: Actor) -> str | None:
+    """What a command that succeeded says when no one was registered to act, or None."""
+    if actor.registered:
+        return None
+    return f"note: no people are registered, so this was recorded as done by {actor.id} (starter.py people add)"
+
+
 def acting(register, given: str | None) -> Actor:
     """The actor for a command that changes something, from `--as` or FOI_ACTOR (`given`)."""
     if not register.anyone_registered():
@@ -66,13 +72,7 @@ def acting(register, given: str | None) -> Actor:
                 f"--as {given}: no one is registered yet; leave out --as (and FOI_ACTOR) until "
                 "starter.py people add has registered the first person"
             )
-        actor = Actor(OS_PREFIX + os_user(), os_user(), frozenset(), registered=False)
-        print(
-            f"note: no people are registered, so this is recorded as done by {actor.id} "
-            "(starter.py people add registers who acts)",
-            file=sys.stderr,
-        )
-        return actor
+        return Actor(OS_PREFIX + os_user(), os_user(), frozenset(), registered=False)
     if not given:
         raise UserError("who is acting? give --as EMAIL (or set FOI_ACTOR): people are registered")
     person = register.person(identity(given, "--as"))

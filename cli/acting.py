@@ -3,7 +3,7 @@ FOI_ACTOR; `casework.actors`), checked against what that actor's roles allow (`c
 
 from __future__ import annotations
 
-from casework.actors import Actor, acting
+from casework.actors import Actor, acting, unregistered
 from casework.permissions import require
 from settings import get_settings
 
@@ -22,5 +22,12 @@ def actor_for(args, action: str) -> Actor:
     from register import Register
 
     settings = get_settings()
-    actor = acting(Register(settings.register_url), args.actor or settings.actor)
-    return require(actor, action)
+    actor = require(acting(Register(settings.register_url), args.actor or settings.actor), action)
+    note = unregistered(actor)
+    if note and note not in NOTES:
+        NOTES.append(note)
+    return actor
+
+
+NOTES: list[str] = []
+"""What to say on stderr once the command has succeeded (a failed command says only its one error line)."""
