@@ -4,7 +4,8 @@
 
 Run it after a deliberate change to the workflow (guarded by `workflow.patched`) and commit the new
 files (`<scenario>.<shape>.json`) beside the old ones: old histories must keep replaying, that is the point.
-Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities).
+Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities),
+`authors` (staff actions carrying the actor: record_event, void_event, amend_event, assign).
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from tempfile import TemporaryDirectory
 
 from temporalio.testing import WorkflowEnvironment
 
+from messages import AmendAction, AssignAction, RecordAction, VoidAction
 from register import Register
 from rules import Event, ProclaimedDay
 from runtime.codec import read_key_file
 from runtime.connection import binary, data_converter, ensure_search_attributes
 from settings import Settings
 from tests.conftest import running_worker
-from tests.lifecycle import calendar, record, sleep_until, start, today
+from tests.lifecycle import act, calendar, record, sleep_until, start, today
+from workflows import CaseWorkflow
 
 HERE = Path(__file__).resolve().parent / "histories"
 KEYS = read_key_file(HERE / "replay.keys")
@@ -86,8 +89,30 @@ async def back_dated(env, settings):
     return h
 
 
+async def corrected(env, settings):
+    """Every staff action with its author: a response recorded a day late and amended, a review request
+    recorded by mistake and voided, the case handed to another officer; then its review window ends."""
+    officer, manager = "officer@example.org", "manager@example.org"
+    h = await start(env, settings, ref="corrected", actor=officer)
+    received, cal = await today(env), calendar()
+    responded = cal.add_working_days(received, 12)
+    await sleep_until(env, responded)
+    typo = Event(type="responded", on=responded, outcome="granted")
+    await act(h, CaseWorkflow.record_event, RecordAction(event=typo, actor=officer))
+    sent = typo.model_copy(update={"on": cal.add_working_days(received, 11)})
+    await act(
+        h, CaseWorkflow.amend_event, AmendAction(number=1, event=sent, actor=officer, reason="sent the day before")
+    )
+    mistake = Event(type="review_requested", on=responded)
+    await act(h, CaseWorkflow.record_event, RecordAction(event=mistake, actor=officer))
+    await act(h, CaseWorkflow.void_event, VoidAction(number=2, actor=manager, reason="another case's"))
+    await act(h, CaseWorkflow.assign, AssignAction(officer="other@example.org", actor=manager, reason="leave"))
+    await h.result()
+    return h
+
+
 async def main(shape: str, names: list[str]) -> None:
-    for scenario in (in_time, escalated, clocks_stopped, back_dated):
+    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected):
         if names and scenario.__name__ not in names:
             continue
         with TemporaryDirectory() as tmp:
