@@ -1,5 +1,5 @@
-"""The case page: one case's live view (its workflow's query), what to do next, every deadline's derivation
-and its alerts with their delivery state.
+"""The case page: one case's live view (its workflow's query), what to do next, every deadline's derivation,
+its alerts with their delivery state, and its audit trail (who did what, when and why).
 Every date comes from the workflows' evaluations or from `rules/`; none is computed here."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from casework import cases
+from casework.history import UNKNOWN, trail
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
@@ -44,4 +45,6 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         next_step=next_step(ev, cal),
         alerts=register.notifications(ref=ref),
         letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
+        history=trail(register, v.ref),
+        unknown=UNKNOWN,
     )
