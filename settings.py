@@ -55,9 +55,20 @@ class Settings(BaseSettings):
         False, description="Read unencrypted payloads too: only while moving a deployment to encryption."
     )
 
-    dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
-    dashboard_password: str | None = None
-    dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
+    dashboard_user: str | None = Field(None, description="Removed (basic auth): the dashboard refuses to start if set.")
+    dashboard_password: str | None = Field(None, description="Removed with FOI_DASHBOARD_USER.")
+    dashboard_token: str | None = Field(
+        None, description="Bearer token for read-only machine access to the dashboard (GET only: CSV, /healthz)."
+    )
+    session_secret: str | None = Field(
+        None, description="Key that signs the dashboard's session cookies; default: a key file in the data dir."
+    )
+    session_idle_minutes: int = Field(30, ge=1, description="A dashboard session ends after this long unused.")
+    sign_in_attempts: int = Field(
+        5, ge=1, description="Failed sign-ins in a row for one address before sign-in is refused for a while."
+    )
+    sign_in_lockout_minutes: int = Field(15, ge=1, description="How long sign-in stays refused after that.")
+    password_min_length: int = Field(12, ge=8, description="The shortest password `people password` accepts.")
     dashboard_hosts: str | None = Field(
         None, description="Host names the dashboard answers to besides those of the address it binds (comma-separated)."
     )
@@ -88,7 +99,11 @@ class Settings(BaseSettings):
 
     @property
     def dashboard_credentials_configured(self) -> bool:
-        return bool(self.dashboard_token or (self.dashboard_user and self.dashboard_password))
+        return bool(self.dashboard_token)
+
+    @property
+    def session_key_file(self) -> Path:
+        return self.data_dir / "session.key"
 
     @property
     def key_file(self) -> Path:

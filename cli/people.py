@@ -1,4 +1,6 @@
-"""`starter.py people add|list|deactivate`: the people who act, their names and roles."""
+"""`starter.py people add|list|deactivate|password`: the people who act, their names and roles, and
+the password each signs in to the dashboard with (read from the terminal without echo, or from
+standard input when it is not a terminal, so a script can pipe it in)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,28 @@ def cmd_people_deactivate(args) -> None:
     print(f"{email}: deactivated (by {actor.id}); what they recorded keeps their name")
 
 
+def _read_password() -> str:
+    import getpass
+    import sys
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Again: ") != first:
+        from runtime.errors import UserError
+
+        raise UserError("the two passwords differ: nothing changed")
+    return first
+
+
+def cmd_people_password(args) -> None:
+    from casework.passwords import set_password
+
+    register = _register()
+    email = set_password(register, get_settings(), args.email, _read_password())
+    print(f"{email}: password set; they can sign in to the dashboard")
+
+
 def cmd_people_list(args) -> None:
     rows = [
         {"email": p.email, "name": p.name, "roles": list(p.roles), "active": p.active} for p in _register().people()
@@ -43,7 +67,7 @@ def cmd_people_list(args) -> None:
 
 
 def add_to(sub) -> None:
-    p = sub.add_parser("people", help="the people who act: add, list, deactivate")
+    p = sub.add_parser("people", help="the people who act: add, list, deactivate, password")
     ps = p.add_subparsers(dest="people_command", required=True)
     a = ps.add_parser("add", help="register a person (the first must be an admin)")
     a.add_argument("email")
@@ -58,3 +82,6 @@ def add_to(sub) -> None:
     d.add_argument("email")
     add_actor_option(d)
     d.set_defaults(func=cmd_people_deactivate)
+    pw = ps.add_parser("password", help="set a person's dashboard password (from the terminal, or standard input)")
+    pw.add_argument("email")
+    pw.set_defaults(func=cmd_people_password)

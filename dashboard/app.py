@@ -1,26 +1,45 @@
-"""The dashboard application: its state (settings, register, Temporal client), the credentials check
-(`dashboard/security.py`) and error pages around every request, the host names it answers to and the
-headers every response carries (`dashboard/hardening.py`), its stylesheet (`static/`), and the routers
+"""The dashboard application: its state (settings, register, Temporal client), who is asking (a
+signed-in person's session, `dashboard/sessions.py`, or a machine's read-only bearer token,
+`dashboard/security.py`) and error pages around every request, the host names it answers to and the
+headers every response carries (`dashboard/hardening.py`), its stylesheets (`static/`), and the routers
 of its pages (`dashboard/pages/`). It reads the register and asks Temporal (visibility and queries);
-every date it shows comes from the workflows' evaluations or from `rules/` — it computes none itself."""
+staff actions go through `casework` like the command line's. Every date it shows comes from the
+workflows' evaluations or from `rules/` — it computes none itself."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from temporalio.client import Client
 
-from dashboard import security
+from casework.passwords import active_actor
+from dashboard import security, sessions
+from dashboard.forms import Forbidden
 from dashboard.hardening import harden
-from dashboard.pages import alerts, cases, health, letters, lists, stats
+from dashboard.pages import alerts, cases, health, letters, lists, mine, people, signin, stats, work
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
 
-ROUTERS = (lists.router, cases.router, letters.router, alerts.router, stats.router, health.router)
+ROUTERS = (
+    signin.router,
+    mine.router,
+    work.router,
+    people.router,
+    lists.router,
+    cases.router,
+    letters.router,
+    alerts.router,
+    stats.router,
+    health.router,
+)
+OPEN = ("/sign-in", "/static/")  # everything else needs a session (or, to read, the token)
+READING = ("GET", "HEAD")
 
 
 def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1") -> FastAPI:
@@ -36,22 +55,34 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
     for router in ROUTERS:
         app.include_router(router)
 
-    @app.middleware("http")
-    async def credentials(request: Request, call_next):
-        if settings.dashboard_credentials_configured and not authorised(request.headers.get("authorization", "")):
-            return PlainTextResponse(
-                "authentication required", status_code=401, headers={"WWW-Authenticate": 'Basic realm="FOI deadlines"'}
-            )
-        try:
-            return await call_next(request)
-        except Unavailable as exc:
-            return page(request, "unavailable.html", status_code=503, message=str(exc))
-        except UserError as exc:
-            return page(request, "unavailable.html", status_code=404, message=str(exc))
+    app.state.clock = lambda: datetime.now(UTC)  # sign-in lock-outs read it (a test moves it on)
 
-    def authorised(header: str) -> bool:
-        """The token, or both user and password, compared as bytes in constant time (dashboard/security.py)."""
-        return security.authorised(settings, header)
+    @app.middleware("http")
+    async def signed_in(request: Request, call_next):
+        request.state.actor = request.state.session = None
+        if not request.url.path.startswith(OPEN):
+            session = sessions.read(request)
+            who = active_actor(app.state.register, session.email) if session else None
+            if who is not None:
+                request.state.actor, request.state.session = who, session
+            elif security.machine(settings, request.headers.get("authorization", "")):
+                if request.method not in READING:
+                    return PlainTextResponse("the bearer token only reads: sign in to change anything", 403)
+            elif request.headers.get("authorization"):
+                return PlainTextResponse("authentication required", status_code=401)
+            else:
+                return RedirectResponse("/sign-in?next=" + quote(request.url.path, safe="/"), status_code=303)
+        try:
+            response = await call_next(request)
+        except Forbidden as exc:
+            response = page(request, "refused.html", status_code=403, message=str(exc))
+        except Unavailable as exc:
+            response = page(request, "unavailable.html", status_code=503, message=str(exc))
+        except UserError as exc:
+            response = page(request, "unavailable.html", status_code=404, message=str(exc))
+        if request.state.session is not None and "set-cookie" not in response.headers:
+            sessions.keep(request, response, request.state.session)  # a page seen: the idle time starts again
+        return response
 
     harden(app, settings, host)
     return app

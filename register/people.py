@@ -1,12 +1,14 @@
 """The people who act: one row each, keyed by email address (the identity), with a display name, roles
 and whether they may still act. A person is never deleted, only deactivated, so every action they
-recorded keeps a name to show. Names and addresses are personal data (README, Personal data)."""
+recorded keeps a name to show. Names and addresses are personal data (README, Personal data).
+Signing in to the dashboard adds a password's Argon2 hash (never the password) and the count of
+failed sign-ins in a row, with when a lock-out after too many ends (`casework.passwords`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, String, Text, func, select
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from register.base import Base, now
@@ -23,6 +25,9 @@ class PersonRow(Base):
     added_by: Mapped[str | None] = mapped_column(String(340))
     deactivated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deactivated_by: Mapped[str | None] = mapped_column(String(340))
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    failed_sign_ins: Mapped[int | None] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class People:
@@ -52,3 +57,25 @@ class People:
         with self.session() as s, s.begin():
             row = s.get(PersonRow, email)
             row.active, row.deactivated_at, row.deactivated_by = False, now(), by
+
+    def set_password_hash(self, email: str, password_hash: str) -> None:
+        """A new password: its hash replaces the old one, and any lock-out ends."""
+        with self.session() as s, s.begin():
+            row = s.get(PersonRow, email)
+            row.password_hash, row.failed_sign_ins, row.locked_until = password_hash, 0, None
+
+    def failed_sign_in(self, email: str, at: datetime, attempts: int, lock_until: datetime) -> datetime | None:
+        """Count a failed sign-in; the `attempts`-th in a row locks the address until `lock_until`
+        (returned; else None) and starts the count again."""
+        with self.session() as s, s.begin():
+            row = s.get(PersonRow, email)
+            row.failed_sign_ins = (row.failed_sign_ins or 0) + 1
+            if row.failed_sign_ins >= attempts:
+                row.failed_sign_ins, row.locked_until = 0, lock_until
+                return lock_until
+            return None
+
+    def signed_in(self, email: str) -> None:
+        with self.session() as s, s.begin():
+            row = s.get(PersonRow, email)
+            row.failed_sign_ins, row.locked_until = 0, None

@@ -514,3 +514,23 @@ def regime_of(name: str) -> Regime:
         return Regime(name)
     except ValueError:
         raise RuleViolation(f"unknown regime '{name}' (one of {', '.join(Regime)})") from None
+
+
+def offered(ev: Evaluation) -> list[EventType]:
+    """The events a case standing at `ev` can take next, for a form to offer (the engine still decides:
+    a review of a failure to respond is offered once the response is late; a fee paid against a notice
+    given out of time is not offered, and is recorded by amending)."""
+    rules = REGIMES[ev.regime]
+    if ev.stage is Stage.in_review and ev.responded_on is None:
+        types = {EventType.responded, EventType.withdrawn}
+    else:
+        types = set(_ALLOWED[ev.stage])
+    if ev.stage is Stage.awaiting_response and rules.review and ev.overdue:
+        types.add(EventType.review_requested)
+    if ev.stage is Stage.closed:
+        types |= {t for t in EventType if reopens(ev.closed_reason, t)}
+    if not rules.identity:
+        types -= {EventType.identity_requested, EventType.identity_received}
+    if not rules.review:
+        types -= {EventType.review_requested, EventType.review_completed}
+    return [t for t in EventType if t in types]

@@ -1,0 +1,76 @@
+"""The signed-in person's session: one cookie, signed with `itsdangerous` (its contents readable by
+the browser but not forgeable), `HttpOnly`, `SameSite=Lax`, `Secure` when the page came over HTTPS.
+
+It carries the person's address and the session's CSRF token. It is signed again with a new time on
+every page, so it ends `FOI_SESSION_IDLE_MINUTES` after the last one (the signature's age is checked;
+the cookie itself has no expiry and goes when the browser closes). The signing key is
+`FOI_SESSION_SECRET`, else a random key kept in the data directory (made on first use, mode 0600).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+
+from fastapi import Request
+from fastapi.responses import Response
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+COOKIE = "foi_session"
+
+
+@dataclass(frozen=True)
+class Session:
+    email: str
+    csrf: str
+
+
+def _key(settings) -> str:
+    if settings.session_secret:
+        return settings.session_secret
+    path = settings.session_key_file
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def _serializer(settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(_key(settings), salt="foi-dashboard-session")
+
+
+def read(request: Request) -> Session | None:
+    """The request's session, or None (none, forged, or idle too long)."""
+    settings = request.app.state.settings
+    value = request.cookies.get(COOKIE)
+    if not value:
+        return None
+    try:
+        data = _serializer(settings).loads(value, max_age=settings.session_idle_minutes * 60)
+    except BadSignature:  # includes SignatureExpired
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("e"), str) or not isinstance(data.get("c"), str):
+        return None
+    return Session(email=data["e"], csrf=data["c"])
+
+
+def new(email: str) -> Session:
+    return Session(email=email, csrf=secrets.token_urlsafe(32))
+
+
+def secure(request: Request) -> bool:
+    """Served over HTTPS: directly, or behind a proxy at the `FOI_DASHBOARD_URL` it is reached by."""
+    return request.url.scheme == "https" or (request.app.state.settings.dashboard_url or "").startswith("https:")
+
+
+def keep(request: Request, response: Response, session: Session) -> None:
+    """Set (or renew) the session cookie on `response`."""
+    value = _serializer(request.app.state.settings).dumps({"e": session.email, "c": session.csrf})
+    response.set_cookie(COOKIE, value, httponly=True, samesite="lax", secure=secure(request), path="/")
+
+
+def end(request: Request, response: Response) -> None:
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="lax", secure=secure(request))
