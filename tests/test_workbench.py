@@ -1,0 +1,415 @@
+"""Staff working in the browser (issue 19), in Debian's Chromium driven by Playwright, against a real
+dev server, worker and register: signing in, starting a case, recording a response, the refusals
+(a bad date, a missing CSRF token, a role that may not, a locked-out address), the keyboard alone,
+and axe-core's WCAG 2.2 A and AA rules on every page. Screenshots are kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.async_api import Page, async_playwright
+
+from casework import cases
+from casework.actors import Actor
+from casework.passwords import set_password
+from casework.people import add_person
+from casework.today import today
+from dashboard.app import create_app
+from messages import CaseInput
+from tests.conftest import running_worker
+from tests.helpers import STAFF
+from tests.naive_law import naive_calendar, same_date_months_later
+from tests.smtp import free_port
+from tests.test_dashboard import ARTIFACTS, CHROMIUM, FLAGS, serving
+
+AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"  # axe-core 4.14.1, MPL-2.0 (tests/axe/)
+WCAG22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PASSWORD = "correct horse battery staple"
+ADMIN, OFFICER, MANAGER = "ada@example.org", "olu@example.org", "meg@example.org"
+
+
+def shown(d) -> str:
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def register_staff(register, settings) -> None:
+    first = Actor("os:tests", "tests", frozenset(), registered=False)
+    add_person(register, first, ADMIN, "Ada Admin", ["admin"])
+    admin = Actor(ADMIN, "Ada Admin", frozenset({"admin"}), registered=True)
+    add_person(register, admin, OFFICER, "Olu <em>Officer</em>", ["officer"])
+    add_person(register, admin, MANAGER, "Meg Manager", ["manager"])
+    for email in (ADMIN, OFFICER, MANAGER):
+        set_password(register, settings, email, PASSWORD)
+
+
+async def sign_in(page: Page, base: str, email: str, password: str = PASSWORD) -> None:
+    if not page.url.startswith(f"{base}/sign-in"):
+        await page.goto(f"{base}/sign-in")
+    await page.fill("#email", email)
+    await page.fill("#password", password)
+    await page.click("button:has-text('Sign in')")
+
+
+async def fill_date(page: Page, name: str, d) -> None:
+    await page.fill(f"#{name}-day", str(d.day))
+    await page.fill(f"#{name}-month", str(d.month))
+    await page.fill(f"#{name}-year", str(d.year))
+
+
+def history_size(register, ref: str) -> int:
+    return len(register.case_events(ref))
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
+async def test_an_officer_signs_in_starts_a_case_and_records_a_response(dev_env, settings, register, javascript):
+    register_staff(register, settings)
+    cal = naive_calendar("foia")  # the tests' own model of the calendar, not the engine's
+    now = today("Europe/London")
+    received, responded = now - timedelta(days=21), now - timedelta(days=7)
+    ref = f"WEB-{'JS' if javascript else 'NOJS'}"
+    client = dev_env.client
+    async with running_worker(client, settings):
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                context = await browser.new_context(java_script_enabled=javascript)
+                page = await context.new_page()
+
+                await page.goto(f"{base}/open")  # signed out: sent to sign in, and back afterwards
+                assert page.url == f"{base}/sign-in?next=/open"
+                await sign_in(page, base, OFFICER)
+                await page.wait_for_url(f"{base}/open")
+                assert "Signed in as Olu <em>Officer</em>" in await page.inner_text(".signed-in")  # as text
+
+                await page.click("text=Start a case")
+                await page.fill("#ref", ref)
+                await page.check("input[name=regime][value=foia]")
+                await fill_date(page, "received", received)
+                await page.fill("#subject", "<script>alert(1)</script> budgets")
+                await page.select_option("#officer", OFFICER)
+                await page.click("button:has-text('Start the case')")
+                await page.wait_for_url(f"{base}/case/{ref}")
+                assert "<script>alert(1)</script> budgets" in await page.inner_text("main")  # shown, not run
+                due = cal.nth_working_day_after(received, 20)
+                dates = (await page.inner_text("dl.case-dates")).replace("\t", "\n")
+                assert f"Response due\n{shown(due)}" in dates
+
+                await page.click("text=Record an event")
+                await page.click("a:has-text('Responded')")
+                await fill_date(page, "on", responded)
+                await page.check("input[name=outcome][value=part_withheld]")
+                await page.fill("#exemptions", "s40(2), s43(2)")
+                await page.check("#public_interest_test")
+                await page.click("button:has-text('Record it')")
+                await page.wait_for_url(f"{base}/case/{ref}")
+                dates = (await page.inner_text("dl.case-dates")).replace("\t", "\n")
+                assert f"Responded\n{shown(responded)}" in dates
+                review_until = same_date_months_later(responded, 2)  # FOIA default: two calendar months
+                assert f"Review can be asked for until\n{shown(review_until)}" in dates
+                assert "s40(2), s43(2)" in await page.inner_text("table.timeline")
+                letter = page.locator("ul.letters a", has_text="Response")
+                assert await letter.get_attribute("href") == f"/letter/response/{ref}"
+                docx = await context.request.get(f"{base}/letter/response/{ref}")
+                assert docx.status == 200 and (await docx.body())[:2] == b"PK"  # the Word document (a zip)
+                assert [e.exemptions for e in register.case_events(ref)] == [("s40(2)", "s43(2)")]
+                await page.screenshot(path=str(ARTIFACTS / f"workbench-case-{ref}.png"), full_page=True)
+
+                # A date that is not a date: the error summary, and nothing recorded.
+                await page.goto(f"{base}/case/{ref}/event/1/amend")
+                await page.fill("#on-day", "31")
+                await page.fill("#on-month", "2")
+                await page.fill("#reason", "typo")
+                await page.click("button:has-text('Amend the event')")
+                summary = page.locator(".govuk-error-summary")
+                assert "must be a real date" in await summary.inner_text()
+                assert await page.locator("#on-day-error").count() == 1
+                assert await page.title() == f"Error: Amend event 1 of {ref} — FOI deadlines"
+                assert [e.on for e in register.case_events(ref)] == [responded]
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+
+
+async def test_refusals_change_nothing(dev_env, settings, register):
+    """A POST without the CSRF token or with another session's: 403, nothing recorded. An officer
+    cannot reach people management. An unknown exemption: the error summary, nothing recorded."""
+    register_staff(register, settings)
+    now = today("Europe/London")
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(
+            client, settings, CaseInput(ref="REF-1", regime="foia", received=now - timedelta(days=3)), STAFF
+        )
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                officer = await browser.new_context(java_script_enabled=False)
+                page = await officer.new_page()
+                await sign_in(page, base, OFFICER)
+                await page.wait_for_url(f"{base}/my-cases")
+                other = await browser.new_context(java_script_enabled=False)
+                other_page = await other.new_page()
+                await sign_in(other_page, base, MANAGER)
+                await other_page.wait_for_url(f"{base}/")
+                their_token = await other_page.get_attribute("input[name=csrf]", "value")
+
+                on = {"on-day": str(now.day), "on-month": str(now.month), "on-year": str(now.year)}
+                form = {"type": "withdrawn", **on}
+                for posted in (form, {**form, "csrf": their_token}, {**form, "csrf": ""}):
+                    r = await officer.request.post(f"{base}/case/REF-1/record", form=posted, max_redirects=0)
+                    assert r.status == 403, posted
+                    assert "security token" in await r.text()
+                assert history_size(register, "REF-1") == 0
+
+                r = await officer.request.get(f"{base}/people", max_redirects=0)
+                assert r.status == 403
+                assert "may not do this" in await r.text()
+                await page.goto(f"{base}/my-cases")
+                assert await page.locator("nav a", has_text="People").count() == 0
+
+                await page.goto(f"{base}/case/REF-1/record?kind=responded")
+                await fill_date(page, "on", now)
+                await page.check("input[name=outcome][value=withheld]")
+                await page.fill("#exemptions", "s99(9)")
+                await page.click("button:has-text('Record it')")
+                assert "s99(9)" in await page.inner_text(".govuk-error-summary")
+                assert await page.locator("#exemptions-error").count() == 1
+                assert history_size(register, "REF-1") == 0
+
+                r = await officer.request.post(f"{base}/sign-out", form={}, max_redirects=0)
+                assert r.status == 403  # signing out is a form too
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+
+
+async def test_a_locked_out_address_cannot_sign_in_with_the_right_password_until_the_lock_ends(settings, register):
+    settings = settings.model_copy(update={"sign_in_attempts": 3, "sign_in_lockout_minutes": 15})
+    register_staff(register, settings)
+    app = create_app(settings)
+    moment = [app.state.clock()]
+    app.state.clock = lambda: moment[0]  # the lock-out's clock, moved on by the test instead of sleeping
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server, task = await serving(app, port)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await (await browser.new_context(java_script_enabled=False)).new_page()
+            for _ in range(3):
+                await sign_in(page, base, OFFICER, "not the password")
+                assert "not right" in await page.inner_text(".govuk-error-summary")
+            await sign_in(page, base, OFFICER)  # the right password, while locked
+            assert "locked until" in await page.inner_text(".govuk-error-summary")
+            assert page.url.startswith(f"{base}/sign-in")
+            moment[0] += timedelta(minutes=14)
+            await sign_in(page, base, OFFICER)
+            assert "locked until" in await page.inner_text(".govuk-error-summary")
+            moment[0] += timedelta(minutes=2)  # 16 minutes after the lock began
+            await sign_in(page, base, OFFICER)
+            await page.wait_for_url(f"{base}/my-cases")
+            await browser.close()
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def test_sign_in_is_logged_without_the_password(settings, register, caplog):
+    from casework.passwords import SignInRefused, sign_in
+
+    register_staff(register, settings)
+    caplog.set_level("INFO", logger="foi.sign_in")
+    moment = create_app(settings).state.clock()
+    with pytest.raises(SignInRefused):
+        sign_in(register, settings, OFFICER, "hunter2-wrong", moment)
+    sign_in(register, settings, OFFICER, PASSWORD, moment)
+    logged = caplog.text
+    assert f"sign-in failed for {OFFICER}: wrong password" in logged and f"signed in: {OFFICER}" in logged
+    assert "hunter2" not in logged and PASSWORD not in logged
+    assert register.person(OFFICER).password_hash.startswith("$argon2id$")
+
+
+async def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has the focus (the keyboard alone)."""
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+async def test_with_the_keyboard_alone_an_officer_signs_in_finds_a_case_and_records_a_response(
+    dev_env, settings, register
+):
+    register_staff(register, settings)
+    now = today("Europe/London")
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(
+            client,
+            settings,
+            CaseInput(ref="KEY-1", regime="foia", received=now - timedelta(days=5), officer=OFFICER),
+            STAFF,
+        )
+        for _ in range(100):  # the register's row is written by the workflow
+            if register.case("KEY-1") is not None:
+                break
+            await __import__("asyncio").sleep(0.1)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                page = await (await browser.new_context(java_script_enabled=False)).new_page()
+                await page.goto(f"{base}/sign-in")
+                await tab_to(page, "#email")
+                await page.keyboard.type(OFFICER)
+                await tab_to(page, "#password")
+                await page.keyboard.type(PASSWORD)
+                await page.keyboard.press("Enter")
+                await page.wait_for_url(f"{base}/my-cases")
+                await tab_to(page, "a[href='/case/KEY-1']")
+                await page.keyboard.press("Enter")
+                await page.wait_for_url(f"{base}/case/KEY-1")
+                await tab_to(page, "a[href='/case/KEY-1/record']")
+                await page.keyboard.press("Enter")
+                await tab_to(page, "a[href='?kind=responded']")
+                await page.keyboard.press("Enter")
+                await page.wait_for_url(f"{base}/case/KEY-1/record?kind=responded")
+                await tab_to(page, "#on-day")
+                for part in (str(now.day), str(now.month), str(now.year)):
+                    await page.keyboard.type(part)
+                    await page.keyboard.press("Tab")
+                await tab_to(page, "input[name=outcome][value=granted]")
+                await page.keyboard.press("Space")
+                await tab_to(page, "button[type=submit].govuk-button:not(.govuk-button--secondary)")
+                await page.keyboard.press("Enter")
+                await page.wait_for_url(f"{base}/case/KEY-1")
+                assert f"Responded\n{shown(now)}" in (await page.inner_text("dl.case-dates")).replace("\t", "\n")
+                assert [(e.type, e.outcome) for e in register.case_events("KEY-1")] == [("responded", "granted")]
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+
+
+async def axe_violations(page: Page) -> list[dict]:
+    await page.add_script_tag(content=AXE.read_text())
+    result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG22_A_AA)
+    assert len(result["passes"]) > 5, page.url  # axe ran its rules on a real page
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+async def test_every_page_passes_axe_core_at_wcag_2_2_a_and_aa(dev_env, settings, register):
+    register_staff(register, settings)
+    now = today("Europe/London")
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(
+            client,
+            settings,
+            CaseInput(
+                ref="AXE-1",
+                regime="foia",
+                received=now - timedelta(days=40),
+                subject="Parking fines",
+                officer=ADMIN,
+                manager=MANAGER,
+            ),
+            STAFF,
+        )
+        await cases.start_case(
+            client, settings, CaseInput(ref="AXE-2", regime="sar", received=now - timedelta(days=3)), STAFF
+        )
+        for _ in range(100):
+            if register.case("AXE-1") is not None and register.case("AXE-2") is not None:
+                break
+            await __import__("asyncio").sleep(0.1)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        checked: dict[str, list] = {}
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                context = await browser.new_context(bypass_csp=True)  # to inject axe; the pages run no script
+                page = await context.new_page()
+
+                async def check(name: str) -> None:
+                    checked[name] = await axe_violations(page)
+
+                await page.goto(f"{base}/sign-in")
+                await check("sign-in")
+                await sign_in(page, base, ADMIN, "wrong password")
+                await check("sign-in with errors")
+                await sign_in(page, base, ADMIN)
+                await page.wait_for_url(f"{base}/")
+                for path in ("/", "/due-soon", "/open", "/my-cases", "/alerts", "/stats", "/people", "/start"):
+                    await page.goto(base + path)
+                    await check(path)
+                await page.click("button:has-text('Start the case')")
+                await check("/start with errors")
+                for path in (
+                    "/case/AXE-1",
+                    "/case/AXE-1/record",
+                    "/case/AXE-1/record?kind=responded",
+                    "/case/AXE-1/record?kind=extended",
+                    "/case/AXE-1/assign",
+                    "/case/AXE-2",
+                ):
+                    await page.goto(base + path)
+                    await check(path)
+                await page.goto(f"{base}/case/AXE-1/record?kind=responded")
+                await fill_date(page, "on", now)
+                await page.click("button:has-text('Record it')")
+                await check("record with errors")
+                await page.goto(f"{base}/case/AXE-1/record?kind=clarification_requested")
+                await fill_date(page, "on", now)
+                await page.click("button:has-text('Record it')")
+                await page.wait_for_url(f"{base}/case/AXE-1")
+                await check("/case/AXE-1 with an event")
+                for path in ("/case/AXE-1/event/1/amend", "/case/AXE-1/event/1/void"):
+                    await page.goto(base + path)
+                    await check(path)
+                await page.click("button:has-text('Void the event')")
+                await check("void with errors")
+                officer = await (await browser.new_context(bypass_csp=True)).new_page()
+                await sign_in(officer, base, OFFICER)
+                await officer.wait_for_url(f"{base}/my-cases")
+                await officer.goto(f"{base}/people")
+                checked["403 page"] = await axe_violations(officer)
+                control = await browser.new_page()  # the check can fail: a page with faults of its own
+                await control.set_content(
+                    '<html lang="en"><title>t</title><main><h1>t</h1><img src="/x.png"><p>'
+                    '<a href="/a"></a><input id="q"></p><p style="color:#bbb">pale</p></main></html>'
+                )
+                found = {v["id"] for v in await axe_violations(control)}
+                assert {"image-alt", "link-name", "label", "color-contrast"} <= found
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "axe-pages.json").write_text(json.dumps(checked, indent=1))
+    print("axe-core WCAG 2.2 A/AA, pages checked:", ", ".join(checked))
+    assert len(checked) == 23
+    assert {page: found for page, found in checked.items() if found} == {}
+
+
+def test_the_pages_run_no_script_and_load_only_their_own_styles():
+    templates = Path(__file__).resolve().parent.parent / "dashboard" / "templates"
+    for template in templates.glob("*.html"):
+        assert not re.search(r"<script|onclick=|javascript:", template.read_text()), template.name
