@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 import uvicorn
 from playwright.async_api import async_playwright
 
@@ -17,13 +16,12 @@ from casework import cases
 from casework.lists import everything, query_for
 from casework.today import today
 from dashboard.app import create_app
-from dashboard.serve import serve
 from messages import CaseInput
 from rules import Event, ProclaimedDay
-from runtime.errors import UserError
 from tests.conftest import running_worker
 from tests.helpers import STAFF
 from tests.naive_law import naive_calendar
+from tests.signing_in import BEARER, reading
 from tests.smtp import free_port
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -89,11 +87,12 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 break
             await asyncio.sleep(0.2)
         port = free_port()
-        server, task = await serving(create_app(settings, client), port)
+        server, task = await serving(create_app(reading(settings), client), port)
         try:
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-                context = await browser.new_context(java_script_enabled=False)  # it must work without JS
+                # it must work without JS; read as a machine holding the token (no action buttons)
+                context = await browser.new_context(java_script_enabled=False, extra_http_headers=BEARER)
                 page = await context.new_page()
                 await page.goto(f"http://127.0.0.1:{port}/")
                 rows = page.locator("table.cases tbody tr")
@@ -127,26 +126,36 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
 
 
 async def test_credentials_when_configured(settings):
-    settings = settings.model_copy(
-        update={"dashboard_token": "s3cret", "dashboard_user": "manager", "dashboard_password": "pw"}
-    )
+    settings = settings.model_copy(update={"dashboard_token": "s3cret"})
     port = free_port()
     server, task = await serving(create_app(settings), port)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            assert (await http.get("/alerts")).status_code == 401
+            signed_out = await http.get("/alerts")
+            assert (signed_out.status_code, signed_out.headers["location"]) == (303, "/sign-in?next=/alerts")
             assert (await http.get("/alerts", headers={"Authorization": "Bearer nope"})).status_code == 401
             assert (await http.get("/alerts", headers={"Authorization": "Bearer s3cret"})).status_code == 200
-            basic = base64.b64encode(b"manager:pw").decode()
-            assert (await http.get("/alerts", headers={"Authorization": f"Basic {basic}"})).status_code == 200
+            basic = base64.b64encode(b"manager:pw").decode()  # basic auth is gone
+            assert (await http.get("/alerts", headers={"Authorization": f"Basic {basic}"})).status_code == 401
+            posted = await http.post("/start", headers={"Authorization": "Bearer s3cret"}, data={"ref": "X"})
+            assert posted.status_code == 403  # the token only reads
     finally:
         server.should_exit = True
         await task
 
 
-def test_it_refuses_another_interface_without_credentials(settings):
-    with pytest.raises(UserError, match="refusing to listen on 0.0.0.0"):
-        serve(settings, "0.0.0.0", free_port())
+async def test_on_every_interface_a_signed_out_request_is_sent_to_sign_in(settings):
+    port = free_port()
+    server, task = await serving(create_app(settings, host="0.0.0.0"), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            for path in ("/", "/case/ANY", "/stats", "/healthz", "/people"):
+                r = await http.get(path)
+                assert (r.status_code, r.headers["location"]) == (303, f"/sign-in?next={path}"), path
+            assert (await http.get("/sign-in")).status_code == 200
+    finally:
+        server.should_exit = True
+        await task
 
 
 async def test_without_temporal_the_pages_say_so_and_do_not_crash(settings, monkeypatch):
@@ -155,9 +164,9 @@ async def test_without_temporal_the_pages_say_so_and_do_not_crash(settings, monk
 
     get_settings.cache_clear()
     port = free_port()
-    server, task = await serving(create_app(settings), port)
+    server, task = await serving(create_app(reading(settings)), port)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER) as http:
             r = await http.get("/case/ANY")
             assert r.status_code == 503 and "start the worker" in r.text
             assert (await http.get("/alerts")).status_code == 200  # the register still answers

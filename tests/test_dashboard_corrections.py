@@ -15,6 +15,7 @@ from dashboard.app import create_app
 from messages import CaseInput
 from rules import Event
 from tests.conftest import running_worker
+from tests.signing_in import BEARER, reading
 from tests.smtp import free_port
 from tests.test_dashboard import CHROMIUM, FLAGS, serving
 
@@ -36,11 +37,12 @@ async def test_the_case_page_strikes_through_a_voided_event_and_lists_every_acti
         await cases.view(client, settings, "PAGE-1")
         await cases.void_event(client, settings, "PAGE-1", 2, "recorded on the wrong case <b>oops</b>", BOB)
         port = free_port()
-        server, _task = await serving(create_app(settings, client), port)
+        server, _task = await serving(create_app(reading(settings), client), port)
         try:
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-                page = await (await browser.new_context(java_script_enabled=False)).new_page()
+                context = await browser.new_context(java_script_enabled=False, extra_http_headers=BEARER)
+                page = await context.new_page()
                 await page.goto(f"http://127.0.0.1:{port}/case/PAGE-1")
                 rows = await page.locator("table.timeline tbody tr").all_inner_texts()
                 assert rows[1].startswith("1\t") and "granted" in rows[1] and rows[1].endswith("alice@example.org")

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import docx
-import httpx
 from playwright.async_api import async_playwright
 
 from casework import cases
@@ -19,6 +18,7 @@ from messages import CaseInput
 from rules import Event
 from tests.conftest import running_worker
 from tests.helpers import STAFF
+from tests.signing_in import signed_in
 from tests.smtp import free_port
 from tests.test_dashboard import CHROMIUM, FLAGS, serving
 
@@ -55,6 +55,8 @@ async def test_a_manager_downloads_the_letters_and_the_quarters_figures(dev_env,
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 context = await browser.new_context(java_script_enabled=False, accept_downloads=True)
+                base = f"http://127.0.0.1:{port}"
+                await signed_in(context, base, register, settings)  # letters are for people, not the token
                 page = await context.new_page()
                 await page.goto(f"http://127.0.0.1:{port}/case/63509")
                 timeline = await page.locator("table").first.inner_text()
@@ -82,13 +84,13 @@ async def test_a_manager_downloads_the_letters_and_the_quarters_figures(dev_env,
                 assert {"quarter": "2021Q1", "section": "FOI/EIR exemptions applied", "measure": "FOIA s40"} | {
                     "value": "1"
                 } in rows
-                await browser.close()
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-                refused = await http.get("/letter/extension/63509")
-                assert refused.status_code == 404 and "no extension has been recorded" in refused.text
-                ok = await http.get("/letter/response/63509")
+                refused = await context.request.get(f"{base}/letter/extension/63509")
+                assert refused.status == 404 and "no extension has been recorded" in await refused.text()
+                ok = await context.request.get(f"{base}/letter/response/63509")
                 assert ok.headers["content-type"].startswith("application/vnd.openxmlformats")
-                assert "21 June 2021" in "\n".join(p.text for p in docx.Document(io.BytesIO(ok.content)).paragraphs)
+                letter = docx.Document(io.BytesIO(await ok.body()))
+                assert "21 June 2021" in "\n".join(p.text for p in letter.paragraphs)
+                await browser.close()
         finally:
             server.should_exit = True
             await task

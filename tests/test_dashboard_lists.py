@@ -12,6 +12,7 @@ from playwright.async_api import async_playwright
 from casework.today import today
 from dashboard.app import create_app
 from tests.caseload_seed import seed
+from tests.signing_in import BEARER, reading
 from tests.smtp import free_port
 from tests.test_dashboard import ARTIFACTS, CHROMIUM, FLAGS, serving
 
@@ -46,12 +47,12 @@ def query(url: str) -> dict[str, list[str]]:
 async def test_paging_filters_search_and_sorting_without_javascript(settings, register):
     seed_caseload(register)
     port = free_port()
-    server, task = await serving(create_app(settings), port)  # no Temporal: the lists are the register's
+    server, task = await serving(create_app(reading(settings)), port)  # no Temporal: the lists are the register's
     base = f"http://127.0.0.1:{port}"
     try:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            context = await browser.new_context(java_script_enabled=False)
+            context = await browser.new_context(java_script_enabled=False, extra_http_headers=BEARER)
             page = await context.new_page()
             rows = page.locator("table.cases tbody tr")
             first_refs = lambda: rows.locator("td:first-child").all_inner_texts()  # noqa: E731

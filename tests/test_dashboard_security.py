@@ -15,7 +15,10 @@ from dashboard.app import create_app
 from runtime.errors import UserError
 from tests.caseload_seed import seed
 from tests.processes import Deployment
+from tests.signing_in import BEARER, reading
 from tests.smtp import free_port
+
+BEARER_S3CRET = {"Authorization": "Bearer s3cret"}
 
 
 async def serving(app, port: int):
@@ -30,39 +33,29 @@ def basic(user: str, password: str) -> dict[str, str]:
     return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
 
 
-@pytest.mark.parametrize(
-    "half",
-    [
-        {"dashboard_token": "s3cret", "dashboard_user": "admin"},
-        {"dashboard_user": "admin"},
-        {"dashboard_user": "admin", "dashboard_password": ""},
-        {"dashboard_password": "pw"},
-    ],
-)
-def test_half_configured_basic_auth_is_refused_at_start_up(settings, half):
-    with pytest.raises(UserError, match="FOI_DASHBOARD_USER and FOI_DASHBOARD_PASSWORD go together"):
-        create_app(settings.model_copy(update=half))
+@pytest.mark.parametrize("removed", [{"dashboard_user": "admin"}, {"dashboard_password": "pw"}])
+def test_the_removed_basic_auth_settings_are_refused_at_start_up(settings, removed):
+    with pytest.raises(UserError, match="basic auth was removed"):
+        create_app(settings.model_copy(update=removed))
 
 
-def test_the_dashboard_command_refuses_a_user_without_a_password_in_one_line(tmp_path):
+def test_the_dashboard_command_refuses_the_basic_auth_user_in_one_line(tmp_path):
     d = Deployment(tmp_path, FOI_DASHBOARD_TOKEN="s3cret", FOI_DASHBOARD_USER="admin")
     out = d.starter("dashboard", "--port", str(free_port()), timeout=30)
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1
-    assert "FOI_DASHBOARD_USER and FOI_DASHBOARD_PASSWORD go together" in out.stderr
+    assert "FOI_DASHBOARD_USER: basic auth was removed" in out.stderr
 
 
-async def test_an_empty_or_wrong_password_never_passes(settings):
-    settings = settings.model_copy(
-        update={"dashboard_token": "s3cret", "dashboard_user": "admin", "dashboard_password": "pw"}
-    )
+async def test_basic_auth_and_a_wrong_token_never_pass(settings):
+    settings = settings.model_copy(update={"dashboard_token": "s3cret"})
     port = free_port()
     server, task = await serving(create_app(settings), port)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            for headers in (basic("admin", ""), basic("admin", "p"), basic("", "pw"), {"Authorization": "Basic"}):
+            for headers in (basic("admin", "s3cret"), {"Authorization": "Bearer s3cre"}, {"Authorization": "Basic"}):
                 assert (await http.get("/alerts", headers=headers)).status_code == 401, headers
-            assert (await http.get("/alerts", headers=basic("admin", "pw"))).status_code == 200
+            assert (await http.get("/alerts", headers=BEARER_S3CRET)).status_code == 200
     finally:
         server.should_exit = True
         await task
@@ -71,10 +64,10 @@ async def test_an_empty_or_wrong_password_never_passes(settings):
 async def test_only_the_bound_host_names_are_answered(settings):
     """DNS rebinding: a page fetched as attacker.example must not get the loopback dashboard's data."""
     port = free_port()
-    server, task = await serving(create_app(settings), port)
+    server, task = await serving(create_app(reading(settings)), port)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            for path in ("/alerts", "/stats", "/"):
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER) as http:
+            for path in ("/alerts", "/stats", "/", "/sign-in"):
                 refused = await http.get(path, headers={"Host": "attacker.example"})
                 assert refused.status_code == 400, (path, refused.status_code)
             assert (await http.get("/alerts", headers={"Host": f"localhost:{port}"})).status_code == 200
@@ -86,9 +79,9 @@ async def test_only_the_bound_host_names_are_answered(settings):
 
 async def test_pages_are_not_cached_and_carry_a_strict_content_policy(settings):
     port = free_port()
-    server, task = await serving(create_app(settings), port)
+    server, task = await serving(create_app(reading(settings)), port)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER) as http:
             page = await http.get("/alerts")
     finally:
         server.should_exit = True
@@ -102,9 +95,7 @@ async def test_pages_are_not_cached_and_carry_a_strict_content_policy(settings):
 
 
 async def test_non_ascii_credentials_are_a_401_not_an_error(settings):
-    settings = settings.model_copy(
-        update={"dashboard_token": "s3cret", "dashboard_user": "admin", "dashboard_password": "pw"}
-    )
+    settings = settings.model_copy(update={"dashboard_token": "s3cret"})
     port = free_port()
     server, task = await serving(create_app(settings), port)
     try:
@@ -129,7 +120,7 @@ async def test_an_authenticated_head_request_is_answered(settings):
             head = await http.head("/alerts", headers={"Authorization": "Bearer s3cret"})
             assert (head.status_code, head.content) == (200, b"")
             assert head.headers["cache-control"] == "no-store"
-            assert (await http.head("/alerts")).status_code == 401
+            assert (await http.head("/alerts")).status_code == 303  # signed out: to the sign-in page
     finally:
         server.should_exit = True
         await task
@@ -148,13 +139,13 @@ async def test_the_pages_keep_their_style_under_the_content_policy(settings):
             page = await browser.new_page()
             refused = []
             page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
-            await page.goto(f"http://127.0.0.1:{port}/alerts")
-            background = await page.eval_on_selector("header", "e => getComputedStyle(e).backgroundColor")
+            await page.goto(f"http://127.0.0.1:{port}/alerts")  # signed out: the sign-in page
+            background = await page.eval_on_selector(".govuk-button", "e => getComputedStyle(e).backgroundColor")
             await browser.close()
     finally:
         server.should_exit = True
         await task
-    assert background == "rgb(11, 12, 12)"
+    assert background == "rgb(15, 122, 82)"  # GOV.UK Frontend 6 green button (#0f7a52): its stylesheet applies
     assert refused == []
 
 
@@ -168,9 +159,9 @@ async def test_the_front_page_lists_open_cases_with_no_one_to_alert(settings, re
     pages = {}
     for name, s in (("none", settings), ("default", settings.model_copy(update={"default_manager": "h@example.org"}))):
         port = free_port()
-        server, task = await serving(create_app(s), port)
+        server, task = await serving(create_app(reading(s)), port)
         try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER) as http:
                 pages[name] = (await http.get("/")).text
         finally:
             server.should_exit = True

@@ -15,6 +15,7 @@ from register import Register
 from runtime.codec import load_keyring
 from runtime.errors import Unavailable, UserError
 from tests.processes import Deployment
+from tests.signing_in import BEARER, reading
 from tests.smtp import free_port
 from tests.test_dashboard_security import serving
 
@@ -79,9 +80,9 @@ def test_ordinary_refs_with_slashes_and_dots_still_pass():
 
 async def test_the_statistics_page_refuses_a_year_zero_quarter(settings):
     port = free_port()
-    server, task = await serving(create_app(settings), port)
+    server, task = await serving(create_app(reading(settings)), port)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER) as http:
             r = await http.get("/stats", params={"quarter": "0000Q1"})
     finally:
         server.should_exit = True
