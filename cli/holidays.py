@@ -1,9 +1,7 @@
 """Holiday commands: record a newly proclaimed bank holiday or remove one recorded by mistake (every
 running case re-evaluates either way), and list them.
 
-Both are idempotent and resumable: the day is saved (or removed) first, then every running case gets the
-`calendar_changed` signal; a case that ends meanwhile is skipped and counted, and running the same
-command again re-signals every case (for a run interrupted half-way)."""
+Both are idempotent and resumable (`casework.holidays`, shared with the dashboard's holidays page)."""
 
 from __future__ import annotations
 
@@ -26,75 +24,32 @@ def _proclaimed(args, name: str) -> ProclaimedDay:
         raise UserError(one_line_validation_error(exc)) from None
 
 
-def _signal_every_running_case(change) -> tuple[int, int]:
-    """Apply `change` to the register once the server answers, then signal every running case:
-    (signalled, ended meanwhile)."""
-
-    from temporalio.service import RPCError
-
-    from casework.running import running_case_ids
-    from cli.server import run_async
-    from workflows import CaseWorkflow
-
-    async def go(client):
-        ids = await running_case_ids(client)  # reach the server first: nothing changed if it is down
-        change()
-        signalled = ended = 0
-        for wf_id in ids:
-            try:
-                await client.get_workflow_handle(wf_id).signal(CaseWorkflow.calendar_changed)
-                signalled += 1
-            except RPCError:  # the case closed between the listing and its signal
-                ended += 1
-        return signalled, ended
-
-    return run_async(go)
-
-
-def _audit(register, kind: str, actor, day: ProclaimedDay) -> None:
-    from datetime import UTC, datetime
-
-    at = datetime.now(UTC)
-    key = f"calendar:{kind}:{day.on}:{day.region}:{at.isoformat()}"
-    register.record_action(key, kind, actor.id, at=at, on=day.on.isoformat(), region=day.region, name=day.name)
-
-
 def _said(signalled: int, ended: int) -> str:
     return f"{signalled} running cases re-evaluated" + (f" ({ended} ended meanwhile, skipped)" if ended else "")
 
 
 def cmd_holiday_add(args) -> None:
+    from casework.holidays import add_holiday
+    from cli.server import run_async
     from register import Register
 
     proclaimed = _proclaimed(args, args.name)
     actor = actor_for(args, "holiday")
     register = Register(get_settings().register_url)
-    added = []
-
-    def change():
-        added.append(register.add_proclaimed(proclaimed))
-        if added[0]:
-            _audit(register, "holiday_added", actor, proclaimed)
-
-    signalled, ended = _signal_every_running_case(change)
-    state = "recorded" if added[0] else "was already recorded"
+    added, signalled, ended = run_async(lambda client: add_holiday(client, register, actor, proclaimed))
+    state = "recorded" if added else "was already recorded"
     print(f"{day(proclaimed.on)} — {proclaimed.name} ({proclaimed.region}) {state}; {_said(signalled, ended)}")
 
 
 def cmd_holiday_remove(args) -> None:
+    from casework.holidays import remove_holiday
+    from cli.server import run_async
     from register import Register
 
     proclaimed = _proclaimed(args, "removed")
     actor = actor_for(args, "holiday")
     register = Register(get_settings().register_url)
-    if not any(p.on == proclaimed.on and p.region == proclaimed.region for p in register.proclaimed()):
-        raise UserError(f"{proclaimed.on} ({proclaimed.region}) is not a recorded proclaimed day (see holiday list)")
-
-    def change():
-        if register.remove_proclaimed(proclaimed.on, proclaimed.region):
-            _audit(register, "holiday_removed", actor, proclaimed)
-
-    signalled, ended = _signal_every_running_case(change)
+    signalled, ended = run_async(lambda client: remove_holiday(client, register, actor, proclaimed))
     print(f"{day(proclaimed.on)} ({proclaimed.region}) removed; {_said(signalled, ended)}")
 
 

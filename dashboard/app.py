@@ -21,7 +21,7 @@ from casework.passwords import active_actor
 from dashboard import security, sessions
 from dashboard.forms import Forbidden
 from dashboard.hardening import harden
-from dashboard.pages import alerts, cases, health, letters, lists, mine, people, signin, stats, work
+from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, work
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
@@ -31,6 +31,7 @@ ROUTERS = (
     mine.router,
     work.router,
     people.router,
+    holidays.router,
     lists.router,
     cases.router,
     letters.router,

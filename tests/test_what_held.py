@@ -83,6 +83,8 @@ async def test_only_the_staff_forms_change_state_and_none_without_a_person(setti
         "/case/{ref:path}/assign",
         "/case/{ref:path}/event/{number}/{how}",
         "/case/{ref:path}/record",
+        "/holidays",
+        "/holidays/remove",
         "/people",
         "/sign-in",
         "/sign-out",
@@ -92,7 +94,7 @@ async def test_only_the_staff_forms_change_state_and_none_without_a_person(setti
     server, task = await serving(app, port)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            for path in ("/case/A/assign", "/case/A/event/1/void", "/case/A/record", "/people", "/start", "/sign-out"):
+            for path in ("/case/A/assign", "/case/A/event/1/void", "/case/A/record", "/holidays", "/people", "/start"):
                 signed_out = await http.post(path, data={"reason": "x"})
                 assert (signed_out.status_code, signed_out.headers["location"]) == (303, f"/sign-in?next={path}")
                 assert (await http.post(path, headers=BEARER, data={"reason": "x"})).status_code == 403, path

@@ -357,11 +357,24 @@ async def test_every_page_passes_axe_core_at_wcag_2_2_a_and_aa(dev_env, settings
                 await check("sign-in with errors")
                 await sign_in(page, base, ADMIN)
                 await page.wait_for_url(f"{base}/")
-                for path in ("/", "/due-soon", "/open", "/my-cases", "/alerts", "/stats", "/people", "/start"):
+                for path in (
+                    "/",
+                    "/due-soon",
+                    "/open",
+                    "/my-cases",
+                    "/alerts",
+                    "/stats",
+                    "/people",
+                    "/holidays",
+                    "/start",
+                ):
                     await page.goto(base + path)
                     await check(path)
                 await page.click("button:has-text('Start the case')")
                 await check("/start with errors")
+                await page.goto(f"{base}/holidays")
+                await page.click("button:has-text('Add the holiday')")
+                await check("/holidays with errors")
                 for path in (
                     "/case/AXE-1",
                     "/case/AXE-1/record",
@@ -405,7 +418,7 @@ async def test_every_page_passes_axe_core_at_wcag_2_2_a_and_aa(dev_env, settings
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "axe-pages.json").write_text(json.dumps(checked, indent=1))
     print("axe-core WCAG 2.2 A/AA, pages checked:", ", ".join(checked))
-    assert len(checked) == 23
+    assert len(checked) == 25
     assert {page: found for page, found in checked.items() if found} == {}
 
 
@@ -413,3 +426,75 @@ def test_the_pages_run_no_script_and_load_only_their_own_styles():
     templates = Path(__file__).resolve().parent.parent / "dashboard" / "templates"
     for template in templates.glob("*.html"):
         assert not re.search(r"<script|onclick=|javascript:", template.read_text()), template.name
+
+
+def test_people_password_reads_standard_input_and_refuses_in_one_line(tmp_path):
+    from register import Register
+    from tests.processes import Deployment
+
+    d = Deployment(tmp_path)
+    assert d.starter("people", "add", ADMIN, "--name", "Ada Admin", "--role", "admin").returncode == 0
+    out = d.starter("people", "password", ADMIN, stdin=PASSWORD + "\n")
+    assert (out.returncode, out.stdout.strip()) == (0, f"{ADMIN}: password set; they can sign in to the dashboard")
+    assert PASSWORD not in out.stdout + out.stderr
+    register = Register(f"sqlite:///{tmp_path / '.foi' / 'register.db'}")
+    stored = register.person(ADMIN).password_hash
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    for args, stdin, said in (
+        ((ADMIN,), "short\n", "password: 5 characters; use at least 12"),
+        (("nobody@example.org",), PASSWORD + "\n", "nobody@example.org is not a registered person"),
+    ):
+        out = d.starter("people", "password", *args, stdin=stdin)
+        assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1 and said in out.stderr, out.stderr
+    assert register.person(ADMIN).password_hash == stored  # refused: nothing changed
+
+
+async def test_an_admin_adds_and_removes_a_proclaimed_holiday_and_the_running_case_moves(dev_env, settings, register):
+    register_staff(register, settings)
+    cal = naive_calendar("foia")
+    received = today("Europe/London") - timedelta(days=3)
+    holiday = cal.nth_working_day_after(received, 10)  # a working day inside the 20
+    plain = cal.nth_working_day_after(received, 20)
+    moved = naive_calendar("foia", proclaimed=[(holiday, "uk")]).nth_working_day_after(received, 20)
+    assert moved != plain
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(client, settings, CaseInput(ref="HOL-1", regime="foia", received=received), STAFF)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                officer = await (await browser.new_context(java_script_enabled=False)).new_page()
+                await sign_in(officer, base, OFFICER)
+                await officer.wait_for_url(f"{base}/my-cases")
+                assert (await officer.goto(f"{base}/holidays")).status == 403
+
+                page = await (await browser.new_context(java_script_enabled=False)).new_page()
+                await sign_in(page, base, ADMIN)
+                await page.wait_for_url(f"{base}/")
+                await page.goto(f"{base}/holidays")
+                await fill_date(page, "on", holiday)
+                await page.fill("#name", "Proclaimed for the <b>web</b> test")
+                await page.click("button:has-text('Add the holiday')")
+                await page.wait_for_url(f"{base}/holidays")
+                assert "Proclaimed for the <b>web</b> test" in await page.inner_text("table.holidays")
+                assert [(d.on, d.region) for d in register.proclaimed()] == [(holiday, "uk")]
+                for _ in range(50):  # the signal is acted on in the case's next workflow task
+                    if (await cases.view(client, settings, "HOL-1")).evaluation.response_due == moved:
+                        break
+                    await __import__("asyncio").sleep(0.2)
+                await page.goto(f"{base}/case/HOL-1")
+                assert f"Response due\n{shown(moved)}" in (await page.inner_text("dl.case-dates")).replace("\t", "\n")
+
+                await page.goto(f"{base}/holidays")
+                await page.click("table.holidays button:has-text('Remove')")
+                await page.wait_for_url(f"{base}/holidays")
+                assert register.proclaimed() == []
+                done = [(a.kind, a.actor) for a in register.actions() if a.kind.startswith("holiday")]
+                assert done == [("holiday_added", ADMIN), ("holiday_removed", ADMIN)]
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
