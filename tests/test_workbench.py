@@ -195,6 +195,17 @@ async def test_refusals_change_nothing(dev_env, settings, register):
                 assert await page.locator("#exemptions-error").count() == 1
                 assert history_size(register, "REF-1") == 0
 
+                await page.goto(f"{base}/start")  # text over its limit: the error summary, no case
+                await page.fill("#ref", "LONG-1")
+                await page.check("input[name=regime][value=foia]")
+                await fill_date(page, "received", now)
+                await page.fill("#subject", "x" * 201)
+                await page.click("button:has-text('Start the case')")
+                assert "The subject must be 200 characters or fewer (it is 201)" in await page.inner_text(
+                    ".govuk-error-summary"
+                )
+                assert await cases.status(client, "LONG-1") is None and register.case("LONG-1") is None
+
                 r = await officer.request.post(f"{base}/sign-out", form={}, max_redirects=0)
                 assert r.status == 403  # signing out is a form too
                 await browser.close()
@@ -506,3 +517,70 @@ async def test_an_admin_adds_and_removes_a_proclaimed_holiday_and_the_running_ca
         finally:
             server.should_exit = True
             await task
+
+
+async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(settings, register):
+    import httpx
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    from dashboard.sessions import COOKIE
+
+    register_staff(register, settings)
+    settings = settings.model_copy(update={"session_idle_minutes": 30})
+    app = create_app(settings)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server, task = await serving(app, port)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            context = await browser.new_context(java_script_enabled=False)
+            page = await context.new_page()
+            await sign_in(page, base, OFFICER)
+            await page.wait_for_url(f"{base}/my-cases")
+            (cookie,) = [c for c in await context.cookies() if c["name"] == COOKIE]
+            assert (cookie["httpOnly"], cookie["sameSite"], cookie["secure"]) == (True, "Lax", False)
+            assert cookie["expires"] == -1  # a browser-session cookie: the idle limit is in its signature
+            await browser.close()
+        key = settings.session_key_file.read_text().strip()
+
+        def aged(minutes: int) -> str:
+            class Then(TimestampSigner):
+                def get_timestamp(self) -> int:
+                    return super().get_timestamp() - minutes * 60
+
+            forged = URLSafeTimedSerializer(key, salt="foi-dashboard-session", signer=Then)
+            return forged.dumps({"e": OFFICER, "c": "t"})
+
+        async with httpx.AsyncClient(base_url=base) as http:
+            fresh = await http.get("/my-cases", headers={"Cookie": f"{COOKIE}={aged(29)}"})
+            assert fresh.status_code == 200 and "My cases" in fresh.text
+            renewed = fresh.headers["set-cookie"]  # seen: signed again with the time now
+            assert renewed.startswith(f"{COOKIE}=") and "HttpOnly" in renewed and "SameSite=lax" in renewed
+            idle = await http.get("/my-cases", headers={"Cookie": f"{COOKIE}={aged(31)}"})
+            assert (idle.status_code, idle.headers["location"]) == (303, "/sign-in?next=/my-cases")
+            tampered = aged(1).replace(".", "x.", 1)
+            assert (await http.get("/my-cases", headers={"Cookie": f"{COOKIE}={tampered}"})).status_code == 303
+    finally:
+        server.should_exit = True
+        await task
+    secure = create_app(settings.model_copy(update={"dashboard_url": "https://foi.example.org"}))
+    port = free_port()
+    server, task = await serving(secure, port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            form = await http.get("/sign-in")
+            token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+            assert "; secure" in form.headers["set-cookie"].lower()  # the sign-in form's own cookie too
+            pre = form.headers["set-cookie"].split(";")[0]  # sent back as the proxy's browser would, over HTTPS
+            signed = await http.post(
+                "/sign-in",
+                data={"csrf": token, "email": OFFICER, "password": PASSWORD},
+                headers={"Cookie": pre},
+            )
+            assert signed.status_code == 303
+            session_cookie = [c for c in signed.headers.get_list("set-cookie") if c.startswith(f"{COOKIE}=")]
+            assert len(session_cookie) == 1 and "; secure" in session_cookie[0].lower()
+    finally:
+        server.should_exit = True
+        await task
