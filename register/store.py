@@ -130,9 +130,11 @@ def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
-        from register.private import private_dir
+        from register.private import private_dir, private_file
 
-        private_dir(Path(url.removeprefix("sqlite:///")).parent)
+        db = Path(url.removeprefix("sqlite:///"))
+        private_dir(db.parent)
+        private_file(db)  # 0600 before SQLite creates it with the umask's mode (its -wal, -shm follow it)
     engine = create_engine(
         url,
         connect_args={"timeout": 10} if url.startswith("sqlite") else {},
