@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from casework.inputs import parse_date
 from rules import ProclaimedDay
 from rules.explain import day
-from runtime.errors import UserError, one_line_validation_error
+from runtime.errors import UserError, one_line, one_line_validation_error
 from settings import get_settings
 
 # Temporal, the register and the workflow are imported by the commands that use them: `calc` stays quick.
@@ -80,7 +80,7 @@ def cmd_holiday_list(args) -> None:
     from register import Register
 
     for p in Register(get_settings().register_url).proclaimed():
-        print(f"{p.on}  {p.region:<4} {p.name}")
+        print(f"{p.on}  {p.region:<4} {one_line(p.name)}")
 
 
 def add_to(sub) -> None:
