@@ -44,11 +44,11 @@ from workflows.identity import VIEW_QUERY, workflow_id
 from workflows.search import REGIME
 
 START = "is the worker running? (python worker.py)"
-REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
+REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")  # the whole ref (fullmatch: `$` would allow a final "\n")
 
 
 def check_ref(ref: str) -> str:
-    if not REF.match(ref):
+    if not REF.fullmatch(ref):
         raise UserError(f"ref '{ref}': use 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
     if any(segment in ("", ".", "..") for segment in ref.split("/")):
         raise UserError(f"ref '{ref}': no empty, '.' or '..' parts between slashes (it is part of a web address)")

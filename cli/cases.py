@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from casework.addresses import check_addresses, no_one_to_alert, warning
-from casework.inputs import parse_date, read_input
+from casework.inputs import parse_date, parse_json, read_input
 from casework.limits import check_lengths
 from casework.today import today
 from cli.acting import actor_for, add_actor_option
@@ -29,9 +29,9 @@ def cmd_new(args) -> None:
     settings = get_settings()
     events = []
     if args.events:
-        text = read_input(args.events)
+        data = parse_json(read_input(args.events), "--events")
         try:
-            events = TypeAdapter(list[Event]).validate_json(text)
+            events = TypeAdapter(list[Event]).validate_python(data)
         except ValidationError as exc:
             raise UserError(f"--events: {one_line_validation_error(exc)}") from None
     case = CaseInput(

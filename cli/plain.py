@@ -1,11 +1,14 @@
 """Tables as plain text within a width (80 columns by default): what the command line prints when its
 output is not a terminal. Every column keeps its header's width at least; the widest columns give way
-first, their cells cut with '…', so each row stays one line."""
+first, their cells cut with '…', so each row stays one line. A control character in a cell is shown
+escaped (`runtime.errors.one_line`), never written to the terminal."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+
+from runtime.errors import one_line
 
 GAP = "  "
 MIN_CUT = 11  # a column is never cut below this (a typical ref, an ISO date)
@@ -35,7 +38,7 @@ def _cut(text: str, width: int) -> str:
 def plain_table(
     title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = (), width: int | None = None
 ) -> str:
-    cells = [["" if c is None else " ".join(str(c).split()) for c in row] for row in rows]
+    cells = [["" if c is None else one_line(" ".join(str(c).split())) for c in row] for row in rows]
     natural = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(columns)]
     floor = [min(n, max(len(h), MIN_CUT)) for n, h in zip(natural, columns, strict=True)]
     widths = _fit(natural, floor, width or _width())
@@ -48,4 +51,4 @@ def plain_table(
         return GAP.join(parts).rstrip()
 
     rule = GAP.join("-" * w for w in widths)
-    return "\n".join([title, line(list(columns)), rule, *(line(r) for r in cells)])
+    return "\n".join([one_line(title), line(list(columns)), rule, *(line(r) for r in cells)])

@@ -6,6 +6,7 @@ every date it shows comes from the workflows' evaluations or from `rules/` — i
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -19,6 +20,8 @@ from dashboard.pages import alerts, cases, health, letters, lists, stats
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
+
+log = logging.getLogger("foi.dashboard")
 
 ROUTERS = (lists.router, cases.router, letters.router, alerts.router, stats.router, health.router)
 
@@ -48,6 +51,9 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
             return page(request, "unavailable.html", status_code=503, message=str(exc))
         except UserError as exc:
             return page(request, "unavailable.html", status_code=404, message=str(exc))
+        except Exception:  # a bug: logged, and answered here, inside the middleware that adds the headers
+            log.exception("internal error on %s", request.url.path)
+            return page(request, "unavailable.html", status_code=500, message="internal error; see the log")
 
     def authorised(header: str) -> bool:
         """The token, or both user and password, compared as bytes in constant time (dashboard/security.py)."""

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from fastapi import APIRouter
@@ -14,6 +13,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from dashboard.deps import SettingsDep
+from letters import file_name
 from letters.compose import letter
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -28,5 +28,5 @@ def letter_url(kind: str, ref: str) -> str:
 @router.get("/letter/{kind}/{ref:path}")
 async def download(kind: str, ref: str, settings: SettingsDep):
     document = await run_in_threadpool(letter, settings, ref, kind)
-    filename = f"{re.sub(r'[^A-Za-z0-9._-]', '_', ref)}-{kind}.docx"
+    filename = file_name(ref, kind)
     return Response(document, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
