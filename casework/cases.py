@@ -45,7 +45,8 @@ from messages import (
     VoidAction,
     effective,
 )
-from rules import Case, Evaluation, Event, RuleViolation, evaluate
+from rules import Calendar, Case, Evaluation, Event, RuleViolation, evaluate
+from rules.alarms import Alarm, alarms_for
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError, one_line_validation_error
@@ -54,6 +55,7 @@ from settings import Settings
 from workflows.corrections import amend_problem, void_problem
 from workflows.identity import VIEW_QUERY, workflow_id
 from workflows.search import REGIME
+from workflows.zones import at_local
 
 START = "is the worker running? (python worker.py)"
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")  # the whole ref (fullmatch: `$` would allow a final "\n")
@@ -80,15 +82,29 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     if case.received > now:
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
+    return evaluate(case, _calendar(settings, case, as_of), as_of, settings.policy)
+
+
+def _calendar(settings: Settings, case: Case, as_of: date) -> Calendar:
     from register import Register  # here: `show` needs no database driver
 
-    cal = calendar_covering(
+    return calendar_covering(
         case.regime,
         *case_dates(case, as_of),
         proclaimed=Register(settings.register_url).proclaimed(),
         nation=settings.policy.nation,
     )
-    return evaluate(case, cal, as_of, settings.policy)
+
+
+def alarms_already_due(settings: Settings, case: Case) -> list[Alarm]:
+    """The alarms whose time has already come for a case started now: those a back-dated start without
+    its history holds for the grace period (the workflow's `catch_up_grace`)."""
+    tz = settings.alarms.timezone
+    as_of = today(tz)
+    cal = _calendar(settings, case, as_of)
+    ev = evaluate(case, cal, as_of, settings.policy)
+    now = datetime.now(UTC)
+    return [a for a in alarms_for(ev, cal, settings.alarms) if at_local(a.on, settings.alarms.at, tz) <= now]
 
 
 async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:

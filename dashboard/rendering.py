@@ -1,4 +1,4 @@
-"""Rendering a page: the Jinja templates, their `day` filter, and today's date on every page."""
+"""Rendering a page: the Jinja templates, their `day` and `delivery` filters, and today's date on every page."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from casework.today import today
+from dashboard.delivery import delivery
 from rules.explain import day
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["day"] = lambda d: day(d) if d else ""
+TEMPLATES.env.filters["delivery"] = delivery
 
 
 def page(request: Request, name: str, status_code: int = 200, **context) -> Response:

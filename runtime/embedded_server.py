@@ -12,6 +12,12 @@ already listening there, another deployment's server included, stops it with one
 starts only when `FOI_DEV_SERVER_UI` is set: it answers any Host header and has no sign-in. While the
 worker runs it watches the server: if the server dies, the worker stops with one line and a non-zero
 status instead of retrying against nothing.
+
+The server writes its log (warnings and errors) to `temporal-server.log` in the data dir, a file rather
+than a pipe so that an orphan outlives its worker; the worker copies each new line to its own stderr
+while the server runs. Once the worker is stopping it copies only errors: the server's own shutdown
+(its internal pollers and clients finding their connections closed) is a dozen warnings that mean
+nothing to whoever pressed Ctrl-C, and the file keeps them.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ import logging
 import os
 import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -56,8 +64,11 @@ class EmbeddedServer:
         self.db = (settings.data_dir / "temporal.db").resolve()
         self.pid_file = settings.data_dir / "temporal-server.pid"
         self.lock_file = settings.data_dir / "worker.lock"
+        self.log_file = settings.data_dir / "temporal-server.log"
         self.proc: subprocess.Popen | None = None
         self._lock: int | None = None
+        self.stopping = threading.Event()
+        self.copier: threading.Thread | None = None
 
     def claim(self) -> None:
         """Hold this data dir's worker lock for the life of the process, or stop with one line."""
@@ -137,8 +148,15 @@ class EmbeddedServer:
             "frontend.enableServerVersionCheck=false",
         ]
         log.info("starting the embedded Temporal dev server (database %s)", self.db)
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL)
+        fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            # Its own session: Ctrl-C reaches the worker alone, which stops the server when it is done with it.
+            self.proc = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
         write_private(self.pid_file, f"{self.proc.pid}\n")
+        self.copier = threading.Thread(target=self._copy_log, name="temporal-server-log", daemon=True)
+        self.copier.start()
         deadline = time.monotonic() + timeout
         while not answers(self.address, timeout=0.5):
             if self.proc.poll() is not None:
@@ -148,6 +166,19 @@ class EmbeddedServer:
                 self.stop()
                 raise Unavailable(f"the embedded Temporal server did not answer on {self.address} in {timeout:g} s")
             time.sleep(0.1)
+
+    def _copy_log(self) -> None:
+        """Copy the server's log lines to stderr as they come, until the server has ended."""
+        with open(self.log_file, "rb") as log:
+            while True:
+                ended = self.proc.poll() is not None
+                for line in log.readlines():
+                    if not self.stopping.is_set() or b"level=WARN" not in line:
+                        sys.stderr.buffer.write(line)
+                sys.stderr.flush()
+                if ended:
+                    return
+                time.sleep(0.2)
 
     def ended(self) -> str:
         code = self.proc.returncode if self.proc else None
@@ -166,6 +197,7 @@ class EmbeddedServer:
         return self.proc is not None and self.proc.poll() is not None
 
     def stop(self) -> None:
+        self.stopping.set()
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -173,5 +205,7 @@ class EmbeddedServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.copier is not None:
+            self.copier.join(timeout=5)
         with contextlib.suppress(OSError):
             self.pid_file.unlink()
