@@ -91,7 +91,10 @@ class Settings(BaseSettings):
     page_size: int = Field(50, ge=1, description="Cases per page in the dashboard's lists.")
 
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
-    dev_server_ui_port: int = Field(8233, description="Port of its web UI.")
+    dev_server_ui: bool = Field(
+        False, description="Start the embedded server's web UI (no sign-in, answers any Host): only on a private host."
+    )
+    dev_server_ui_port: int = Field(8233, description="Port of its web UI, when FOI_DEV_SERVER_UI is set.")
 
     def default_recipient(self, role: str) -> str | None:
         """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""

@@ -21,6 +21,7 @@ import os
 import sys
 
 from cli.parser import build_parser
+from register.private import UnsafeDataDir
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 from runtime.errors import Unavailable, UserError, one_line
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for note in NOTES:
             print(note, file=sys.stderr)
-    except (UserError, Unavailable, SettingsError) as exc:
+    except (UserError, Unavailable, SettingsError, UnsafeDataDir) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except (RuleViolation, CalendarRangeError) as exc:

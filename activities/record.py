@@ -8,6 +8,7 @@ from temporalio import activity
 from activities.failures import register_failures
 from messages import (
     CaseOutcome,
+    Change,
     Entry,
     RegisterAssignment,
     RegisterCase,
@@ -45,10 +46,15 @@ class Records:
             **({} if c.reopened else {"started_by": c.actor}),
         )
         entries = c.entries or [Entry(event=e, by=c.actor) for e in c.events]
+        fix = c.correction
         for seq, entry in enumerate(entries):
-            self.register.record_event(c.ref, seq, entry.event, entry.by, entry.at)
-            if entry.void is not None:
+            if not (fix is not None and fix.kind == "amend" and seq == fix.number - 1):  # that row exists already
+                self.register.record_event(c.ref, seq, entry.event, entry.by, entry.at)
+            if entry.void is not None and not (fix is not None and seq == fix.number - 1):
                 self.register.void_event(c.ref, seq, entry.void.by, entry.void.at, entry.void.reason)
+        if fix is not None:
+            entry = entries[fix.number - 1]
+            self._correct(c.ref, fix.number - 1, fix.kind, entry, fix.previous, entry.void or entry.amended)
 
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
@@ -60,23 +66,27 @@ class Records:
     def record_correction(self, req: RegisterCorrection) -> None:
         """A void or an amendment: the event row follows, the audit trail keeps the version it replaced."""
         with register_failures(f"record the {req.kind} of event {req.seq + 1} of case {req.ref}"):
-            ch = req.change
-            if req.kind == "void":
-                self.register.void_event(req.ref, req.seq, ch.by, ch.at, ch.reason)
-            else:
-                self.register.amend_event(req.ref, req.seq, req.entry.event, ch.by, ch.at, ch.reason)
-            self.register.record_action(
-                f"{req.ref}:{req.kind}:{req.seq}:{ch.at.isoformat()}",
-                req.kind,
-                ch.by,
-                ref=req.ref,
-                reason=ch.reason,
-                at=ch.at,
-                number=req.seq + 1,
-                was=req.previous.model_dump(mode="json", exclude_defaults=True),
-                now=req.entry.event.model_dump(mode="json", exclude_defaults=True) if req.kind == "amend" else None,
-            )
+            self._correct(req.ref, req.seq, req.kind, req.entry, req.previous, req.change)
             self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
+
+    def _correct(self, ref: str, seq: int, kind: str, entry: Entry, previous, ch: Change) -> None:
+        """Void or amend event `seq` in the register, and keep the action with what it read before (both
+        idempotent: a retry, or a reopened run recording the same correction, changes nothing more)."""
+        if kind == "void":
+            self.register.void_event(ref, seq, ch.by, ch.at, ch.reason)
+        else:
+            self.register.amend_event(ref, seq, entry.event, ch.by, ch.at, ch.reason)
+        self.register.record_action(
+            f"{ref}:{kind}:{seq}:{ch.at.isoformat()}",
+            kind,
+            ch.by,
+            ref=ref,
+            reason=ch.reason,
+            at=ch.at,
+            number=seq + 1,
+            was=previous.model_dump(mode="json", exclude_defaults=True),
+            now=entry.event.model_dump(mode="json", exclude_defaults=True) if kind == "amend" else None,
+        )
 
     @activity.defn(name="record_assignment")
     def record_assignment(self, req: RegisterAssignment) -> None:

@@ -1,7 +1,7 @@
 """How fast is the engine? "Add 20 working days" and one full case evaluation, beside
 numpy.busday_offset and workalendar on the same FOIA calendar, measured in the same run.
 
-    python bench/engine.py
+    python bench/engine.py [CALLS]    (calls per timing of one addition, default 20000; the test suite runs 20)
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def per_call(fn, number: int) -> float:
     return min(timeit.repeat(fn, number=number, repeat=5)) / number * 1e6
 
 
-def measure() -> list[tuple[str, float]]:
+def measure(calls: int = 20000) -> list[tuple[str, float]]:
     cal = calendar_for(Regime.foia, 2015, 2030)
     rng = random.Random(7)
     starts = [date(2016, 1, 1) + timedelta(days=rng.randrange(365 * 12)) for _ in range(1000)]
@@ -41,12 +41,15 @@ def measure() -> list[tuple[str, float]]:
     assert [cal.add_working_days(d, 20) for d in rolled] == [t.astype(object) for t in expect]
 
     i = iter(range(10**9))
-    add_ours = per_call(lambda: cal.add_working_days(starts[next(i) % 1000], 20), 20000)
+    add_ours = per_call(lambda: cal.add_working_days(starts[next(i) % 1000], 20), calls)
     j = iter(range(10**9))
     add_np_scalar = per_call(
-        lambda: np.busday_offset(np_starts[next(j) % 1000], 20, roll="forward", busdaycal=bdcal), 20000
+        lambda: np.busday_offset(np_starts[next(j) % 1000], 20, roll="forward", busdaycal=bdcal), calls
     )
-    add_np_vector = per_call(lambda: np.busday_offset(np_starts, 20, roll="forward", busdaycal=bdcal), 200) / 1000
+    vector_calls = max(1, calls // 100)
+    add_np_vector = (
+        per_call(lambda: np.busday_offset(np_starts, 20, roll="forward", busdaycal=bdcal), vector_calls) / 1000
+    )
 
     from workalendar.core import SAT, SUN
     from workalendar.core import Calendar as WorkalendarCalendar
@@ -62,7 +65,8 @@ def measure() -> list[tuple[str, float]]:
         cal.add_working_days(d, 20) for d in rolled[:50]
     ]
     k = iter(range(10**9))
-    add_wk = per_call(lambda: wk.add_working_days(rolled[next(k) % 1000], 20, extra_holidays=extra), 300)
+    wk_calls = max(1, calls * 3 // 200)
+    add_wk = per_call(lambda: wk.add_working_days(rolled[next(k) % 1000], 20, extra_holidays=extra), wk_calls)
 
     case = Case(
         regime="foia",
@@ -74,7 +78,7 @@ def measure() -> list[tuple[str, float]]:
         ],
     )
     as_of = date(2021, 8, 26)
-    one_case = per_call(lambda: evaluate(case, cal, as_of), 5000)
+    one_case = per_call(lambda: evaluate(case, cal, as_of), max(1, calls // 4))
     return [
         ("add 20 working days (rules.Calendar), µs", add_ours),
         ("add 20 working days (numpy.busday_offset, one date), µs", add_np_scalar),
@@ -86,10 +90,10 @@ def measure() -> list[tuple[str, float]]:
     ]
 
 
-def main() -> list[tuple[str, float]]:
-    rows = measure()
+def main(calls: int = 20000) -> list[tuple[str, float]]:
+    rows = measure(calls)
     return show("engine benchmark", rows)
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20000)

@@ -1,6 +1,8 @@
 """Re-evaluating 100,000 open cases, as the dashboard does: a realistic mix of regimes and histories.
+The time is the best of three passes over the same cases (the machine is shared: the best pass is the
+one least disturbed).
 
-python bench/evaluate_many.py
+    python bench/evaluate_many.py [N]    (the test suite runs 50)
 """
 
 from __future__ import annotations
@@ -47,21 +49,24 @@ def make_cases(n: int, today: date) -> list[Case]:
     return cases
 
 
-def main() -> list[tuple[str, float]]:
+def main(n: int = N, passes: int = 3) -> list[tuple[str, float]]:
     today = date(2026, 11, 24)
     calendars = {r: calendar_for(r, 2024, 2028) for r in Regime}
-    cases = make_cases(N, today)
-    with Stopwatch() as sw:
-        overdue = sum(evaluate(c, calendars[c.regime], today).overdue for c in cases)
+    cases = make_cases(n, today)
+    best = float("inf")
+    for _ in range(passes):
+        with Stopwatch() as sw:
+            overdue = sum(evaluate(c, calendars[c.regime], today).overdue for c in cases)
+        best = min(best, sw.seconds)
     rows = [
-        ("cases re-evaluated", float(N)),
-        ("total seconds", sw.seconds),
-        ("µs per case", sw.seconds / N * 1e6),
-        ("cases per second", N / sw.seconds),
+        ("cases re-evaluated", float(n)),
+        (f"total seconds (best of {passes} passes)", best),
+        ("µs per case", best / n * 1e6),
+        ("cases per second", n / best),
         ("overdue among them", float(overdue)),
     ]
-    return show(f"re-evaluating {N:,} open cases", rows)
+    return show(f"re-evaluating {n:,} open cases", rows)
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else N)

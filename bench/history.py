@@ -54,3 +54,6 @@ def main() -> list[tuple[str, float]]:
 
 if __name__ == "__main__":
     main()
+    from runtime.shutdown import exit_now
+
+    exit_now(0)  # no interpreter teardown: temporalio's threads can crash it after the work is done

@@ -1,7 +1,8 @@
 """Worker memory (RSS) with 10,000 open cases waiting on timers. The worker runs as its own process
 (`python worker.py` against our dev server) so its RSS is its own.
 
-    python bench/memory.py [N]
+    python bench/memory.py [N [SETTLE]]    (SETTLE: seconds the worker is left to settle before each reading,
+                                             default 5; the test suite runs 3 cases and 0.5 s)
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
-async def measure(n: int) -> list[tuple[str, float]]:
+async def measure(n: int, settle: float) -> list[tuple[str, float]]:
     async with dev_server() as (env, settings):
         scratch = settings.data_dir.parent
         address = env.client.service_client.config.target_host
@@ -48,14 +49,18 @@ async def measure(n: int) -> list[tuple[str, float]]:
         )
         try:
             register = Register(f"sqlite:///{scratch / 'worker' / 'register.db'}")
-            await asyncio.sleep(5)
+            while not (scratch / "worker" / "register.db").exists():  # the worker has created its register
+                if worker.poll() is not None:
+                    raise RuntimeError(f"the worker exited with status {worker.returncode}")
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(settle)
             idle = rss_mib(worker.pid)
             client = await Client.connect(address, data_converter=data_converter(KEYS))
             with Stopwatch() as sw:
                 await start_many_cases(client, "foi-cases", n, "M", date.today())
                 while len(register.cases()) < n:
                     await asyncio.sleep(0.5)
-            await asyncio.sleep(5)
+            await asyncio.sleep(settle)
             loaded = rss_mib(worker.pid)
         finally:
             worker.terminate()
@@ -68,10 +73,13 @@ async def measure(n: int) -> list[tuple[str, float]]:
     ]
 
 
-def main(n: int = N) -> list[tuple[str, float]]:
-    rows = asyncio.run(measure(n))
+def main(n: int = N, settle: float = 5.0) -> list[tuple[str, float]]:
+    rows = asyncio.run(measure(n, settle))
     return show("worker memory", rows)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else N)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else N, float(sys.argv[2]) if len(sys.argv) > 2 else 5.0)
+    from runtime.shutdown import exit_now
+
+    exit_now(0)  # no interpreter teardown: temporalio's threads can crash it after the work is done

@@ -1,12 +1,15 @@
 """Run every benchmark and write bench/RESULTS.md (figures, the machine, and what limits each figure).
 
-    python bench/run.py
+    python bench/run.py [--tiny] [--out FILE] [--sections engine,views,...]
 
-Not part of the test suite: it takes several minutes (the 10,000-case memory run dominates).
+At full size it takes several minutes (the 10,000-case memory run dominates) and is not part of the test
+suite; `--tiny` runs each benchmark at the size its smoke test uses (tests/test_bench_smoke.py), to check
+that every script still runs, and its figures mean nothing.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import sys
@@ -35,7 +38,23 @@ LIMITS = {
 }
 
 
-def main() -> None:
+# Each benchmark at the size of its smoke test (tests/test_bench_smoke.py): it runs, it proves nothing.
+TINY = {
+    "engine": lambda: engine.main(20),
+    "evaluate_many": lambda: evaluate_many.main(50),
+    "throughput": lambda: throughput.main(3),
+    "memory": lambda: memory.main(3, 0.5),
+    "history": history.main,
+    "views": lambda: views.main(40, 12, 1),
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="run the benchmarks and write their figures as Markdown")
+    parser.add_argument("--tiny", action="store_true", help="each benchmark at its smoke test's size")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "RESULTS.md")
+    parser.add_argument("--sections", help="comma-separated, e.g. engine,evaluate_many (default: all)")
+    args = parser.parse_args(argv)
     sections = [
         ("engine", "Engine: add 20 working days, one case evaluation", engine.main),
         ("evaluate_many", "Re-evaluating 100,000 open cases (the dashboard's work)", evaluate_many.main),
@@ -48,10 +67,19 @@ def main() -> None:
         ("history", "History size of a full lifecycle", history.main),
         ("views", "Managers' views at 10,000 open cases (3,000 overdue), default SQLite register", views.main),
     ]
+    if args.sections:
+        wanted = args.sections.split(",")
+        unknown = set(wanted) - {key for key, _, _ in sections}
+        if unknown:
+            parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+        sections = [s for s in sections if s[0] in wanted]
+    if args.tiny:
+        sections = [(key, f"{title} (tiny: a smoke test, not a measurement)", TINY[key]) for key, title, _ in sections]
     out = [
         "# Benchmark results",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python bench/run.py` on {os.cpu_count()} cores, "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python {' '.join(['bench/run.py', *sys.argv[1:]])}` "
+        f"on {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.machine()}.",
         "",
     ]
@@ -60,10 +88,12 @@ def main() -> None:
         out += [f"## {title}", "", "| measure | value |", "|---|---:|"]
         out += [f"| {name} | {value:,.2f} |" for name, value in rows]
         out += ["", f"What limits it: {LIMITS[key]}", ""]
-    path = Path(__file__).resolve().parent / "RESULTS.md"
-    path.write_text("\n".join(out))
-    print(f"wrote {path}")
+    args.out.write_text("\n".join(out))
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":
     main()
+    from runtime.shutdown import exit_now
+
+    exit_now(0)  # no interpreter teardown: temporalio's threads can crash it after the work is done

@@ -66,10 +66,12 @@ async def measure(n: int = N) -> list[tuple[str, float]]:
     ]
 
 
-def main() -> list[tuple[str, float]]:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else N
+def main(n: int = N) -> list[tuple[str, float]]:
     return show(f"throughput against Temporal's floor, {n} of each", asyncio.run(measure(n)))
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else N)
+    from runtime.shutdown import exit_now
+
+    exit_now(0)  # no interpreter teardown: temporalio's threads can crash it after the work is done

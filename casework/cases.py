@@ -33,22 +33,36 @@ from casework.dates import case_dates
 from casework.inputs import in_range
 from casework.limits import check_lengths
 from casework.today import today
-from messages import AmendAction, AssignAction, CaseInput, CaseView, Entry, RecordAction, VoidAction
-from rules import Case, Evaluation, Event, evaluate
+from messages import (
+    AmendAction,
+    AssignAction,
+    CaseInput,
+    CaseView,
+    Change,
+    Correction,
+    Entry,
+    RecordAction,
+    VoidAction,
+    effective,
+)
+from rules import Calendar, Case, Evaluation, Event, RuleViolation, evaluate
+from rules.alarms import Alarm, alarms_for
 from rules.bank_holidays import calendar_covering
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
 from settings import Settings
+from workflows.corrections import amend_problem, void_problem
 from workflows.identity import VIEW_QUERY, workflow_id
 from workflows.search import REGIME
+from workflows.zones import at_local
 
 START = "is the worker running? (python worker.py)"
-REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
+REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")  # the whole ref (fullmatch: `$` would allow a final "\n")
 
 
 def check_ref(ref: str) -> str:
-    if not REF.match(ref):
+    if not REF.fullmatch(ref):
         raise UserError(f"ref '{ref}': use 1-64 letters, digits, '.', '_', '/' or '-', starting with a letter or digit")
     if any(segment in ("", ".", "..") for segment in ref.split("/")):
         raise UserError(f"ref '{ref}': no empty, '.' or '..' parts between slashes (it is part of a web address)")
@@ -68,15 +82,29 @@ def evaluate_locally(settings: Settings, case: Case, as_of: date | None = None) 
     if case.received > now:
         raise UserError(f"received {case.received}: that date is in the future (today is {now})")
     as_of = as_of or now
+    return evaluate(case, _calendar(settings, case, as_of), as_of, settings.policy)
+
+
+def _calendar(settings: Settings, case: Case, as_of: date) -> Calendar:
     from register import Register  # here: `show` needs no database driver
 
-    cal = calendar_covering(
+    return calendar_covering(
         case.regime,
         *case_dates(case, as_of),
         proclaimed=Register(settings.register_url).proclaimed(),
         nation=settings.policy.nation,
     )
-    return evaluate(case, cal, as_of, settings.policy)
+
+
+def alarms_already_due(settings: Settings, case: Case) -> list[Alarm]:
+    """The alarms whose time has already come for a case started now: those a back-dated start without
+    its history holds for the grace period (the workflow's `catch_up_grace`)."""
+    tz = settings.alarms.timezone
+    as_of = today(tz)
+    cal = _calendar(settings, case, as_of)
+    ev = evaluate(case, cal, as_of, settings.policy)
+    now = datetime.now(UTC)
+    return [a for a in alarms_for(ev, cal, settings.alarms) if at_local(a.on, settings.alarms.at, tz) <= now]
 
 
 async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
@@ -134,26 +162,65 @@ async def record_event(client: Client, settings: Settings, ref: str, event: Even
 
 async def void_event(client: Client, settings: Settings, ref: str, number: int, reason: str, actor: Actor) -> CaseView:
     """Withdraw event `number` of the case (as `show` numbers them), with the reason."""
-    handle = await _running(client, ref, "void an event of")
     action = _action(VoidAction, number=number, actor=actor.id, reason=reason)
-    return await _update(handle, workflows.CaseWorkflow.void_event, action, settings)
+    handle, last = await _running_or_last(client, ref)
+    if last is None:
+        return await _update(handle, workflows.CaseWorkflow.void_event, action, settings)
+    entries = _entries(last)
+    _refuse(void_problem(entries, number))
+    change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
+    corrected = [e.model_copy(update={"void": change}) if i == number - 1 else e for i, e in enumerate(entries)]
+    fix = Correction(kind="void", number=number, previous=entries[number - 1].event)
+    return await _restart(client, settings, ref, last, corrected, actor, fix)
 
 
 async def amend_event(
     client: Client, settings: Settings, ref: str, number: int, changes: dict, reason: str, actor: Actor
 ) -> CaseView:
     """Event `number` of the case with `changes` (its date, outcome, until, exemptions), with the reason."""
-    handle = await _running(client, ref, "amend an event of")
-    current = await view(client, settings, ref)
-    if not 1 <= number <= len(current.entries):
-        raise UserError(f"no event {number}: case {ref} has {len(current.entries)} (see starter.py show {ref})")
-    was = current.entries[number - 1].event
+    handle, last = await _running_or_last(client, ref)
+    entries = _entries(last) if last else (await view(client, settings, ref)).entries
+    if not 1 <= number <= len(entries):
+        raise UserError(f"no event {number}: case {ref} has {len(entries)} (see starter.py show {ref})")
+    was = entries[number - 1].event
     try:
         event = Event.model_validate({**was.model_dump(), **changes})
     except ValidationError as exc:
         raise UserError(one_line_validation_error(exc)) from None
     action = _action(AmendAction, number=number, event=event, actor=actor.id, reason=reason)
-    return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
+    if last is None:
+        return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
+    _refuse(amend_problem(entries, number, event))
+    change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
+    corrected = [
+        e.model_copy(update={"event": event, "amended": change}) if i == number - 1 else e
+        for i, e in enumerate(entries)
+    ]
+    fix = Correction(kind="amend", number=number, previous=was)
+    return await _restart(client, settings, ref, last, corrected, actor, fix)
+
+
+def _refuse(problem: str | None) -> None:
+    if problem:
+        raise UserError(problem)
+
+
+def _entries(last: CaseView) -> list[Entry]:
+    return last.entries or [Entry(event=e) for e in last.events]  # a run from before authors were kept
+
+
+async def _running_or_last(client: Client, ref: str) -> tuple[WorkflowHandle, CaseView | None]:
+    """The running case's handle; or, when its workflow has ended, what its last run returned."""
+    state = await status(client, ref)
+    if state is None:
+        raise UserError(f"no case {ref}")
+    handle = client.get_workflow_handle(workflow_id(ref))
+    if state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
+        return handle, None
+    try:
+        return handle, await client.get_workflow_handle(handle.id, result_type=CaseView).result()
+    except WorkflowFailureError:
+        raise UserError(f"case {ref} is not running and did not close normally; see the Temporal UI") from None
 
 
 async def assign(
@@ -211,10 +278,32 @@ async def _reopen(
     ev = last.evaluation
     if not reopens(ev.closed_reason, event.type):
         raise UserError(f"{event.type} on {event.on}: case {ref} is closed ({ev.closed_reason} on {ev.closed_on})")
-    events = [*last.events, event]
-    evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=events))
-    entries = last.entries or [Entry(event=e) for e in last.events]  # a run from before authors were kept
-    entries = [*entries, Entry(event=event, by=actor.id, at=datetime.now(UTC))]
+    entries = [*_entries(last), Entry(event=event, by=actor.id, at=datetime.now(UTC))]
+    return await _restart(client, settings, ref, last, entries, actor)
+
+
+async def _restart(
+    client: Client,
+    settings: Settings,
+    ref: str,
+    last: CaseView,
+    entries: list[Entry],
+    actor: Actor,
+    fix: Correction | None = None,
+) -> CaseView:
+    """A new run of a case whose workflow has ended, with its history now `entries` (a late review request
+    added, or a correction made): checked by the engine first, so a history the law refuses starts nothing."""
+    ev = last.evaluation
+    try:
+        evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=effective(entries)))
+    except RuleViolation as exc:
+        if fix is None:
+            raise
+        what = "voided" if fix.kind == "void" else "amended"
+        raise UserError(
+            f"event {fix.number} cannot be {what}: the history left would not fit the law ({exc}); "
+            "correct the later events first"
+        ) from None
     from register import Register
 
     row = Register(settings.register_url).case(ref)
@@ -227,10 +316,11 @@ async def _reopen(
         manager=last.manager,
         requester_name=row.requester_name if row else None,
         requester_email=row.requester_email if row else None,
-        events=events,
+        events=effective(entries),
         entries=entries,
         actor=actor.id,
         reopened=True,
+        correction=fix,
     )
     await _start(client, settings, case, WorkflowIDReusePolicy.ALLOW_DUPLICATE)
     return await view(client, settings, ref)

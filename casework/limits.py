@@ -1,8 +1,10 @@
-"""How long a case's text fields may be, checked where a person types them (the `new` command and
-bulk import) so nothing longer than the register keeps reaches a workflow."""
+"""How long a case's text fields may be, and that they hold no control character, checked where a
+person types them (the `new` command, bulk import, `casework.cases.start_case` for every other caller)
+so nothing longer than the register keeps, or that it cannot store or show, reaches a workflow."""
 
 from __future__ import annotations
 
+from rules.plain_text import ControlCharacterError, refuse_control
 from runtime.errors import UserError
 
 LIMITS = {
@@ -19,3 +21,7 @@ def check_lengths(case) -> None:
         value = getattr(case, field)
         if value is not None and len(value) > limit:
             raise UserError(f"{field}: {len(value)} characters; at most {limit}")
+        try:
+            refuse_control(value or "", field)
+        except ControlCharacterError as exc:
+            raise UserError(str(exc)) from None

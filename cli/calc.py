@@ -11,7 +11,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from casework.dates import case_dates
-from casework.inputs import in_range, read_input
+from casework.inputs import in_range, parse_json, read_input
 from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
@@ -42,10 +42,7 @@ class CalcRequest(BaseModel):
 
 
 def parse_request(text: str) -> CalcRequest:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    data = parse_json(text, "input")
     if not isinstance(data, dict):
         raise UserError("expected a JSON object with regime, received and events")
     try:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 
 from casework.addresses import check_addresses, no_one_to_alert, warning
-from casework.inputs import parse_date, read_input
+from casework.inputs import parse_date, parse_json, read_input
 from casework.limits import check_lengths
 from casework.today import today
 from cli.acting import actor_for, add_actor_option
 from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
-from rules import Event, EventType, regime_of
+from rules import Case, Event, EventType, regime_of
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
@@ -29,9 +29,9 @@ def cmd_new(args) -> None:
     settings = get_settings()
     events = []
     if args.events:
-        text = read_input(args.events)
+        data = parse_json(read_input(args.events), "--events")
         try:
-            events = TypeAdapter(list[Event]).validate_json(text)
+            events = TypeAdapter(list[Event]).validate_python(data)
         except ValidationError as exc:
             raise UserError(f"--events: {one_line_validation_error(exc)}") from None
     case = CaseInput(
@@ -54,7 +54,12 @@ def cmd_new(args) -> None:
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
     grace = settings.alarms.catch_up_grace_minutes
-    if case.received < today(settings.alarms.timezone) and grace:
+    held = (
+        case.catch_up_grace
+        and grace
+        and cases.alarms_already_due(settings, Case(regime=case.regime, received=case.received))
+    )
+    if held:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
     if unalerted:
         print(warning(case.ref, unalerted), file=sys.stderr)

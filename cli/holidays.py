@@ -11,7 +11,7 @@ from casework.inputs import parse_date
 from cli.acting import actor_for, add_actor_option
 from rules import ProclaimedDay
 from rules.explain import day
-from runtime.errors import UserError, one_line_validation_error
+from runtime.errors import UserError, one_line, one_line_validation_error
 from settings import get_settings
 
 # Temporal, the register and the workflow are imported by the commands that use them: `calc` stays quick.
@@ -57,7 +57,7 @@ def cmd_holiday_list(args) -> None:
     from register import Register
 
     for p in Register(get_settings().register_url).proclaimed():
-        print(f"{p.on}  {p.region:<4} {p.name}")
+        print(f"{p.on}  {p.region:<4} {one_line(p.name)}")
 
 
 def add_to(sub) -> None:

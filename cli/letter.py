@@ -1,15 +1,16 @@
 """`starter.py letter REF KIND [--out FILE]`: a letter to the requester, as a Word document.
 
-Reads the register (no Temporal needed); the dates come from the engine (`letters.compose`).
+Reads the register (no Temporal needed); the dates come from the engine (`letters.compose`). The file
+is written 0600: it holds the requester's name.
 """
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
 
 from cli.acting import actor_for, add_actor_option
-from letters import KINDS
+from letters import KINDS, file_name
 from runtime.errors import UserError
 from settings import get_settings
 
@@ -19,9 +20,11 @@ def cmd_letter(args) -> None:
 
     actor = actor_for(args, "letter")
     document = letter(get_settings(), args.ref, args.kind)
-    out = Path(args.out or f"{re.sub(r'[^A-Za-z0-9._-]', '_', args.ref)}-{args.kind}.docx")
-    try:
-        out.write_bytes(document)
+    out = Path(args.out or file_name(args.ref, args.kind))
+    try:  # owner-only: a letter names the requester
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(document)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror}") from None
     _audit(args.ref, args.kind, actor)

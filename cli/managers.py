@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from casework.inputs import read_input
@@ -85,6 +86,13 @@ def cmd_import(args) -> int:
     return 1 if disagree else 0
 
 
+def tcp_port(text: str) -> int:
+    """A port number (argparse type): anything else is a usage mistake, one line."""
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
+    return int(text)
+
+
 def cmd_dashboard(args) -> None:
     from dashboard.serve import serve
 
@@ -104,5 +112,5 @@ def add_to(sub) -> None:
 
     db = sub.add_parser("dashboard", help="the managers' web dashboard")
     db.add_argument("--host", default="127.0.0.1")
-    db.add_argument("--port", type=int, default=8000)
+    db.add_argument("--port", type=tcp_port, default=8000, help="1-65535 (default 8000)")
     db.set_defaults(func=cmd_dashboard)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from cli.plain import plain_table
+from cli.plain import plain_pairs, plain_table
 from rules import EventType
 from rules.exemptions import cited, citing
 from rules.explain import day
@@ -25,7 +25,7 @@ def utc(moment: datetime) -> datetime:
 
 
 def short_day(d: date | None) -> str:
-    """A date in ten characters, for tables that must fit 80 columns."""
+    """A date in ten characters, for tables."""
     return d.isoformat() if d else ""
 
 
@@ -42,7 +42,7 @@ def print_json_rows(rows: list[dict]) -> None:
 
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence], right: Sequence[str] = ()) -> None:
     """A table of `columns`, one row per sequence of cells (None shows as blank), every cell literal; plain
-    text that fits 80 columns when the output is not a terminal (a pipe, a file, another program)."""
+    text with every value whole when the output is not a terminal (a pipe, a file, another program)."""
     if not sys.stdout.isatty():
         print(plain_table(title, columns, rows, right))
         return
@@ -85,15 +85,14 @@ def view_json(v: CaseView) -> dict:
     }
 
 
+def words(name: str) -> str:
+    """A name from the code (`response_reminder`, `review_completed`) as the dashboard writes it."""
+    return str(name).replace("_", " ")
+
+
 def print_view(v: CaseView) -> None:
-    from rich.console import Console
-
-    from cli.literal import Table  # every value shown literally, never read as Rich markup
-
     ev = v.evaluation
-    t = Table(title=f"{v.ref} — {ev.regime.upper()} — {ev.stage.value.replace('_', ' ')}", show_header=False)
-    t.add_column(style="bold")
-    t.add_column()
+    title = f"{v.ref} — {ev.regime.upper()} — {words(ev.stage.value)}"
     rows = [
         ("NEEDS ATTENTION", v.attention and f"{v.attention} (the dates below are the last good ones)"),
         ("subject", v.subject),
@@ -103,7 +102,11 @@ def print_view(v: CaseView) -> None:
         ("response due", ev.response_due and day(ev.response_due)),
         ("statutory due", ev.statutory_due and ev.statutory_due != ev.response_due and day(ev.statutory_due)),
         ("OVERDUE", ev.overdue and f"{ev.working_days_overdue} working days"),
-        ("responded", ev.responded_on and f"{day(ev.responded_on)} ({ev.response_timeliness}, {ev.response_outcome})"),
+        (
+            "responded",
+            ev.responded_on
+            and f"{day(ev.responded_on)} ({words(ev.response_timeliness)}, {words(ev.response_outcome)})",
+        ),
         ("review request by", ev.review_request_deadline and day(ev.review_request_deadline)),
         (
             "review requested",
@@ -113,30 +116,56 @@ def print_view(v: CaseView) -> None:
         ("review due", ev.review_due and f"{day(ev.review_due)} (at the latest {day(ev.review_latest_due)})"),
         ("REVIEW OVERDUE", ev.review_overdue and f"{ev.review_working_days_overdue} working days"),
         ("exemptions cited", (e := cited(v.events).get(EventType.responded)) and citing(e)),
-        ("review completed", ev.review_completed_on and f"{day(ev.review_completed_on)} ({ev.review_outcome})"),
+        ("review completed", ev.review_completed_on and f"{day(ev.review_completed_on)} ({words(ev.review_outcome)})"),
         ("exemptions upheld", (e := cited(v.events).get(EventType.review_completed)) and citing(e)),
         ("complaint by", ev.complaint_deadline and f"{day(ev.complaint_deadline)} to {ev.complaint_to}"),
         ("lapses after", ev.lapses_after and day(ev.lapses_after)),
-        ("closed", ev.closed_reason and f"{ev.closed_reason} on {day(ev.closed_on)}"),
-        ("next alarm", v.next_alarm and f"{v.next_alarm.kind} on {day(v.next_alarm.on)}"),
+        ("closed", ev.closed_reason and f"{words(ev.closed_reason)} on {day(ev.closed_on)}"),
+        ("next alarm", v.next_alarm and f"{words(v.next_alarm.kind.value)} on {day(v.next_alarm.on)}"),
     ]
-    for k, val in rows:
-        if val:
-            t.add_row(k, str(val))
-    console = Console()
-    console.print(t)
+    shown = [(k, str(val)) for k, val in rows if val]
+    if not sys.stdout.isatty():
+        print(plain_pairs(title, shown))
+        return
+    from rich.console import Console
+
+    from cli.literal import Table  # every value shown literally, never read as Rich markup
+
+    t = Table(title=title, show_header=False)
+    t.add_column(style="bold")
+    t.add_column()
+    for k, val in shown:
+        t.add_row(k, val)
+    Console().print(t)
     if v.entries:
-        console.print(history_table(v))
+        print_history(v)
 
 
-def history_table(v: CaseView):
-    """The case's events numbered as `void` and `amend` take them; a voided one struck through (and
-    marked VOIDED, for output that is not a terminal), with who voided it, when and why."""
+def print_history(v: CaseView) -> None:
+    """The case's events numbered as `void` and `amend` take them; a voided one struck through on a
+    terminal, and marked VOIDED with who voided it, when and why."""
+    if not sys.stdout.isatty():
+        print()
+        print(plain_table(HISTORY_TITLE, HISTORY_COLUMNS, history_rows(v)))
+        return
+    from rich.console import Console
+
     from cli.literal import Table
 
-    t = Table(title="Events (numbered for void and amend)")
-    for col in ("no.", "event", "on", "details", "recorded by", "correction"):
+    t = Table(title=HISTORY_TITLE)
+    for col in HISTORY_COLUMNS:
         t.add_column(col)
+    for entry, row in zip(v.entries, history_rows(v), strict=True):
+        t.add_row(*row, style="strike" if entry.void else None)
+    Console().print(t)
+
+
+HISTORY_TITLE = "Events (numbered for void and amend)"
+HISTORY_COLUMNS = ("no.", "event", "on", "details", "recorded by", "correction")
+
+
+def history_rows(v: CaseView) -> list[tuple]:
+    rows = []
     for number, entry in enumerate(v.entries, 1):
         e = entry.event
         details = "; ".join(
@@ -157,13 +186,7 @@ def history_table(v: CaseView):
             correction = f"amended by {c.by} on {utc(c.at):%Y-%m-%d %H:%M} UTC: {c.reason}"
         else:
             correction = None
-        t.add_row(
-            str(number),
-            e.type.value.replace("_", " "),
-            day(e.on),
-            details,
-            entry.by or "unknown",
-            correction,
-            style="strike" if entry.void else None,
+        rows.append(
+            (str(number), e.type.value.replace("_", " "), day(e.on), details, entry.by or "unknown", correction)
         )
-    return t
+    return rows

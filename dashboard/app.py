@@ -8,6 +8,7 @@ workflows' evaluations or from `rules/` — it computes none itself."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +26,8 @@ from dashboard.pages import alerts, cases, health, holidays, letters, lists, min
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
+
+log = logging.getLogger("foi.dashboard")
 
 ROUTERS = (
     signin.router,
@@ -81,6 +84,9 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
             response = page(request, "unavailable.html", status_code=503, message=str(exc))
         except UserError as exc:
             response = page(request, "unavailable.html", status_code=404, message=str(exc))
+        except Exception:  # a bug: logged, and answered here, inside the middleware that adds the headers
+            log.exception("internal error on %s", request.url.path)
+            response = page(request, "unavailable.html", status_code=500, message="internal error; see the log")
         if request.state.session is not None and "set-cookie" not in response.headers:
             sessions.keep(request, response, request.state.session)  # a page seen: the idle time starts again
         return response

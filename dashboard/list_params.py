@@ -4,14 +4,18 @@ that change one part of it (a new filter or sort goes back to page 1)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from register.caseload import SORTS
 from rules import Regime, Stage
+from rules.plain_text import ControlCharacterError, refuse_control
 from runtime.errors import UserError
 
 FIELDS = ("officer", "manager", "regime", "stage", "q", "sort", "dir", "page")
+LONGEST = 320  # no filter or search is longer than the longest value a case holds in one (an address)
+PAGE = re.compile(r"[1-9][0-9]{0,5}")  # pages 1 to 999,999, ASCII digits only
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,13 @@ class ListParams:
     @classmethod
     def read(cls, path: str, query: dict[str, str], default_sort: str) -> ListParams:
         values = {k: v.strip() for k in FIELDS if (v := query.get(k)) is not None and v.strip()}
+        for k, v in values.items():
+            try:
+                refuse_control(v, k)
+            except ControlCharacterError as exc:
+                raise UserError(str(exc)) from None
+            if len(v) > LONGEST:
+                raise UserError(f"{k}: {len(v)} characters; at most {LONGEST}")
         if "regime" in values and values["regime"] not in Regime.__members__:
             raise UserError(f"regime '{values['regime']}': one of {', '.join(Regime)}")
         if "stage" in values and values["stage"] not in Stage.__members__:
@@ -30,8 +41,8 @@ class ListParams:
             raise UserError(f"sort '{values['sort']}': one of {', '.join(SORTS)}")
         if values.setdefault("dir", "asc") not in ("asc", "desc"):
             raise UserError(f"dir '{values['dir']}': asc or desc")
-        if not values.setdefault("page", "1").isdigit() or int(values["page"]) < 1:
-            raise UserError(f"page '{values['page']}': a number from 1")
+        if not PAGE.fullmatch(values.setdefault("page", "1")):
+            raise UserError(f"page '{values['page']}': a number from 1 to 999999")
         return cls(path, values)
 
     def filters(self) -> dict:

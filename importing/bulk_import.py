@@ -21,6 +21,7 @@ from importing.csv_lines import read_rows
 from messages import CaseInput
 from rules import Case, Event, RuleViolation, regime_of
 from rules.calendar import CalendarRangeError
+from rules.plain_text import ControlCharacterError, refuse_control
 from runtime.errors import UserError, one_line, one_line_validation_error
 
 REQUIRED = ("ref", "regime", "received")
@@ -55,7 +56,7 @@ class Checked:
 
 
 def row_to_case(row: dict[str, str]) -> CaseInput:
-    get = {k: (v or "").strip() for k, v in row.items() if k}
+    get = {k: refuse_control((v or "").strip(), k) for k, v in row.items() if k}
     for col in REQUIRED:
         if not get.get(col):
             raise UserError(f"{col} is required")
@@ -111,7 +112,7 @@ def check(text: str, settings) -> Checked:
             evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
             seen[case.ref] = line
             out.valid.append((line, case))
-        except (UserError, RuleViolation, CalendarRangeError) as exc:
+        except (UserError, RuleViolation, CalendarRangeError, ControlCharacterError) as exc:
             errors.append((line, f"line {line}: {one_line(str(exc))}"))
     out.errors = [message for _, message in sorted(errors, key=lambda e: e[0])]
     return out

@@ -33,12 +33,21 @@ def lines(first: int, last: int) -> str:
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
+def _values(reader):
+    """The reader's rows; a value longer than the csv module allows (131,072 characters) is one line
+    naming where, not a crash."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UserError(f"line {reader.line_num}: {exc}") from None
+
+
 def read_rows(text: str) -> Rows:
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        header = []
+    header = [name.strip() for name in next(_values(reader), [])]
     seen: dict[str, int] = {}
     for number, name in enumerate(header, 1):
         if name in seen:
@@ -46,7 +55,7 @@ def read_rows(text: str) -> Rows:
         seen[name] = number
     records, errors = [], []
     done = reader.line_num
-    for values in reader:
+    for values in _values(reader):
         first, last = done + 1, reader.line_num
         done = last
         if any("\n" in v or "\r" in v for v in values):

@@ -6,6 +6,14 @@ wording from a template (`letters/templates/<kind>.docx`, or the authority's own
 `FOI_LETTER_TEMPLATES`). The placeholders each template may use are in `letters.content`.
 """
 
+from urllib.parse import quote
+
 from letters.content import KINDS, LetterRefused, available
 
-__all__ = ["KINDS", "LetterRefused", "available"]
+__all__ = ["KINDS", "LetterRefused", "available", "file_name"]
+
+
+def file_name(ref: str, kind: str) -> str:
+    """A letter's default file name, one per ref: a '/' (and anything else a file name cannot hold) is
+    %-escaped, so `a/b` and `a_b` never write the same file."""
+    return f"{quote(ref, safe='')}-{kind}.docx"

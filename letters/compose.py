@@ -2,7 +2,11 @@
 
 The template for a kind is `<kind>.docx` in the authority's folder (setting `letter_templates`) when
 that file exists there, else the one shipped in `letters/templates/`. Templates are Word documents
-with Jinja placeholders (`docxtpl`); values are escaped, so a requester's name cannot break the XML.
+with Jinja placeholders (`docxtpl`), rendered in Jinja's sandbox (an authority's template can read the
+values it is given, never reach Python's objects or run a command; its loops are bounded by the
+sandbox's range limit). Every value is carried literally: escaped for the XML (`&`, `<`, `>` stay as
+typed), and a character XML cannot hold (a control character an older release let into the register)
+shown as a space, so the document parses and nothing around it is lost.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from casework.cases import evaluate_locally
 from letters.content import LetterRefused, history_for, placeholders
 from register import Register
 from rules import Case
+from rules.plain_text import control_character
 from runtime.errors import UserError
 
 SHIPPED = Path(__file__).resolve().parent / "templates"
@@ -46,10 +52,17 @@ def letter(settings, ref: str, kind: str) -> bytes:
     return render(template_for(settings, kind), placeholders(kind, ref, history, ev, event, details))
 
 
+def _literal(value):
+    """A value as the letter carries it: text with control characters (XML cannot hold them) as spaces."""
+    if isinstance(value, str) and control_character(value, multiline=True):
+        return "".join(" " if control_character(c, multiline=True) else c for c in value)
+    return value
+
+
 def render(template: Path, context: dict) -> bytes:
     doc = DocxTemplate(str(template))
     try:
-        doc.render(context, autoescape=True)
+        doc.render(context, jinja_env=SandboxedEnvironment(autoescape=True, finalize=_literal))
     except TemplateError as exc:
         raise UserError(f"template {template}: {exc}") from None
     out = io.BytesIO()

@@ -39,6 +39,15 @@ class Entry(BaseModel):
     amended: Change | None = None
 
 
+class Correction(BaseModel):
+    """A void or amendment of entry `number` (from 1) made while the case's workflow had ended: the new
+    run it starts carries it so the register records it (`previous`: what the entry read before)."""
+
+    kind: str  # "void" | "amend"
+    number: int
+    previous: Event
+
+
 def effective(entries: list[Entry]) -> list[Event]:
     """The history the law is applied to: every entry not voided, in order."""
     return [e.event for e in entries if e.void is None]
@@ -69,6 +78,8 @@ class CaseInput(BaseModel):
     entries: list[Entry] = []
     """The whole recorded history with its authors and corrections, carried by a reopened run; when
     given, `events` is its effective history."""
+    correction: Correction | None = None
+    """The correction that started this run, on a case whose workflow had ended (see `Correction`)."""
 
 
 class CaseView(BaseModel):

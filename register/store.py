@@ -39,6 +39,8 @@ from register.people import People
 from register.read_model import read_model_columns
 from rules import Evaluation, Event, ProclaimedDay, Regime
 from rules.alarms import Alarm
+from rules.models import HOLIDAY_NAME_LIMIT
+from rules.plain_text import control_character
 
 
 class CaseRow(Base):
@@ -142,9 +144,11 @@ def engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
-        from register.private import private_dir
+        from register.private import private_dir, private_file
 
-        private_dir(Path(url.removeprefix("sqlite:///")).parent)
+        db = Path(url.removeprefix("sqlite:///"))
+        private_dir(db.parent)
+        private_file(db)  # 0600 before SQLite creates it with the umask's mode (its -wal, -shm follow it)
     engine = create_engine(
         url,
         connect_args={"timeout": 10} if url.startswith("sqlite") else {},
@@ -396,7 +400,14 @@ class Register(Outbox, People, Audit):
     def proclaimed(self) -> list[ProclaimedDay]:
         with self.session() as s:
             rows = s.scalars(select(ProclaimedRow).order_by(ProclaimedRow.on))
-            return [ProclaimedDay(on=r.on, name=r.name, region=r.region) for r in rows]
+            # a name recorded before names were limited is cut to the limit: running cases carry it
+            return [ProclaimedDay(on=r.on, name=_holiday_name(r.name), region=r.region) for r in rows]
+
+
+def _holiday_name(stored: str) -> str:
+    """A stored name as a valid one: control characters become spaces, and it is cut to the limit."""
+    plain = "".join(" " if control_character(c) else c for c in stored).strip()
+    return plain[:HOLIDAY_NAME_LIMIT] or "Proclaimed bank holiday"
 
 
 def to_json(model) -> dict:

@@ -5,10 +5,17 @@ today; this module only counts. Definitions, for a quarter Q:
 - received: requests received in Q;
 - resolvable: received in Q, less those withdrawn, lapsed, or still waiting for clarification or a fee;
 - answered in time / within a permitted extension / late: resolvable requests by their response
-  (in time = by the statutory due date; within extension = after it but by the extended date);
+  (in time = by the statutory due date: 20 working days for FOI, EIR and FOISA, the month for subject
+  access; within extension = after it but by the extended date);
 - not yet answered, and of those overdue;
 - outcomes: the responses to requests received in Q, by outcome;
-- internal reviews: reviews requested in Q; completed within the target, within the limit; by outcome.
+- internal reviews: reviews **requested in Q**, whatever the quarter their request was received in;
+  completed within the target, within the limit; by outcome.
+
+Internal reviews are counted by the day they were asked for, on purpose: a review is asked for weeks or
+months after the request (up to two months after the response), so counting it with its request's
+quarter would change a quarter's published figures long after it ended; the Cabinet Office's return
+counts the reviews an authority received in the quarter. Every other figure counts requests received in Q.
 """
 
 from __future__ import annotations
@@ -122,7 +129,7 @@ def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, 
         ("requests", "received", len(received)),
         ("requests", "withdrawn or lapsed", sum(e.closed_reason in GONE for e in received)),
         ("requests", "resolvable", len(resolvable)),
-        ("timeliness", "answered within 20 working days (in time)", timeliness[ResponseTimeliness.in_time]),
+        ("timeliness", "answered by the statutory date (in time)", timeliness[ResponseTimeliness.in_time]),
         (
             "timeliness",
             "answered late but within a permitted extension",

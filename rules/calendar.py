@@ -23,12 +23,6 @@ def _weekdays_through(ordinal: int) -> int:
     return weeks * 5 + min(rest, 5)
 
 
-def _kth_weekday(k: int) -> int:
-    """The ordinal of the k-th weekday counting from ordinal 1 (k >= 1)."""
-    weeks, rest = divmod(k - 1, 5)
-    return weeks * 7 + rest + 1
-
-
 class CalendarRangeError(LookupError):
     """A date outside the years the calendar's holiday data covers: answering would be a guess."""
 
@@ -65,22 +59,32 @@ class Calendar:
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day.toordinal() not in self._holiday_set
 
+    # rank and nth_working_day are the engine's inner loop (about ten calls a case), so their arithmetic
+    # is written out inline: `_weekdays_through`, its inverse (the ordinal of the k-th weekday from
+    # ordinal 1: (k-1)//5 weeks of 7 days plus (k-1)%5 days), and the range check of `_covered`.
+
     def rank(self, day: date) -> int:
         """How many working days lie on or before `day` (from an arbitrary fixed origin)."""
-        o = self._covered(day.toordinal())
-        return _weekdays_through(o) - bisect.bisect_right(self._holidays, o)
+        o = day.toordinal()
+        if not self._lo <= o <= self._hi:
+            self._covered(o)
+        rest = o % 7
+        return o // 7 * 5 + (rest if rest < 5 else 5) - bisect.bisect_right(self._holidays, o)
 
     def nth_working_day(self, rank: int) -> date:
         """The working day whose rank is `rank`: the inverse of `rank` on working days."""
         # Start from the weekday with that index, then step over the holidays on or before it until
         # the count of holidays passed stops changing. The count only grows, so the first fixed
         # point is the answer (see tests/test_calendar.py for the exhaustive check).
-        passed = 0
+        holidays, passed = self._holidays, 0
         while True:
-            o = _kth_weekday(rank + passed)
-            now_passed = bisect.bisect_right(self._holidays, o)
+            k = rank + passed - 1
+            o = k // 5 * 7 + k % 5 + 1
+            now_passed = bisect.bisect_right(holidays, o)
             if now_passed == passed:
-                return date.fromordinal(self._covered(o))
+                if not self._lo <= o <= self._hi:
+                    self._covered(o)
+                return date.fromordinal(o)
             passed = now_passed
 
     def add_working_days(self, day: date, n: int) -> date:

@@ -52,6 +52,12 @@ _ALLOWED: dict[Stage, frozenset[EventType]] = {
     Stage.closed: frozenset(),
 }
 
+# Tuples of members looked up once: the engine runs these tests for every case it evaluates.
+_OWING = (Stage.awaiting_response, Stage.in_review)  # a response is owed in these stages, if not yet given
+_WAITING = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
+_IDENTITY = (EventType.identity_requested, EventType.identity_received)
+_WITH_OUTCOME = (EventType.responded, EventType.review_completed)
+
 _STAGE_PHRASE = {
     Stage.awaiting_response: "awaiting its response",
     Stage.awaiting_clarification: "awaiting clarification",
@@ -102,6 +108,13 @@ def evaluate(
 
 class _Run:
     """The state of one case while its events are replayed."""
+
+    __slots__ = (
+        "case", "cal", "policy", "trace", "rules", "stage", "clock_started", "disregarded", "paused",
+        "extended_until", "awaiting_since", "lapses_after", "lapse_kind", "late_fee_notice", "responded",
+        "statutory_due_at_response", "response_due_at_response", "review_request_deadline", "review_requested",
+        "review_completed", "closed_reason", "closed_on", "withdrawn_while_owed", "last_event_on",
+    )  # fmt: skip
 
     def __init__(self, case: Case, calendar: Calendar, policy: Policy, trace: list | None):
         self.case, self.cal, self.policy, self.trace = case, calendar, policy, trace
@@ -211,13 +224,13 @@ class _Run:
 
     @property
     def response_owed(self) -> bool:
-        return self.responded is None and self.stage in (Stage.awaiting_response, Stage.in_review)
+        return self.responded is None and self.stage in _OWING
 
     # -- time passing --------------------------------------------------------------------------
 
     def _advance(self, day: date) -> None:
         """Let time act up to `day`: waits lapse and the review window closes."""
-        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
+        if self.stage in _WAITING:
             if day > self.lapses_after:
                 self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
         elif self.stage is Stage.review_window and day > self.review_request_deadline:
@@ -232,11 +245,11 @@ class _Run:
         self._check_fields(e)
         if not self._allowed(e):
             raise RuleViolation(self._refusal(e))
-        getattr(self, f"_on_{e.type}")(e)
+        _HANDLERS[e.type](self, e)
 
     def _allowed(self, e: Event) -> bool:
         t = e.type
-        if t in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
+        if t in _IDENTITY and not self.rules.identity:
             return False
         if self.stage is Stage.in_review and self.responded is None:  # a review of a failure to respond
             return t in (EventType.responded, EventType.withdrawn)
@@ -272,7 +285,7 @@ class _Run:
         return f"{e.type} on {e.on}: {why}"
 
     def _check_fields(self, e: Event) -> None:
-        if e.outcome is not None and e.type not in (EventType.responded, EventType.review_completed):
+        if e.outcome is not None and e.type not in _WITH_OUTCOME:
             raise RuleViolation(f"{e.type} on {e.on}: outcome is only for responded and review_completed")
         if (e.until is not None or e.exceptional) and e.type is not EventType.extended:
             raise RuleViolation(f"{e.type} on {e.on}: until and exceptional are only for extended")
@@ -407,24 +420,18 @@ class _Run:
         if as_of < self.last_event_on:
             raise RuleViolation(f"as_of {as_of} is before the last event ({self.last_event_on})")
         self._advance(as_of)
-        response = self._response(as_of)
-        review = self._review(as_of)
-        return Evaluation(
-            regime=self.case.regime,
-            received=self.case.received,
-            as_of=as_of,
-            stage=self.stage,
-            **response,
-            **self._answer(response["statutory_due"], response["response_due"]),
-            **self._waiting(),
-            **review,
-            **self._completion(review["review_due"], review["review_latest_due"]),
-            **self._closing(),
-        )
+        out = {"regime": self.case.regime, "received": self.case.received, "as_of": as_of, "stage": self.stage}
+        self._response(as_of, out)
+        self._answer(out)
+        out["awaiting_since"], out["lapses_after"] = self.awaiting_since, self.lapses_after
+        self._review(as_of, out)
+        self._completion(out)
+        self._closing(out)
+        return Evaluation.model_validate(out)
 
-    # The parts of the answer, each a few keys of the calc contract.
+    # The parts of the answer, each writing a few keys of the calc contract into `out`.
 
-    def _response(self, as_of: date) -> dict:
+    def _response(self, as_of: date, out: dict) -> None:
         """The response's deadline as it stands, and whether it is overdue."""
         statutory_due = response_due = None
         if self.responded is not None:
@@ -433,17 +440,19 @@ class _Run:
             statutory_due = self.statutory_due()
             response_due = self.extended_until or statutory_due
         overdue = self.response_owed and as_of > response_due
-        days = self.cal.working_days_between(response_due, as_of) if overdue else 0
-        due = {"clock_started": self.clock_started, "statutory_due": statutory_due, "response_due": response_due}
-        return due | {"extended_until": self.extended_until, "overdue": overdue, "working_days_overdue": days}
+        out["clock_started"] = self.clock_started
+        out["statutory_due"], out["response_due"] = statutory_due, response_due
+        out["extended_until"], out["overdue"] = self.extended_until, overdue
+        out["working_days_overdue"] = self.cal.working_days_between(response_due, as_of) if overdue else 0
 
-    def _answer(self, statutory_due: date | None, response_due: date | None) -> dict:
+    def _answer(self, out: dict) -> None:
         """The response given: when, what, how timely, and on which of the 20 working days."""
         e = self.responded
         if e is None:
-            return dict.fromkeys(
-                ("responded_on", "response_outcome", "response_in_time", "response_timeliness", "responded_working_day")
-            )
+            out["responded_on"] = out["response_outcome"] = out["response_in_time"] = None
+            out["response_timeliness"] = out["responded_working_day"] = None
+            return
+        statutory_due, response_due = out["statutory_due"], out["response_due"]
         in_time = e.on <= response_due
         if e.on <= statutory_due:
             timeliness = ResponseTimeliness.in_time
@@ -452,54 +461,53 @@ class _Run:
         day = None
         if self.rules.counting == "working_days":  # the day's number among the 20, disregarded days not counted
             day = self.cal.working_days_between(self.clock_started, e.on) - self._disregarded_after(self.clock_started)
-        answer = {"responded_on": e.on, "response_outcome": ResponseOutcome(e.outcome), "response_in_time": in_time}
-        return answer | {"response_timeliness": timeliness, "responded_working_day": day}
+        out["responded_on"], out["response_outcome"], out["response_in_time"] = e.on, e.outcome, in_time
+        out["response_timeliness"], out["responded_working_day"] = timeliness, day
 
-    def _waiting(self) -> dict:
-        return {"awaiting_since": self.awaiting_since, "lapses_after": self.lapses_after}
-
-    def _review(self, as_of: date) -> dict:
+    def _review(self, as_of: date, out: dict) -> None:
         """The internal review asked for: in time or not, its target and limit, whether it is overdue."""
         r, asked = self.rules, self.review_requested
-        request = {"review_request_deadline": self.review_request_deadline}
+        out["review_request_deadline"] = self.review_request_deadline
         if asked is None:
-            request |= dict.fromkeys(("review_requested_on", "review_requested_in_time"))
-            return request | {"review_due": None, "review_latest_due": None} | self._review_overdue(None, as_of)
-        request |= {
-            "review_requested_on": asked.on,
-            "review_requested_in_time": asked.on <= self.review_request_deadline,
-        }
+            out["review_requested_on"] = out["review_requested_in_time"] = None
+            out["review_due"] = out["review_latest_due"] = None
+            out["review_overdue"], out["review_working_days_overdue"] = False, 0
+            return
+        out["review_requested_on"] = asked.on
+        out["review_requested_in_time"] = asked.on <= self.review_request_deadline
         due = self._working_days_after("review_due", asked.on, r.review_target, "target")
-        latest = self._working_days_after("review_latest_due", asked.on, r.review_limit, "limit")
-        return request | {"review_due": due, "review_latest_due": latest} | self._review_overdue(due, as_of)
+        out["review_due"] = due
+        out["review_latest_due"] = self._working_days_after("review_latest_due", asked.on, r.review_limit, "limit")
+        overdue = self.stage is Stage.in_review and as_of > due
+        out["review_overdue"] = overdue
+        out["review_working_days_overdue"] = self.cal.working_days_between(due, as_of) if overdue else 0
 
-    def _review_overdue(self, review_due: date | None, as_of: date) -> dict:
-        overdue = self.stage is Stage.in_review and as_of > review_due
-        days = self.cal.working_days_between(review_due, as_of) if overdue else 0
-        return {"review_overdue": overdue, "review_working_days_overdue": days}
-
-    def _completion(self, review_due: date | None, review_latest_due: date | None) -> dict:
+    def _completion(self, out: dict) -> None:
         """The review's outcome, whether it met its target and limit, and the regulator's deadline."""
         done = self.review_completed
         if done is None:
-            keys = ("review_completed_on", "review_outcome", "review_completed_within_target")
-            return dict.fromkeys((*keys, "review_completed_within_limit", "complaint_deadline", "complaint_to"))
+            out["review_completed_on"] = out["review_outcome"] = out["review_completed_within_target"] = None
+            out["review_completed_within_limit"] = out["complaint_deadline"] = out["complaint_to"] = None
+            return
         unit, n = self.rules.complaint
         deadline = done.on + timedelta(weeks=n) if unit == "weeks" else add_months(done.on, n)
-        outcome = {"review_completed_on": done.on, "review_outcome": ReviewOutcome(done.outcome)}
-        met = {"review_completed_within_target": done.on <= review_due}
-        met["review_completed_within_limit"] = done.on <= review_latest_due
-        regulator = {"complaint_deadline": self._note("complaint_deadline", deadline, done.on, n, unit)}
-        return outcome | met | regulator | {"complaint_to": self.rules.complaint_to}
+        out["review_completed_on"], out["review_outcome"] = done.on, done.outcome
+        out["review_completed_within_target"] = done.on <= out["review_due"]
+        out["review_completed_within_limit"] = done.on <= out["review_latest_due"]
+        out["complaint_deadline"] = self._note("complaint_deadline", deadline, done.on, n, unit)
+        out["complaint_to"] = self.rules.complaint_to
 
-    def _closing(self) -> dict:
+    def _closing(self, out: dict) -> None:
         """How the case closed, or the day time alone will change its stage."""
         changes_on = None
-        if self.stage in (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity):
+        if self.stage in _WAITING:
             changes_on = self.lapses_after + timedelta(days=1)
         elif self.stage is Stage.review_window:
             changes_on = self.review_request_deadline + timedelta(days=1)
-        return {"closed_reason": self.closed_reason, "closed_on": self.closed_on, "stage_changes_on": changes_on}
+        out["closed_reason"], out["closed_on"], out["stage_changes_on"] = self.closed_reason, self.closed_on, changes_on
+
+
+_HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType}  # each event type's handler, looked up once
 
 
 def _outcome(e: Event, kind: type) -> None:

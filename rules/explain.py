@@ -28,16 +28,21 @@ def day(d: date) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}"
 
 
+def counted(n: int, unit: str) -> str:
+    """`3 working days`, `1 calendar month`: a count with its unit, singular for one."""
+    return f"{n} {unit.removesuffix('s') if n == 1 else unit}"
+
+
 def explain_derivation(d: Derivation, cal: Calendar, source: str = "") -> list[str]:
     head = f"{LABELS.get(d.label, d.label)}: {day(d.result)}"
-    how = f"{d.count} {d.unit} after {day(d.start)}"
+    how = f"{counted(d.count, d.unit)} after {day(d.start)}"
     lines = [f"{head} — {how}" + (f" ({d.note})" if d.note else "") + (f" [{source}]" if source else "")]
     if d.unit == "working days" and d.result > d.start:
         for skipped, name in cal.non_working_between(d.start, d.result):
             lines.append(f"    skipped {day(skipped)} — {name}")
         weekends = cal.weekend_days_between(d.start, d.result)
         if weekends:
-            lines.append(f"    skipped {weekends} weekend days")
+            lines.append(f"    skipped {counted(weekends, 'weekend days')}")
     return lines
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rules.citations import normalise
 from rules.outcomes import ClosedReason, ResponseTimeliness
+from rules.plain_text import PlainLine
 from rules.regimes import Regime
+
+HOLIDAY_NAME_LIMIT = 100
 
 
 class RuleViolation(ValueError):
@@ -82,14 +86,15 @@ class ProclaimedDay(BaseModel):
     """A non-working day the holidays package does not know yet (a newly proclaimed bank holiday).
 
     `region`: `uk` for the whole UK, or one part (ENG, WLS, SCT, NIR); FOISA counts only `uk`
-    and SCT days.
+    and SCT days. `name`: at most HOLIDAY_NAME_LIMIT characters, one line: every running case carries
+    the names of its calendar's days in its state, so what a person types there must stay small.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     on: date
-    name: str = "Proclaimed bank holiday"
-    region: str = Field("uk", pattern="^(uk|ENG|WLS|SCT|NIR)$")
+    name: PlainLine = Field("Proclaimed bank holiday", min_length=1, max_length=HOLIDAY_NAME_LIMIT)
+    region: Literal["uk", "ENG", "WLS", "SCT", "NIR"] = "uk"
 
 
 class Case(BaseModel):

@@ -81,6 +81,14 @@ def test_explain_names_each_skipped_holiday():
     assert "working day 45" in out.stdout
 
 
+def test_explain_counts_one_month_in_the_singular():
+    sar = {"regime": "sar", "received": "2026-11-02", "as_of": "2026-11-02"}
+    out = calc(json.dumps(sar), "--explain")
+    assert out.returncode == 0, out.stderr
+    assert "Response due (statutory): Wed 2 Dec 2026 — 1 calendar month after Mon 2 Nov 2026" in out.stdout
+    assert "months" not in out.stdout
+
+
 def test_extra_non_working_days_move_the_deadline():
     case = {
         "regime": "foia",

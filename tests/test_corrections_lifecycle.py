@@ -10,18 +10,23 @@ time-skipping server (issue 18). Dates written down by hand (UK calendar, FOIA):
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
+from datetime import date, timedelta
 
 import pytest
 from temporalio.api.enums.v1 import EventType as HistoryEvent
 from temporalio.client import WorkflowUpdateFailedError
 
+from casework import cases
+from casework.actors import Actor
 from messages import AmendAction, AssignAction, RecordAction, VoidAction
 from reports.quarterly import Quarter
 from reports.statistics import figures
 from rules import Event
+from runtime.errors import UserError
 from tests.conftest import running_worker
-from tests.lifecycle import act, freeze_at, record, sent, sleep_until, start, view
+from tests.lifecycle import act, freeze_at, record, sent, sleep_until, start, today, view
+from tests.naive_law import naive_calendar
 from workflows import CaseWorkflow
 
 D = date.fromisoformat
@@ -169,3 +174,34 @@ async def test_an_update_from_before_authors_were_kept_still_records_with_an_unk
         assert (await view(handle)).evaluation.response_timeliness == "in_time"
     assert v.entries[0].by is None
     assert register.events("T1")[0].recorded_by is None
+
+
+async def test_a_withdrawal_recorded_by_mistake_on_a_closed_case_is_voided_and_the_case_runs_again(
+    env, settings, register
+):
+    """A closed case's workflow has ended: the void starts a new run with the corrected history. Dates are
+    today's (the engine refuses events dated after the real today); the due date is the naive model's."""
+    bob = Actor(BOB, "Bob", frozenset({"officer"}), registered=True)
+    async with running_worker(env.client, settings):
+        received = (await today(env)) - timedelta(days=10)
+        handle = await start(env, settings, received=received, actor=ALICE)
+        await act(
+            handle, CaseWorkflow.record_event, RecordAction(event=Event(type="withdrawn", on=received), actor=ALICE)
+        )
+        assert (await handle.result()).evaluation.closed_reason == "withdrawn"
+        assert register.case("T1").stage == "closed"
+
+        v = await cases.void_event(env.client, settings, "T1", 1, "withdrawn on the wrong case", bob)
+        assert v.evaluation.stage == "awaiting_response"
+        assert v.evaluation.response_due == naive_calendar("foia").nth_working_day_after(received, 20)
+        assert v.entries[0].void.by == BOB and v.events == []
+        with pytest.raises(UserError, match="already voided"):
+            await cases.void_event(env.client, settings, "T1", 1, "again", bob)
+        for _ in range(100):
+            if register.case("T1").stage == "awaiting_response":
+                break
+            await asyncio.sleep(0.05)
+    assert register.case("T1").stage == "awaiting_response"
+    (void,) = [a for a in register.actions("T1") if a.kind == "void"]
+    assert (void.actor, void.reason, void.detail["was"]["type"]) == (BOB, "withdrawn on the wrong case", "withdrawn")
+    assert register.events("T1")[0].voided_by == BOB and register.case_events("T1") == []

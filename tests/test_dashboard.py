@@ -105,6 +105,8 @@ async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_d
                 assert "officer@example.org" in await page.inner_text("main")
                 assert (await page.inner_text("p.next-step")).startswith("Respond now: the response was due")
                 assert "queued for the next digest" in await page.inner_text("table.alerts")
+                headings = await page.locator("h2").all_inner_texts()
+                assert "Alerts: sent, queued or withdrawn" in headings and "Alerts sent" not in headings
                 ARTIFACTS.mkdir(exist_ok=True)
                 await page.screenshot(path=str(ARTIFACTS / "dashboard-case.png"), full_page=True)
 

@@ -111,3 +111,35 @@ async def test_paging_filters_search_and_sorting_without_javascript(settings, re
     finally:
         server.should_exit = True
         await task
+
+
+async def test_a_ref_stays_on_one_line_in_a_crowded_list(settings, register):
+    now = today("Europe/London")
+    words = "Costs of the new headquarters building, its contracts and every consultant's report on them"
+    for ref in ("HO-2026-108", "A1"):
+        seed(
+            register,
+            ref,
+            officer="a.very.long.officer.name@department.example.gov.uk",
+            subject=words,
+            received=now,
+            due=now + timedelta(days=1),  # in every list but the overdue one
+        )
+    port = free_port()
+    server, task = await serving(create_app(reading(settings)), port)
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            context = await browser.new_context(
+                java_script_enabled=False, viewport={"width": 1400, "height": 900}, extra_http_headers=BEARER
+            )
+            page = await context.new_page()
+            for path in ("/open", "/due-soon"):
+                await page.goto(f"http://127.0.0.1:{port}{path}")
+                long_ref = await page.locator("table.cases a", has_text="HO-2026-108").bounding_box()
+                short_ref = await page.locator("table.cases a", has_text="A1").bounding_box()
+                assert long_ref["height"] == short_ref["height"], (path, long_ref, short_ref)  # one line each
+            await browser.close()
+    finally:
+        server.should_exit = True
+        await task

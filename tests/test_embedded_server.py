@@ -86,3 +86,18 @@ def test_the_worker_stops_with_one_line_when_its_server_dies(tmp_path):
     assert code == 1
     errors = [line for line in (tmp_path / "worker.log").read_text().splitlines() if line.startswith("error:")]
     assert errors == ["error: the embedded Temporal server stopped (killed by signal 9); the worker stops too"]
+
+
+def test_stopping_the_worker_prints_none_of_the_servers_shutdown_warnings(tmp_path):
+    d = Deployment(tmp_path)
+    d.start_worker()
+    try:
+        assert d.starter("overdue").returncode == 0  # the server has had clients to say goodbye to
+        before = (tmp_path / "worker.log").stat().st_size
+    finally:
+        code = d.stop_worker(signal.SIGINT)  # Ctrl-C
+    assert code == 0
+    said = (tmp_path / "worker.log").read_bytes()[before:].decode()
+    assert "INFO foi.worker: stopping" in said
+    assert "level=WARN" not in said, said
+    assert (tmp_path / ".foi" / "temporal-server.log").exists()  # the server's own log is kept in full

@@ -157,5 +157,5 @@ def test_the_command_writes_the_file_it_names(settings, register):
     out = starter(settings.data_dir, "letter", "HO/7", "acknowledgement")
     assert out.returncode == 0, out.stderr
     assert "We will respond by 29 October 2025" in "\n".join(
-        p.text for p in docx.Document(str(settings.data_dir / "HO_7-acknowledgement.docx")).paragraphs
+        p.text for p in docx.Document(str(settings.data_dir / "HO%2F7-acknowledgement.docx")).paragraphs
     )

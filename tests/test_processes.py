@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import time
+from datetime import timedelta
 
 import pytest
 
@@ -46,6 +47,7 @@ def test_the_home_office_walkthrough_and_a_restart_that_repeats_no_alert(deploym
     )
     assert out.returncode == 0, out.stderr
     assert "63509: started (foia); response due Fri 30 Apr 2021 — OVERDUE" in out.stdout
+    assert "  alarms already due wait 15 minutes for the history you record now (starter.py record)" in out.stdout
 
     again = d.starter("new", "--ref", "63509", "--regime", "foia", "--received", "2021-03-31")
     assert (again.returncode, again.stderr.strip()) == (2, "error: case 63509 already exists")
@@ -129,6 +131,10 @@ def test_bad_input_to_the_starter_is_one_line_and_status_2(deployment):
         f"note: no people are registered, so this was recorded as done by {OS_PREFIX}{os_user()} "
         "(starter.py people add)",
     ]
+    assert "alarms already due" not in started.stdout  # received today: no alarm is due, none is held
+    recent = d.starter("new", "--ref", "X2", "--regime", "foia", "--received", (now - timedelta(days=2)).isoformat())
+    assert recent.returncode == 0 and recent.stdout.startswith("X2: started (foia); response due ")
+    assert "alarms already due" not in recent.stdout  # back-dated, but its first reminder is days away
     rejected = d.starter("record", "X1", "review_requested")
     assert rejected.returncode == 2 and "a failure to respond can be asked for only after" in rejected.stderr
     assert d.json("show", "X1")["stage"] == "awaiting_response"

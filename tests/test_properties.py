@@ -68,8 +68,10 @@ def test_a_fee_notice_given_after_the_time_for_compliance_moves_nothing(regime, 
     assert (got.statutory_due, got.stage) == (plain, "awaiting_response")
 
 
+# The later answer comes at most 88 days after the question: within the 3 months before the request lapses
+# (the shortest three months, February to April, hold 89 days), so both histories are valid.
 @fast
-@given(regimes, received_days, gaps, st.integers(min_value=0, max_value=80), st.integers(min_value=1, max_value=10))
+@given(regimes, received_days, gaps, st.integers(min_value=0, max_value=78), st.integers(min_value=1, max_value=10))
 def test_clarification_received_later_never_gives_an_earlier_due_date(regime, received, wait, answer, later):
     asked = received + timedelta(days=wait)
     one = [

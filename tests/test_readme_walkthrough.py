@@ -41,6 +41,14 @@ def walkthrough() -> list[list[str]]:
     return commands
 
 
+def backlog_import() -> list[str]:
+    """The managers' section's command that moves the example backlog in."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## For managers") :]
+    [line] = [x for x in section.splitlines() if x.startswith("    .venv/bin/python starter.py import ")]
+    return shlex.split(line)[2:]
+
+
 def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_path: Path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     d = Deployment(tmp_path)
@@ -63,6 +71,8 @@ def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_pat
                 assert out.stderr == "", (args, out.stderr)
             if args[0] == "overdue":
                 assert "63509" in out.stdout
+            if args[0] == "new":  # started with its whole history: nothing is held, and it says nothing of it
+                assert out.stdout.startswith("63509: started (foia)") and "alarms already due" not in out.stdout
             if args[0] == "history":
                 trail = out.stdout
         rows = sorted(register.notifications(), key=lambda r: r.id)  # in the order they were raised
@@ -83,6 +93,15 @@ def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_pat
         assert all(s["by"] for s in steps)
         assert [s["by"] for s in steps if s["action"] in ("started", "recorded", "amend", "letter")] == [
             *("officer@example.org",) * 5
+        ]
+
+        # Read on: the managers' import of the example backlog, whose case 63509 is the walkthrough's.
+        imported = d.starter(*backlog_import(), timeout=180)
+        assert imported.returncode == 0, (imported.stdout, imported.stderr)
+        told = imported.stdout.strip().splitlines()
+        assert told == [
+            "skipped (already exist): 63509",
+            "started 8 cases, skipped 1 that already exist, 0 rows with errors",
         ]
 
         async def schedule():

@@ -70,7 +70,7 @@ def figures(tmp_path_factory):
         ("received", 8),  # A B C D E F H I (G is Q1, J is Q3)
         ("withdrawn or lapsed", 2),  # D withdrawn, E lapsed
         ("resolvable", 6),
-        ("answered within 20 working days (in time)", 3),  # A H I
+        ("answered by the statutory date (in time)", 3),  # A H I
         ("answered late but within a permitted extension", 1),  # B
         ("answered late", 1),  # C
         ("not yet answered", 1),  # F
@@ -82,7 +82,7 @@ def figures(tmp_path_factory):
         ("neither confirm nor deny", 1),
         ("refused on cost (s12)", 0),  # G's response belongs to Q1's requests
         ("refused as vexatious or repeated (s14)", 0),
-        ("requested", 3),  # reviews requested in Q2: G H I
+        ("requested", 3),  # reviews requested in Q2: G H I (G's request came in Q1: counted by the review's day)
         ("completed", 3),
         ("completed within the target", 1),  # G: 14 working days
         ("completed within the limit", 2),  # G, and I (34 working days)

@@ -305,6 +305,7 @@ async def test_with_the_keyboard_alone_an_officer_signs_in_finds_a_case_and_reco
                 await page.wait_for_url(f"{base}/case/KEY-1")
                 await tab_to(page, "a[href='/case/KEY-1/record']")
                 await page.keyboard.press("Enter")
+                await page.wait_for_url(f"{base}/case/KEY-1/record")
                 await tab_to(page, "a[href='?kind=responded']")
                 await page.keyboard.press("Enter")
                 await page.wait_for_url(f"{base}/case/KEY-1/record?kind=responded")

@@ -7,7 +7,6 @@ allow letters gets one (`casework.permissions`).
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -16,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dashboard.deps import SettingsDep
 from dashboard.forms import actor
+from letters import file_name
 from letters.compose import letter
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,5 +31,5 @@ def letter_url(kind: str, ref: str) -> str:
 async def download(request: Request, kind: str, ref: str, settings: SettingsDep):
     actor(request, "letter")  # a person who may write letters, not the read-only token
     document = await run_in_threadpool(letter, settings, ref, kind)
-    filename = f"{re.sub(r'[^A-Za-z0-9._-]', '_', ref)}-{kind}.docx"
+    filename = file_name(ref, kind)
     return Response(document, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

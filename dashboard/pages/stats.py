@@ -21,8 +21,10 @@ def quarter_of(text: str | None, settings) -> Quarter:
     return Quarter.parse(text) if text else Quarter.containing(today(settings.alarms.timezone))
 
 
+# Both are plain `def`: FastAPI runs them on its thread pool, so a quarter's figures (one query over every
+# case) never hold up the event loop that answers every other request.
 @router.get("/stats", response_class=HTMLResponse)
-async def stats(request: Request, settings: SettingsDep, register: RegisterDep, quarter: str | None = None):
+def stats(request: Request, settings: SettingsDep, register: RegisterDep, quarter: str | None = None):
     try:
         q = quarter_of(quarter, settings)
     except UserError as exc:  # a quarter written wrong or out of range: the request's fault
@@ -34,8 +36,11 @@ async def stats(request: Request, settings: SettingsDep, register: RegisterDep, 
 
 
 @router.get("/stats.csv")
-async def stats_csv(settings: SettingsDep, register: RegisterDep, quarter: str | None = None):
-    q = quarter_of(quarter, settings)
+def stats_csv(request: Request, settings: SettingsDep, register: RegisterDep, quarter: str | None = None):
+    try:
+        q = quarter_of(quarter, settings)
+    except UserError as exc:
+        return page(request, "unavailable.html", status_code=400, message=str(exc))
     return Response(
         as_csv(q, figures(register, settings.policy, today(settings.alarms.timezone), q)),
         media_type="text/csv; charset=utf-8",
