@@ -20,6 +20,7 @@ from casework.people import add_person
 from casework.today import today
 from dashboard.app import create_app
 from messages import CaseInput
+from rules import Event
 from tests.conftest import running_worker
 from tests.helpers import STAFF
 from tests.naive_law import naive_calendar, same_date_months_later
@@ -585,3 +586,81 @@ async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(sett
     finally:
         server.should_exit = True
         await task
+
+
+async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_registers_someone(
+    dev_env, settings, register
+):
+    register_staff(register, settings)
+    now = today("Europe/London")
+    received = now - timedelta(days=6)
+    client = dev_env.client
+    async with running_worker(client, settings):
+        await cases.start_case(
+            client,
+            settings,
+            CaseInput(ref="MGR-1", regime="foia", received=received, events=[Event(type="withdrawn", on=now)]),
+            STAFF,
+        )
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                context = await browser.new_context(java_script_enabled=False)
+                page = await context.new_page()
+                await sign_in(page, base, MANAGER)
+                await page.wait_for_url(f"{base}/")
+
+                # The engine's refusal (a review completed on a case never reviewed) shows at the form.
+                token = await page.get_attribute("input[name=csrf]", "value")
+                on = {"on-day": str(now.day), "on-month": str(now.month), "on-year": str(now.year)}
+                form = {"csrf": token, "type": "review_completed", "outcome": "upheld", **on}
+                refused = await context.request.post(f"{base}/case/MGR-1/record", form=form, max_redirects=0)
+                assert refused.status == 400 and "govuk-error-summary" in await refused.text()
+                assert len(register.case_events("MGR-1")) == 1
+
+                await page.goto(f"{base}/case/MGR-1/event/1/void")
+                await page.fill("#reason", "withdrawn on the wrong case")
+                await page.click("button:has-text('Void the event')")
+                await page.wait_for_url(f"{base}/case/MGR-1")
+                assert "Voided by meg@example.org" in await page.inner_text("table.timeline")
+                assert register.case_events("MGR-1") == []
+
+                await page.goto(f"{base}/case/MGR-1/assign")
+                await page.select_option("#officer", OFFICER)
+                await page.click("button:has-text('Assign')")  # no reason: refused, nothing changes
+                assert "Enter the reason" in await page.inner_text(".govuk-error-summary")
+                assert (await cases.view(client, settings, "MGR-1")).officer is None
+                await page.fill("#reason", "Olu knows this team")
+                await page.click("button:has-text('Assign')")
+                await page.wait_for_url(f"{base}/case/MGR-1")
+                assert (await cases.view(client, settings, "MGR-1")).officer == OFFICER
+                assigned = [(a.kind, a.actor, a.reason) for a in register.actions("MGR-1") if a.kind == "assigned"]
+                assert assigned == [("assigned", MANAGER, "Olu knows this team")]
+
+                await page.click("button:has-text('Sign out')")
+                await page.wait_for_url(f"{base}/sign-in")
+                await page.goto(f"{base}/")
+                assert page.url == f"{base}/sign-in?next=/"
+
+                await sign_in(page, base, ADMIN)
+                await page.wait_for_url(f"{base}/")
+                await page.goto(f"{base}/people")
+                await page.fill("#email", "Rev@Example.org")
+                await page.fill("#name", "Rhys <Reviewer>")
+                await page.check("#role-reviewer")
+                await page.click("button:has-text('Register')")
+                await page.wait_for_url(f"{base}/people")
+                added = register.person("rev@example.org")
+                assert (added.name, added.roles, added.added_by) == ("Rhys <Reviewer>", ["reviewer"], ADMIN)
+                await page.fill("#email", "rev@example.org")
+                await page.fill("#name", "Again")
+                await page.check("#role-officer")
+                await page.click("button:has-text('Register')")
+                assert "already registered" in await page.inner_text(".govuk-error-summary")
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task
