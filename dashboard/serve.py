@@ -1,10 +1,12 @@
 """Serving the dashboard: on loopback by default. Another interface is allowed too, since every page
 but the sign-in form needs a signed-in person (or, to read, the bearer token); put it behind HTTPS
-(`FOI_DASHBOARD_URL=https://...` marks the session cookie Secure behind a proxy)."""
+(`FOI_DASHBOARD_URL=https://...` marks the session cookie Secure behind a proxy). Its log, on stderr,
+says every sign-in attempt with its address and result (never the password)."""
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 
 from dashboard.security import check_credentials
 
@@ -21,6 +23,9 @@ def is_loopback(host: str) -> bool:
 def serve(settings, host: str, port: int) -> None:
     check_credentials(settings)
     import uvicorn
+
+    # the dashboard's own log on stderr: every sign-in attempt (foi.sign_in), and any internal error
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     from dashboard.app import create_app
 

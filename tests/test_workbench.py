@@ -664,3 +664,50 @@ async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_regis
         finally:
             server.should_exit = True
             await task
+
+
+def test_the_dashboard_process_logs_each_sign_in_attempt_without_the_password(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.processes import ROOT, STARTED, Deployment
+
+    d = Deployment(tmp_path)
+    assert d.starter("people", "add", OFFICER, "--name", "Olu Okafor", "--role", "admin").returncode == 0
+    assert d.starter("people", "password", OFFICER, stdin=PASSWORD + "\n").returncode == 0
+    port = free_port()
+    log = tmp_path / "dashboard.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "starter.py"), "dashboard", "--port", str(port)],
+            cwd=tmp_path,
+            env=d.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    STARTED.append(proc)  # stopped by tests/conftest.py if this test fails half-way
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):  # until it listens
+            try:
+                httpx.get(f"{base}/sign-in")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        with httpx.Client(base_url=base) as http:
+            form = http.get("/sign-in")
+            token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+            wrong = http.post("/sign-in", data={"csrf": token, "email": OFFICER, "password": "swordfish-wrong"})
+            assert wrong.status_code == 400
+            right = http.post("/sign-in", data={"csrf": token, "email": OFFICER, "password": PASSWORD})
+            assert right.status_code == 303
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    said = log.read_text()
+    assert f"foi.sign_in: sign-in failed for {OFFICER}: wrong password" in said
+    assert f"foi.sign_in: signed in: {OFFICER}" in said
+    assert "swordfish" not in said and PASSWORD not in said
