@@ -102,9 +102,13 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def active_actor(register, email: str) -> Actor | None:
-    """The actor a session names, while that person is still registered and active."""
+def active_actor(register, email: str, begun: datetime) -> Actor | None:
+    """The actor a session begun at `begun` names, while that person is still registered and active
+    and has not signed out (or changed password) since."""
     person = register.person(email)
     if person is None or not person.active:
+        return None
+    ended = _utc(person.sessions_after)
+    if ended is not None and begun < ended:
         return None
     return Actor(person.email, person.name, frozenset(person.roles), registered=True)

@@ -66,7 +66,7 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
         request.state.actor = request.state.session = None
         if not request.url.path.startswith(OPEN):
             session = sessions.read(request)
-            who = active_actor(app.state.register, session.email) if session else None
+            who = active_actor(app.state.register, session.email, session.begun) if session else None
             if who is not None:
                 request.state.actor, request.state.session = who, session
             elif security.machine(settings, request.headers.get("authorization", "")):

@@ -1,7 +1,8 @@
 """The signed-in person's session: one cookie, signed with `itsdangerous` (its contents readable by
 the browser but not forgeable), `HttpOnly`, `SameSite=Lax`, `Secure` when the page came over HTTPS.
 
-It carries the person's address and the session's CSRF token. It is signed again with a new time on
+It carries the person's address, the session's CSRF token and when they signed in (signing out ends
+every session of theirs begun before, so a copied cookie is no use afterwards). It is signed again with a new time on
 every page, so it ends `FOI_SESSION_IDLE_MINUTES` after the last one (the signature's age is checked;
 the cookie itself has no expiry and goes when the browser closes). The signing key is
 `FOI_SESSION_SECRET`, else a random key kept in the data directory (made on first use, mode 0600).
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -24,6 +26,7 @@ COOKIE = "foi_session"
 class Session:
     email: str
     csrf: str
+    begun: datetime  # when the person signed in: signing out (or a new password) ends sessions begun before
 
 
 def _key(settings) -> str:
@@ -54,11 +57,13 @@ def read(request: Request) -> Session | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("e"), str) or not isinstance(data.get("c"), str):
         return None
-    return Session(email=data["e"], csrf=data["c"])
+    if not isinstance(data.get("b"), (int, float)):
+        return None
+    return Session(email=data["e"], csrf=data["c"], begun=datetime.fromtimestamp(data["b"], UTC))
 
 
 def new(email: str) -> Session:
-    return Session(email=email, csrf=secrets.token_urlsafe(32))
+    return Session(email=email, csrf=secrets.token_urlsafe(32), begun=datetime.now(UTC))
 
 
 def secure(request: Request) -> bool:
@@ -68,7 +73,8 @@ def secure(request: Request) -> bool:
 
 def keep(request: Request, response: Response, session: Session) -> None:
     """Set (or renew) the session cookie on `response`."""
-    value = _serializer(request.app.state.settings).dumps({"e": session.email, "c": session.csrf})
+    data = {"e": session.email, "c": session.csrf, "b": session.begun.timestamp()}
+    value = _serializer(request.app.state.settings).dumps(data)
     response.set_cookie(COOKIE, value, httponly=True, samesite="lax", secure=secure(request), path="/")
 
 

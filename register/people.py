@@ -2,7 +2,8 @@
 and whether they may still act. A person is never deleted, only deactivated, so every action they
 recorded keeps a name to show. Names and addresses are personal data (README, Personal data).
 Signing in to the dashboard adds a password's Argon2 hash (never the password) and the count of
-failed sign-ins in a row, with when a lock-out after too many ends (`casework.passwords`)."""
+failed sign-ins in a row, with when a lock-out after too many ends, and when their sessions last
+ended (`casework.passwords`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class PersonRow(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     failed_sign_ins: Mapped[int | None] = mapped_column(Integer)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sessions_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """Dashboard sessions begun before this have ended (signed out, or the password changed)."""
 
 
 class People:
@@ -59,10 +62,18 @@ class People:
             row.active, row.deactivated_at, row.deactivated_by = False, now(), by
 
     def set_password_hash(self, email: str, password_hash: str) -> None:
-        """A new password: its hash replaces the old one, and any lock-out ends."""
+        """A new password: its hash replaces the old one, any lock-out ends, and so does every session."""
         with self.session() as s, s.begin():
             row = s.get(PersonRow, email)
             row.password_hash, row.failed_sign_ins, row.locked_until = password_hash, 0, None
+            row.sessions_after = now()
+
+    def end_sessions(self, email: str, at: datetime) -> None:
+        """Sign the person out everywhere: every session begun before `at` ends."""
+        with self.session() as s, s.begin():
+            row = s.get(PersonRow, email)
+            if row is not None:
+                row.sessions_after = at
 
     def failed_sign_in(self, email: str, at: datetime, attempts: int, lock_until: datetime) -> datetime | None:
         """Count a failed sign-in; the `attempts`-th in a row locks the address until `lock_until`

@@ -522,6 +522,8 @@ async def test_an_admin_adds_and_removes_a_proclaimed_holiday_and_the_running_ca
 
 
 async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(settings, register):
+    import time
+
     import httpx
     from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
@@ -552,7 +554,8 @@ async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(sett
                     return super().get_timestamp() - minutes * 60
 
             forged = URLSafeTimedSerializer(key, salt="foi-dashboard-session", signer=Then)
-            return forged.dumps({"e": OFFICER, "c": "t"})
+            # begun after the password was set (which ended older sessions); last signed `minutes` ago
+            return forged.dumps({"e": OFFICER, "c": "t", "b": time.time()})
 
         async with httpx.AsyncClient(base_url=base) as http:
             fresh = await http.get("/my-cases", headers={"Cookie": f"{COOKIE}={aged(29)}"})
@@ -640,10 +643,15 @@ async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_regis
                 assigned = [(a.kind, a.actor, a.reason) for a in register.actions("MGR-1") if a.kind == "assigned"]
                 assert assigned == [("assigned", MANAGER, "Olu knows this team")]
 
+                copied = await context.cookies()  # a cookie copied before signing out is no use after
                 await page.click("button:has-text('Sign out')")
                 await page.wait_for_url(f"{base}/sign-in")
                 await page.goto(f"{base}/")
                 assert page.url == f"{base}/sign-in?next=/"
+                thief = await browser.new_context(java_script_enabled=False)
+                await thief.add_cookies(copied)
+                replayed = await thief.request.get(f"{base}/", max_redirects=0)
+                assert (replayed.status, replayed.headers["location"]) == (303, "/sign-in?next=/")
 
                 await sign_in(page, base, ADMIN)
                 await page.wait_for_url(f"{base}/")

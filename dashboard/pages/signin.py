@@ -1,12 +1,14 @@
 """Signing in and out. The sign-in form is the one page open to anyone; it carries a CSRF token of
 its own (a random value in a short-lived cookie, posted back in the form), so no other site can
-sign a browser in. A person who has signed in lands on their own cases (officers) or on the team
+sign a browser in. Signing out ends every session the person has (a copied cookie included). A person
+who has signed in lands on their own cases (officers) or on the team
 lists (managers and admins); a page they were sent here from comes first."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -82,6 +84,7 @@ async def sign_in_posted(request: Request):
 @router.post("/sign-out")
 async def sign_out(request: Request):
     await posted(request)
+    request.app.state.register.end_sessions(request.state.session.email, datetime.now(UTC))
     response = done("/sign-in")
     sessions.end(request, response)
     return response
