@@ -43,6 +43,7 @@ def cmd_new(args) -> None:
         requester_email=args.requester_email,
         officer=args.officer,
         manager=args.manager,
+        team=args.team,
         events=events,
         catch_up_grace=not args.events,  # its history may follow: alarms already due wait for it
     )
@@ -82,7 +83,8 @@ def cmd_record(args) -> None:
         public_interest_test=args.public_interest_test,
     )
     actor = actor_for(args, "record")
-    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor))
+    override = args.override_independence
+    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor, override))
     print_json(view_json(v)) if args.json else print_view(v)
 
 
@@ -101,7 +103,8 @@ def cmd_overdue(args) -> None:
 
     settings = get_settings()
     register = Register(settings.register_url)
-    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue"))
+    team = args.team and " ".join(args.team.split())
+    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue", team=team))
     rows = [
         {
             "ref": c.ref,
@@ -150,6 +153,7 @@ def add_to(sub) -> None:
     n.add_argument("--requester-email")
     n.add_argument("--officer", help="case officer's email address")
     n.add_argument("--manager", help="manager's email address")
+    n.add_argument("--team", help="the responding team (its managers take the escalations when there is no manager)")
     n.add_argument(
         "--events",
         help="JSON list of the events so far (FILE or -), for a case received earlier; without it, alarms already "
@@ -177,6 +181,11 @@ def add_to(sub) -> None:
     r.add_argument(
         "--public-interest-test", action="store_true", help="for responded and review_completed: a PIT was applied"
     )
+    r.add_argument(
+        "--override-independence",
+        metavar="REASON",
+        help="for review_completed, managers only: let someone who took part in the original handling complete it",
+    )
     r.add_argument("--json", action="store_true")
     add_actor_option(r)
     r.set_defaults(func=cmd_record)
@@ -187,5 +196,6 @@ def add_to(sub) -> None:
     s.set_defaults(func=cmd_show)
 
     o = sub.add_parser("overdue", help="every overdue case, most overdue first")
+    o.add_argument("--team", help="only the cases of this responding team")
     o.add_argument("--json", action="store_true")
     o.set_defaults(func=cmd_overdue)

@@ -68,7 +68,7 @@ def cmd_assign(args) -> None:
     actor = actor_for(args, "assign")
     register = Register(settings.register_url)
     holders = {}
-    for role in ("officer", "manager"):
+    for role in ("officer", "manager", "reviewer"):
         given = getattr(args, role)
         if given is None:
             holders[role] = None
@@ -78,10 +78,22 @@ def cmd_assign(args) -> None:
             person = register.person(email)
             if person is None or not person.active:
                 raise UserError(f"--{role} {given}: not a registered, active person (see starter.py people list)")
+            if role == "reviewer" and not {"reviewer", "manager", "admin"} & set(person.roles):
+                raise UserError(
+                    f"--reviewer {given}: {person.name} has no reviewer role (people add ... --role reviewer)"
+                )
         holders[role] = email
     v = run_async(
         lambda client: cases.assign(
-            client, settings, args.ref, holders["officer"], holders["manager"], args.reason, actor
+            client,
+            settings,
+            args.ref,
+            holders["officer"],
+            holders["manager"],
+            args.reason,
+            actor,
+            team=args.team,
+            reviewer=holders["reviewer"],
         )
     )
     print(f"{args.ref}: assigned by {actor.id}")
@@ -115,10 +127,14 @@ def add_to(sub) -> None:
     add_actor_option(a)
     a.set_defaults(func=cmd_amend)
 
-    s = sub.add_parser("assign", help="hand a running case to another officer and/or manager")
+    s = sub.add_parser(
+        "assign", help="hand a running case to another officer, manager or team, or its review to a reviewer"
+    )
     s.add_argument("ref")
     s.add_argument("--officer", metavar="EMAIL")
     s.add_argument("--manager", metavar="EMAIL")
+    s.add_argument("--team", metavar="NAME", help="the responding team")
+    s.add_argument("--reviewer", metavar="EMAIL", help="who carries out the internal review (role reviewer)")
     s.add_argument("--reason", required=True, help="why (required, at most 2,000 characters)")
     s.add_argument("--json", action="store_true")
     add_actor_option(s)

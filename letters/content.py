@@ -20,6 +20,8 @@ Placeholders, in every template (dates written like `21 June 2021`, empty when n
 - review_acknowledgement: `review_requested_on`, `review_requested_in_time`, `review_due`,
   `review_latest_due`;
 - review_outcome: `review_completed_on`, `outcome`, `exemptions`, `public_interest_test`,
+  `reviewer_independent` (true only when the reviewer, a registered person, had no part in the original
+  handling and no manager overrode that: workflows/independence.py),
   `complaint_period` (`6 weeks` or `6 months`), `complaint_deadline` (the last day to complain).
 """
 
@@ -152,5 +154,6 @@ def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event |
             **cited(event),
             "complaint_period": wording.period(rules.complaint),
             "complaint_deadline": written(ev.complaint_deadline),
+            "reviewer_independent": bool(details.get("reviewer_independent")),
         }
     return context
