@@ -5,16 +5,16 @@ Reads the register (no Temporal needed); the dates come from the engine (`letter
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from letters import KINDS
+from letters.kinds import KINDS
 from runtime.errors import UserError
-from settings import get_settings
 
 
 def cmd_letter(args) -> None:
+    import re
+    from pathlib import Path
+
     from letters.compose import letter  # docxtpl is imported only by the command that needs it
+    from settings import get_settings
 
     document = letter(get_settings(), args.ref, args.kind)
     out = Path(args.out or f"{re.sub(r'[^A-Za-z0-9._-]', '_', args.ref)}-{args.kind}.docx")
