@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import sys
 
-from casework.addresses import check_addresses, no_one_to_alert, warning
-from casework.inputs import parse_date, parse_json, read_input
-from casework.limits import check_lengths
-from casework.today import today
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
-from rules import Case, Event, EventType, regime_of
-from rules.explain import day
-from runtime.errors import UserError, one_line_validation_error
-from settings import get_settings
+from rules.vocabulary import EventType
+from runtime.errors import UserError
 
-# Temporal's client (casework.cases, cli.server) is imported by the commands that talk to it, so that
-# `overdue`, which reads the register, starts quickly.
+# Each command imports what it uses (the engine, pydantic, the settings, Temporal's client), so that
+# `--help` loads none of it and `overdue`, which reads the register, does not load Temporal.
 
 
 def cmd_new(args) -> None:
     from pydantic import TypeAdapter, ValidationError
 
     from casework import cases
+    from casework.addresses import check_addresses, no_one_to_alert, warning
+    from casework.inputs import parse_date, parse_json, read_input
+    from casework.limits import check_lengths
     from cli.server import run_async
     from messages import CaseInput
+    from rules import Case, Event, regime_of
+    from rules.explain import day
+    from runtime.errors import one_line_validation_error
+    from settings import get_settings
 
     settings = get_settings()
     events = []
@@ -68,7 +68,12 @@ def cmd_new(args) -> None:
 
 def cmd_record(args) -> None:
     from casework import cases
+    from casework.inputs import parse_date
+    from casework.today import today
+    from cli.rendering import print_json, print_view, view_json
     from cli.server import run_async
+    from rules import Event
+    from settings import get_settings
 
     settings = get_settings()
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
@@ -90,7 +95,9 @@ def cmd_record(args) -> None:
 
 def cmd_show(args) -> None:
     from casework import cases
+    from cli.rendering import print_json, print_view, view_json
     from cli.server import run_async
+    from settings import get_settings
 
     settings = get_settings()
     v = run_async(lambda client: cases.view(client, settings, args.ref))
@@ -99,7 +106,9 @@ def cmd_show(args) -> None:
 
 def cmd_overdue(args) -> None:
     from casework.lists import everything, query_for
+    from cli.rendering import print_json_rows, print_table, short_day
     from register import Register
+    from settings import get_settings
 
     settings = get_settings()
     register = Register(settings.register_url)

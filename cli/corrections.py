@@ -3,10 +3,7 @@ an author, each through the case's workflow (`casework.cases`), so a refused one
 
 from __future__ import annotations
 
-from casework.inputs import parse_date
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json, print_view, view_json
-from settings import get_settings
 
 
 def _number(text: str) -> int:
@@ -18,12 +15,15 @@ def _number(text: str) -> int:
 
 
 def _shown(args, v) -> None:
+    from cli.rendering import print_json, print_view, view_json
+
     print_json(view_json(v)) if args.json else print_view(v)
 
 
 def cmd_void(args) -> None:
     from casework import cases
     from cli.server import run_async
+    from settings import get_settings
 
     settings, number = get_settings(), _number(args.number)
     actor = actor_for(args, "correct")
@@ -34,8 +34,10 @@ def cmd_void(args) -> None:
 
 def cmd_amend(args) -> None:
     from casework import cases
+    from casework.inputs import parse_date
     from cli.server import run_async
     from runtime.errors import UserError
+    from settings import get_settings
 
     settings, number = get_settings(), _number(args.number)
     changes: dict = {}
@@ -63,6 +65,7 @@ def cmd_assign(args) -> None:
     from cli.server import run_async
     from register import Register
     from runtime.errors import UserError
+    from settings import get_settings
 
     settings = get_settings()
     actor = actor_for(args, "assign")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json_rows, print_table
-from settings import get_settings
 
 
 def _register():
     from register import Register
+    from settings import get_settings
 
     return Register(get_settings().register_url)
 
@@ -22,6 +21,8 @@ def cmd_teams_add(args) -> None:
 
 
 def cmd_teams_list(args) -> None:
+    from cli.rendering import print_json_rows, print_table
+
     register = _register()
     rows = [
         {

@@ -31,20 +31,10 @@ import dataclasses
 from datetime import date
 
 from letters import wording
-from rules import REGIMES, Case, Evaluation, Event, EventType, Stage
+from letters.kinds import KINDS
+from rules import REGIMES, Case, Evaluation, Event, Stage
 from rules.exemptions import label
 from runtime.errors import UserError
-
-KINDS: dict[str, EventType | None] = {
-    "acknowledgement": None,
-    "clarification": EventType.clarification_requested,
-    "fees_notice": EventType.fee_notice_issued,
-    "extension": EventType.extended,
-    "response": EventType.responded,
-    "review_acknowledgement": EventType.review_requested,
-    "review_outcome": EventType.review_completed,
-}
-"""Each letter and the event it is about (None: the receipt)."""
 
 _NOT_REACHED = {
     "clarification": "no clarification has been asked for",

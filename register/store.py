@@ -30,10 +30,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from register import worker_keys  # noqa: F401 - its table belongs to the register's schema
 from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
-from register.migrate import add_missing_columns
+from register.migrations import upgrade
 from register.outbox import Outbox
 from register.people import People
 from register.read_model import read_model_columns
@@ -143,7 +144,8 @@ class ProclaimedRow(Base):
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
-    """One engine per URL, its tables created; SQLite gets WAL and a busy timeout for two processes."""
+    """One engine per URL, its schema brought to the newest revision; SQLite gets WAL and a busy timeout for
+    two processes."""
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
@@ -166,8 +168,7 @@ def engine_for(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
 
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine, Base.metadata)
+    upgrade(engine)  # register/migrations: Alembic's revisions, from the first release's schema to now
     return engine
 
 
