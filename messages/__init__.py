@@ -12,10 +12,12 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
+from rules.plain_text import PlainText
 
 REASON_LIMIT = 2000
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
-"""Why a correction or an assignment was made: required, at most 2,000 characters."""
+Reason = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
+"""Why a correction or an assignment was made: required, at most 2,000 characters, no control character
+but tab and newline."""
 
 
 class Change(BaseModel):

@@ -175,8 +175,31 @@ def read_model(md: MetaData) -> None:
     Index("ix_cases_manager", cases.c.manager)
 
 
+def digests(md: MetaData) -> None:
+    """71bdacc, 2026-12-01: alerts that wait for a digest or are withdrawn, and the digests sent."""
+    read_model(md)
+    notifications = md.tables["notifications"]
+    notifications.append_column(Column("digest_key", String(400), index=True))
+    notifications.append_column(Column("withdrawn_at", DateTime(timezone=True)))
+    notifications.append_column(Column("withdrawn_reason", Text))
+    Table(
+        "digests",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("key", String(400), nullable=False, unique=True),
+        Column("recipient", String(320), nullable=False),
+        Column("day", Date, nullable=False),
+        Column("channel", String(8), nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("subject", Text),
+        Column("body", Text),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("sent_at", DateTime(timezone=True)),
+    )
+
+
 def current(md: MetaData) -> None:
-    """71bdacc and today: the models themselves (digests, withdrawn alerts), made before Alembic."""
+    """Today: the models themselves (people, authors, the audit trail, teams), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -187,7 +210,8 @@ SHAPES = {
     "exemptions": (exemptions, "0003"),
     "attention": (attention, "0004"),
     "read_model": (read_model, "0005"),
-    "current": (current, "0006"),
+    "digests": (digests, "0006"),
+    "current": (current, "0007"),
 }
 
 
