@@ -8,14 +8,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
-from rules.plain_text import PlainText
+from rules.plain_text import control_character
 
 REASON_LIMIT = 2000
-Reason = Annotated[PlainText, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
+def _plain(text: str) -> str:
+    bad = control_character(text, multiline=True)
+    if bad:
+        raise ValueError(f"contains the control character {bad}, which is not allowed; only tab and newline may be")
+    return text
+
+
+Reason = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT), AfterValidator(_plain)
+]
 """Why a correction or an assignment was made: required, at most 2,000 characters, no control character
 but tab and newline."""
 
