@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import EmailStr, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from intake.config import IntakeSettings
 from rules.alarms import AlarmPolicy
 from rules.policy import Policy
 
@@ -30,6 +31,7 @@ class Settings(BaseSettings):
     task_queue: str = "foi-cases"
     policy: Policy = Policy()
     alarms: AlarmPolicy = AlarmPolicy()
+    intake: IntakeSettings = IntakeSettings()
 
     default_officer: EmailStr | None = Field(None, description="Recipient when a case names no officer.")
     default_manager: EmailStr | None = Field(None, description="Recipient when a case names no manager.")

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
+from register.intake import Intake
 from register.migrate import add_missing_columns
 from register.outbox import Outbox
 from register.people import People
@@ -164,7 +165,7 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register(Outbox, People, Audit):
+class Register(Outbox, People, Audit, Intake):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 

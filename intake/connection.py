@@ -1,0 +1,61 @@
+"""Opening the FOI mailbox with imap-tools: TLS, STARTTLS or (to a loopback address only, checked in
+intake/config.py) plain IMAP; the certificate is verified against the system's CAs or
+`FOI_INTAKE__CA_FILE`. The done folder is created when missing; the watched folder is selected."""
+
+from __future__ import annotations
+
+import ssl
+
+from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted
+
+from intake.config import IntakeSettings
+
+TIMEOUT = 60.0
+"""Seconds any one exchange with the server may take before the connection is given up and retried."""
+
+
+def mailbox_name(s: IntakeSettings) -> str:
+    """The mailbox as the register and the log name it: login at host:port (no password, no requester)."""
+    return f"{s.user}@{s.imap_host}:{s.port}"
+
+
+def open_mailbox(s: IntakeSettings) -> BaseMailBox:
+    tls = ssl.create_default_context(cafile=str(s.ca_file) if s.ca_file else None)
+    if s.tls == "tls":
+        box = MailBox(s.imap_host, s.port, timeout=TIMEOUT, ssl_context=tls)
+    elif s.tls == "starttls":
+        box = MailBoxStartTls(s.imap_host, s.port, timeout=TIMEOUT, ssl_context=tls)
+    else:
+        box = MailBoxUnencrypted(s.imap_host, s.port, timeout=TIMEOUT)
+    try:
+        box.login(s.user or "", s.secret(), initial_folder=None)
+        if not box.folder.exists(s.done_folder):
+            box.folder.create(s.done_folder)
+        box.folder.set(s.folder)
+    except BaseException:
+        _close(box)
+        raise
+    return box
+
+
+def uidvalidity(box: BaseMailBox, folder: str) -> int:
+    return box.folder.status(folder, ["UIDVALIDITY"])["UIDVALIDITY"]
+
+
+def idle_offered(box: BaseMailBox) -> bool:
+    return "IDLE" in box.client.capabilities
+
+
+def _close(box: BaseMailBox) -> None:
+    try:
+        box.client.shutdown()
+    except Exception:  # noqa: S110 - closing a connection that already failed
+        pass
+
+
+def close(box: BaseMailBox) -> None:
+    """Log out, or just drop the connection when the server no longer answers."""
+    try:
+        box.logout()
+    except Exception:
+        _close(box)
