@@ -7,10 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import alerts, calc, cases, corrections, history, holidays, letter, managers, people
+from cli import alerts, calc, cases, corrections, history, holidays, intake, letter, managers, people
 from runtime.errors import one_line
 
-GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people)
+GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people, intake)
 
 
 class Parser(argparse.ArgumentParser):

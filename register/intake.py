@@ -190,3 +190,13 @@ class Intake:
     def intake_healths(self) -> list[IntakeHealthRow]:
         with self.session() as s:
             return list(s.scalars(select(IntakeHealthRow).order_by(IntakeHealthRow.mailbox)))
+
+
+def release_triage(register, intake_id: int, was: str) -> None:
+    """Put a message claimed for triage (status `was`) back to awaiting, its claim undone."""
+    with register.session() as s, s.begin():
+        s.execute(
+            update(IntakeRow)
+            .where(IntakeRow.id == intake_id, IntakeRow.status == was)
+            .values(status=AWAITING, ref=None, reason=None, triaged_by=None, triaged_at=None)
+        )
