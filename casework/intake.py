@@ -104,7 +104,9 @@ async def record_from_reply(
         if register.case(ref) is None:
             raise UserError(f"no case {ref}")
         if not register.triage_message(intake_id, AWAITING, THREADED, actor.id, ref=ref, reason="a reply"):
-            raise UserError(f"message {intake_id} is not awaiting triage: {triaged(intake_message(register, intake_id))}")
+            raise UserError(
+                f"message {intake_id} is not awaiting triage: {triaged(intake_message(register, intake_id))}"
+            )
         row = intake_message(register, intake_id)
     if row.status != THREADED or row.ref != ref:
         raise UserError(f"message {intake_id} is not a reply on case {ref}: {triaged(row)}")

@@ -43,7 +43,14 @@ def cmd_triage(args) -> None:
         print_json_rows(waiting + replies)
         return
     shown = [
-        (r["id"], short_day(r["received"]), r["days_waiting"], r["suggested_regime"], r["requester_email"], r["subject"])
+        (
+            r["id"],
+            short_day(r["received"]),
+            r["days_waiting"],
+            r["suggested_regime"],
+            r["requester_email"],
+            r["subject"],
+        )
         for r in waiting
     ]
     columns = ("id", "received", "days", "suggest", "from", "subject")

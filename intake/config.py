@@ -22,15 +22,21 @@ def is_loopback(host: str) -> bool:
 
 
 class IntakeSettings(BaseModel):
-    imap_host: str | None = Field(None, description="The IMAP server of the FOI mailbox; the worker watches it when set.")
+    imap_host: str | None = Field(
+        None, description="The IMAP server of the FOI mailbox; the worker watches it when set."
+    )
     imap_port: int | None = Field(None, description="Default: 993 with tls, 143 otherwise.")
     user: str | None = Field(None, description="The mailbox's login.")
     password: str | None = None
     password_file: Path | None = Field(None, description="A file holding the password (instead of PASSWORD).")
     folder: str = Field("INBOX", description="The folder requests arrive in.")
-    done_folder: str = Field("FOI-processed", description="Where a message goes once it is recorded (created if missing).")
+    done_folder: str = Field(
+        "FOI-processed", description="Where a message goes once it is recorded (created if missing)."
+    )
     tls: Literal["tls", "starttls", "none"] = Field("tls", description="`none` is allowed only to a loopback address.")
-    ca_file: Path | None = Field(None, description="CA bundle to verify the server's certificate; default: the system's.")
+    ca_file: Path | None = Field(
+        None, description="CA bundle to verify the server's certificate; default: the system's."
+    )
     poll_seconds: float = Field(
         60, gt=0, description="How often to look when the server offers no IDLE (and the longest IDLE wait)."
     )

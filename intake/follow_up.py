@@ -62,7 +62,9 @@ class FollowUp:
                 continue
             to = self.settings.default_officer or self.settings.default_manager or ""
             role = "officer" if self.settings.default_officer else "manager"
-            self.send(f"untriaged:{row.id}", f"intake-{row.id}", "untriaged_request", role, to, None, untriaged_mail(row))
+            self.send(
+                f"untriaged:{row.id}", f"intake-{row.id}", "untriaged_request", role, to, None, untriaged_mail(row)
+            )
 
     def send(self, key, ref, kind, role, recipient, deadline, mail: Mail) -> bool:
         """One message through the outbox, once; True when it is done with (sent, or never deliverable)."""

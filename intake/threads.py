@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 ACK_ID = re.compile(r"^<foi-ack\.(.+)\.[0-9a-f]{12}@foi-deadlines>$")
-IN_SUBJECT = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._/-]{0,63})\]|\bref(?:erence)?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9._/-]{0,63})", re.I)
+IN_SUBJECT = re.compile(
+    r"\[([A-Za-z0-9][A-Za-z0-9._/-]{0,63})\]|\bref(?:erence)?\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9._/-]{0,63})", re.I
+)
 
 
 def acknowledgement_id(ref: str, digest: str) -> str:

@@ -56,8 +56,12 @@ class Watch:
         self.box = box = open_mailbox(self.intake)
         try:
             idle = idle_offered(box)
-            self.register.intake_health(self.mailbox, True, f"watching {self.intake.folder} ({'IDLE' if idle else 'polling'})")
-            log.info("intake: watching %s folder %s (%s)", self.mailbox, self.intake.folder, "IDLE" if idle else "polling")
+            self.register.intake_health(
+                self.mailbox, True, f"watching {self.intake.folder} ({'IDLE' if idle else 'polling'})"
+            )
+            log.info(
+                "intake: watching %s folder %s (%s)", self.mailbox, self.intake.folder, "IDLE" if idle else "polling"
+            )
             while not self.stop.is_set():
                 self.taker.take_all(box, uidvalidity(box, self.intake.folder))
                 self.follow_up.run()

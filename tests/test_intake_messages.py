@@ -65,7 +65,11 @@ def test_the_day_of_receipt_is_the_servers_arrival_day_in_london_not_utc_nor_the
     finally:
         box.logout()
     got = {r.subject: r.received for r in register.intake_messages()}
-    assert got == {"Friday late": date(2026, 7, 3), "Saturday early": date(2026, 7, 4), "Winter Friday": date(2026, 12, 4)}
+    assert got == {
+        "Friday late": date(2026, 7, 3),
+        "Saturday early": date(2026, 7, 4),
+        "Winter Friday": date(2026, 12, 4),
+    }
     assert (dovecot.count("INBOX"), dovecot.count("FOI-processed")) == (0, 3)
 
 
@@ -150,9 +154,7 @@ def bad_messages() -> dict[str, bytes]:
     }
 
 
-def test_bad_messages_are_recorded_for_triage_with_what_could_be_read_and_a_note_of_what_could_not(
-    tmp_path, dovecot
-):
+def test_bad_messages_are_recorded_for_triage_with_what_could_be_read_and_a_note_of_what_could_not(tmp_path, dovecot):
     bad = bad_messages()
     for raw in bad.values():
         dovecot.append(raw, dt.datetime(2026, 7, 1, 9, 0, tzinfo=UTC))
