@@ -142,7 +142,8 @@ def bad_messages() -> dict[str, bytes]:
         "eight bit": b"From: b@example.org\r\nSubject: caf\xe9 \xff\xfe request\r\n\r\nbody\r\n",
         "thirty megabytes": (
             b"From: c@example.org\r\nSubject: thirty megabytes\r\nMIME-Version: 1.0\r\n"
-            b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n'
+            b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+            b"--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
             b'--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename="big.bin"\r\n'
             b"Content-Transfer-Encoding: base64\r\n\r\n" + attachment + b"--b--\r\n"
         ),
