@@ -17,6 +17,7 @@ from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
 from rules.next_step import next_step
+from register.intake import THREADED
 from rules.regimes import REGIMES
 
 router = APIRouter()
@@ -46,5 +47,6 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         alerts=register.notifications(ref=ref),
         letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
         history=trail(register, v.ref),
+        replies=register.intake_messages(status=THREADED, ref=v.ref),
         unknown=UNKNOWN,
     )
