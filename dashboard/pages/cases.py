@@ -13,11 +13,11 @@ from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
 from letters import available
+from register.intake import THREADED
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
 from rules.next_step import next_step
-from register.intake import THREADED
 from rules.regimes import REGIMES
 
 router = APIRouter()
