@@ -1,5 +1,5 @@
 """Opening the FOI mailbox with imap-tools: TLS, STARTTLS or (to a loopback address only, checked in
-intake/config.py) plain IMAP; the certificate is verified against the system's CAs or
+settings.py) plain IMAP; the certificate is verified against the system's CAs or
 `FOI_INTAKE__CA_FILE`. The done folder is created when missing; the watched folder is selected."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from contextlib import suppress
 
 from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted
 
-from intake.config import IntakeSettings
+from settings import IntakeSettings
 
 TIMEOUT = 60.0
 """Seconds any one exchange with the server may take before the connection is given up and retried."""

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 
 from imap_tools import BaseMailBox
 
-from intake.config import IntakeSettings
 from intake.parse import Parsed, parse
 from intake.receipt import day_of_receipt, internaldate
 from intake.suggest import suggest
@@ -19,6 +18,7 @@ from intake.threads import case_named
 from register import Register
 from register.intake import AWAITING, FILED, THREADED, IntakeRow
 from runtime.codec import Keyring, seal
+from settings import IntakeSettings
 
 log = logging.getLogger("foi.intake")
 

@@ -12,14 +12,13 @@ from datetime import date
 
 import pytest
 
-from intake.config import IntakeSettings
 from intake.connection import mailbox_name, open_mailbox, uidvalidity
 from intake.taking import Taker, fetch
 from intake.watch import Watch
 from register import Register
 from register.intake import AWAITING, FILED
 from runtime.codec import Keyring, unseal
-from settings import Settings
+from settings import IntakeSettings, Settings
 from tests.dovecot import PASSWORD, USER, Dovecot
 from tests.smtp import free_port
 
