@@ -91,18 +91,28 @@ def mark_not_request(settings: Settings, intake_id: int, reason: str, actor: Act
     return intake_message(register, intake_id)
 
 
+def check_reply(register: Register, ref: str, event: EventType, intake_id: int) -> IntakeRow:
+    """The reply `intake_id`, if it can be recorded as `event` on case `ref`; else one line."""
+    if event not in REPLY_EVENTS:
+        raise UserError(f"--from-intake: a reply can be recorded as {', '.join(e.value for e in REPLY_EVENTS)}")
+    row = intake_message(register, intake_id)
+    if register.case(ref) is None:
+        raise UserError(f"no case {ref}")
+    if row.status not in (AWAITING, THREADED) or (row.status == THREADED and row.ref != ref):
+        raise UserError(f"message {intake_id} is not a reply on case {ref}: {triaged(row)}")
+    if row.used_for:
+        raise UserError(f"message {intake_id} was already recorded on case {ref} as {row.used_for}")
+    return row
+
+
 async def record_from_reply(
     client: Client, settings: Settings, ref: str, event: EventType, intake_id: int, actor: Actor
 ) -> CaseView:
     """Record `event` on case `ref` dated by the day reply `intake_id` was received."""
-    if event not in REPLY_EVENTS:
-        raise UserError(f"--from-intake: a reply can be recorded as {', '.join(e.value for e in REPLY_EVENTS)}")
     register = Register(settings.register_url)
-    row = intake_message(register, intake_id)
+    row = check_reply(register, ref, event, intake_id)
     claimed = row.status == AWAITING  # a reply the threading did not recognise: the officer says whose
     if claimed:
-        if register.case(ref) is None:
-            raise UserError(f"no case {ref}")
         if not register.triage_message(intake_id, AWAITING, THREADED, actor.id, ref=ref, reason="a reply"):
             raise UserError(
                 f"message {intake_id} is not awaiting triage: {triaged(intake_message(register, intake_id))}"

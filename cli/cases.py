@@ -82,10 +82,12 @@ def cmd_record(args) -> None:
     if args.from_intake is not None:
         if args.on:
             raise UserError("give --on DATE or --from-intake ID, not both: the reply's day of receipt is the date")
-        from casework.intake import record_from_reply
+        from casework.intake import check_reply, record_from_reply
+        from register import Register
 
-        actor = actor_for(args, "record")
         event = EventType(args.event)
+        check_reply(Register(settings.register_url), args.ref, event, args.from_intake)
+        actor = actor_for(args, "record")
         v = run_async(lambda client: record_from_reply(client, settings, args.ref, event, args.from_intake, actor))
         print_json(view_json(v)) if args.json else print_view(v)
         return

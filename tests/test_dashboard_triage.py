@@ -3,43 +3,19 @@ how long each clock has run and the regime suggested) and the mailbox's health l
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import httpx
 
 from casework.today import today
 from dashboard.app import create_app
-from register.intake import AWAITING, FILED
-
-
-def take(register, uid: int, received, subject: str, status: str = AWAITING, **more):
-    register.take_message(
-        mailbox="foi@example.org@127.0.0.1:993",
-        folder="INBOX",
-        uidvalidity=7,
-        uid=uid,
-        digest=f"{uid:064d}",
-        arrived_at=datetime(received.year, received.month, received.day, 12, tzinfo=UTC),
-        received=received,
-        sender_name="Jo Bloggs",
-        sender_email="jo@example.org",
-        subject=subject,
-        body="Please send me the figures.",
-        attachments=[],
-        notes=more.pop("notes", []),
-        message_id=None,
-        suggested_regime="eir",
-        suggestion_reason="environmental: mentions 'pollution'",
-        raw_key="k",
-        raw=b"sealed",
-        status=status,
-        **more,
-    )
+from register.intake import FILED
+from tests.intake_rows import take
 
 
 async def test_the_triage_page_and_the_health_line_show_what_awaits_and_how_the_mailbox_is(settings, register):
     now = today(settings.alarms.timezone)
-    take(register, 1, now - timedelta(days=3), "Pollution <b>figures</b>", notes=["no sender address: x"])
+    take(register, 1, now - timedelta(days=3), "Pollution <b>figures</b>")
     take(register, 2, now, "Out of office", status=FILED, reason="auto-reply (X-Autoreply)")
     register.intake_health("foi@example.org@127.0.0.1:993", False, "cannot read the mailbox: refused; retrying in 4 s")
     app = create_app(settings)
