@@ -30,6 +30,7 @@ def open_mailbox(s: IntakeSettings) -> BaseMailBox:
         box = MailBoxUnencrypted(s.imap_host, s.port, timeout=TIMEOUT)
     try:
         box.login(s.user or "", s.secret(), initial_folder=None)
+        refresh_capabilities(box)
         if not box.folder.exists(s.done_folder):
             box.folder.create(s.done_folder)
         box.folder.set(s.folder)
@@ -37,6 +38,15 @@ def open_mailbox(s: IntakeSettings) -> BaseMailBox:
         _close(box)
         raise
     return box
+
+
+def refresh_capabilities(box: BaseMailBox) -> None:
+    """What the server offers once logged in (many add MOVE, IDLE only then): imaplib keeps the list it
+    was given before login, and without MOVE a move is a copy and an EXPUNGE of the whole folder's
+    deleted messages."""
+    typ, data = box.client.capability()
+    if typ == "OK" and data and data[0]:
+        box.client.capabilities = tuple(data[0].decode().upper().split())
 
 
 def uidvalidity(box: BaseMailBox, folder: str) -> int:
