@@ -68,7 +68,7 @@ class IntakeSettings(BaseModel):
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> IntakeSettings:
         if self.imap_host and self.tls == "none" and not is_loopback(self.imap_host):
-            raise ValueError(f"tls none is allowed only to a loopback address, not {self.imap_host}")
+            raise ValueError(f"FOI_INTAKE__TLS=none is allowed only to a loopback address, not {self.imap_host}")
         return self
 
     @property

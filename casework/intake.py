@@ -41,10 +41,16 @@ def triaged(row: IntakeRow) -> str:
     return f"it was filed: {row.reason}"
 
 
+def startable(row: IntakeRow) -> bool:
+    """Awaiting triage, or taken for a reply to a case but not recorded on it (a new request whose
+    subject happened to name a case is still a request)."""
+    return row.status == AWAITING or (row.status == THREADED and row.used_for is None)
+
+
 def case_input(row: IntakeRow, case: CaseInput) -> CaseInput:
     """`case` (ref, regime, officer...) completed from the message: received on its day of receipt, the
     requester and subject from the message unless the officer gave them."""
-    if row.status != AWAITING:
+    if not startable(row):
         raise UserError(f"message {row.id} is not awaiting triage: {triaged(row)}")
     return case.model_copy(
         update={
@@ -62,12 +68,12 @@ async def start_from_intake(
     register = Register(settings.register_url)
     row = intake_message(register, intake_id)
     case = case_input(row, case)
-    if not register.triage_message(intake_id, AWAITING, STARTED, actor.id, ref=case.ref):
+    if not register.triage_message(intake_id, row.status, STARTED, actor.id, ref=case.ref, reason=None):
         raise UserError(f"message {intake_id} is not awaiting triage: {triaged(intake_message(register, intake_id))}")
     try:
         ev = await start_case(client, settings, case, actor)
     except BaseException:
-        release_triage(register, intake_id, STARTED)
+        release_triage(register, intake_id, STARTED, before=row)
         raise
     register.record_action(
         f"intake:{intake_id}:start", "started_from_mailbox", actor.id, ref=case.ref, intake=intake_id

@@ -192,11 +192,14 @@ class Intake:
             return list(s.scalars(select(IntakeHealthRow).order_by(IntakeHealthRow.mailbox)))
 
 
-def release_triage(register, intake_id: int, was: str) -> None:
-    """Put a message claimed for triage (status `was`) back to awaiting, its claim undone."""
+def release_triage(register, intake_id: int, was: str, before: IntakeRow | None = None) -> None:
+    """Undo a claim for triage (the message now `was`): back to how it was `before` (default: awaiting)."""
+    back = {"status": AWAITING, "ref": None, "reason": None}
+    if before is not None:
+        back = {"status": before.status, "ref": before.ref, "reason": before.reason}
     with register.session() as s, s.begin():
         s.execute(
             update(IntakeRow)
             .where(IntakeRow.id == intake_id, IntakeRow.status == was)
-            .values(status=AWAITING, ref=None, reason=None, triaged_by=None, triaged_at=None)
+            .values(**back, triaged_by=None, triaged_at=None)
         )

@@ -237,6 +237,8 @@ def test_over_tls_with_the_servers_certificate_it_watches_and_takes_what_arrives
 
 
 def test_plain_imap_is_refused_to_anything_but_loopback():
-    with pytest.raises(ValueError, match="tls none is allowed only to a loopback address, not mail.example.org"):
+    with pytest.raises(
+        ValueError, match="FOI_INTAKE__TLS=none is allowed only to a loopback address, not mail.example.org"
+    ):
         IntakeSettings(imap_host="mail.example.org", tls="none")
     assert IntakeSettings(imap_host="::1", tls="none").port == 143

@@ -109,6 +109,10 @@ def test_fifty_requests_through_a_sigkill_each_once_then_a_case_its_acknowledgem
         again = d.starter("new", "--ref", "FOI-35b", "--regime", "foia", "--from-intake", str(friday["id"]))
         assert again.returncode == 2
         assert again.stderr.startswith(f"error: message {friday['id']} is not awaiting triage: case FOI-35 was started")
+        other = next(w for w in waiting if w["requester_email"] == "requester36@example.org")
+        taken_ref = d.starter("new", "--ref", "FOI-35", "--regime", "foia", "--from-intake", str(other["id"]))
+        assert (taken_ref.returncode, taken_ref.stderr.strip()) == (2, "error: case FOI-35 already exists")
+        assert register.intake_message(other["id"]).status == "awaiting"  # the refused start released it
         shown = d.json("show", "FOI-35")
         assert (shown["received"], shown["response_due"]) == ("2026-07-03", "2026-08-04")
         row = register.case("FOI-35")
