@@ -97,6 +97,19 @@ def mark_not_request(settings: Settings, intake_id: int, reason: str, actor: Act
     return intake_message(register, intake_id)
 
 
+ANSWERS = {
+    "awaiting_clarification": EventType.clarification_received,
+    "awaiting_fee": EventType.fee_paid,
+    "awaiting_identity": EventType.identity_received,
+}
+"""The event a reply may be, by the stage of the case it replies to."""
+
+
+def offered(stage: str) -> EventType | None:
+    """The event to offer for a reply on a case at `stage` (None: the case awaits nothing from the requester)."""
+    return ANSWERS.get(stage)
+
+
 def check_reply(register: Register, ref: str, event: EventType, intake_id: int) -> IntakeRow:
     """The reply `intake_id`, if it can be recorded as `event` on case `ref`; else one line."""
     if event not in REPLY_EVENTS:

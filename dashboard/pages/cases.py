@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from casework import cases
 from casework.history import UNKNOWN, trail
+from casework.intake import offered
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
@@ -48,5 +49,6 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
         history=trail(register, v.ref),
         replies=register.intake_messages(status=THREADED, ref=v.ref),
+        reply_event=offered(ev.stage.value),
         unknown=UNKNOWN,
     )
