@@ -94,7 +94,9 @@ def self_signed(root: Path) -> None:
 
 
 class Dovecot:
-    def __init__(self):
+    def __init__(self, extra: str = ""):
+        self.extra = extra
+        """More configuration lines (e.g. a CAPABILITY without IDLE)."""
         self.root = Path(tempfile.mkdtemp(prefix="foi-dovecot-"))
         self.port, self.tls_port = free_port(), free_port()
         self.proc: subprocess.Popen | None = None
@@ -123,6 +125,7 @@ class Dovecot:
                 user=account.pw_name,
                 group=account.pw_name if os.geteuid() != 0 else "dovecot",
             )
+            + self.extra
         )
         os.chmod(self.root, 0o755)
         for path in [self.root, *self.root.rglob("*")]:

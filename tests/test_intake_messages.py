@@ -242,3 +242,29 @@ def test_plain_imap_is_refused_to_anything_but_loopback():
     ):
         IntakeSettings(imap_host="mail.example.org", tls="none")
     assert IntakeSettings(imap_host="::1", tls="none").port == 143
+
+
+def test_a_server_without_idle_is_polled_and_what_arrives_is_taken(tmp_path):
+    d = Dovecot("imap_capability = IMAP4rev1 LITERAL+ UIDPLUS MOVE\n")  # the server offers no IDLE
+    d.start()
+    try:
+        settings = Settings(data_dir=tmp_path / "data", intake=intake_for(d))
+        register = Register(settings.register_url)
+        watch = Watch(settings, register, KEYS)
+        thread = threading.Thread(target=watch.run, daemon=True)
+        thread.start()
+        try:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not register.intake_healths():
+                time.sleep(0.1)
+            d.append(message("polled"), dt.datetime(2026, 7, 1, 9, 0, tzinfo=UTC))
+            while time.monotonic() < deadline and not register.intake_messages():
+                time.sleep(0.1)
+        finally:
+            watch.interrupt()
+            thread.join(10)
+        assert register.intake_healths()[0].message == "watching INBOX (polling)"
+        assert [r.subject for r in register.intake_messages()] == ["polled"]
+        assert (d.count("INBOX"), d.count("FOI-processed")) == (0, 1)
+    finally:
+        d.stop()

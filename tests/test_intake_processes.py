@@ -153,3 +153,28 @@ def test_fifty_requests_through_a_sigkill_each_once_then_a_case_its_acknowledgem
         time.sleep(3)  # several more passes of the watch (polling every second): still one acknowledgement
         assert len(acknowledgements()) == 1
         d.stop_worker()
+
+
+def test_wrong_credentials_are_one_line_in_the_worker_log_and_the_cases_carry_on(tmp_path, dovecot):
+    d = Deployment(tmp_path, **{**dovecot.env(), "FOI_INTAKE__PASSWORD": "Not-The-Password-7"})
+    d.start_worker()
+    log = tmp_path / "worker.log"
+
+    def refused():
+        """the intake's failure in the worker's log"""
+        return [line for line in log.read_text().splitlines() if "cannot read the mailbox" in line]
+
+    first = wait_for(refused)[0]
+    assert first.endswith(
+        f"WARNING foi.intake: intake: cannot read the mailbox foi@example.org@127.0.0.1:{dovecot.port}: "
+        'MailboxLoginError: Response status "OK" expected, but "NO" received. '
+        "Data: [b'[AUTHENTICATIONFAILED] Authentication failed.']; retrying in 1 s"
+    )
+    assert "Not-The-Password-7" not in log.read_text()
+    out = d.starter("new", "--ref", "C-1", "--regime", "foia", "--received", "2026-07-03")
+    assert out.returncode == 0, out.stderr
+    assert d.json("show", "C-1")["response_due"] == "2026-08-04"
+    assert d.worker.poll() is None
+    wait_for(lambda: len(refused()) >= 2)
+    assert refused()[1].endswith("retrying in 2 s")  # the wait doubles
+    d.stop_worker()
