@@ -30,6 +30,7 @@ def _row(r, today) -> dict:
 
 
 def cmd_triage(args) -> None:
+    from casework.intake import offered
     from casework.today import today
     from register import Register
     from register.intake import AWAITING, THREADED
@@ -37,8 +38,18 @@ def cmd_triage(args) -> None:
     settings = get_settings()
     register = Register(settings.register_url)
     now = today(settings.alarms.timezone)
+
+    def record_as(ref: str) -> str | None:
+        case = register.case(ref)
+        event = offered(case.stage) if case else None
+        return event.value if event else None
+
     waiting = [_row(r, now) for r in register.intake_messages(status=AWAITING)]
-    replies = [_row(r, now) for r in register.intake_messages(status=THREADED) if r.used_for is None]
+    replies = [
+        {**_row(r, now), "record_as": record_as(r.ref)}
+        for r in register.intake_messages(status=THREADED)
+        if r.used_for is None
+    ]
     if args.json:
         print_json_rows(waiting + replies)
         return
@@ -56,8 +67,9 @@ def cmd_triage(args) -> None:
     columns = ("id", "received", "days", "suggest", "from", "subject")
     print_table(f"Requests awaiting triage ({len(waiting)}; their clocks are running)", columns, shown, right=("days",))
     if replies:
-        shown = [(r["id"], r["ref"], short_day(r["received"]), r["requester_email"], r["subject"]) for r in replies]
-        print_table(f"Replies on cases ({len(replies)})", ("id", "case", "received", "from", "subject"), shown)
+        shown = [(r["id"], r["ref"], short_day(r["received"]), r["record_as"] or "-", r["subject"]) for r in replies]
+        columns = ("id", "case", "received", "record as", "subject")
+        print_table(f"Replies on cases ({len(replies)}; starter.py record CASE EVENT --from-intake ID)", columns, shown)
 
 
 def cmd_show(args) -> None:

@@ -89,3 +89,18 @@ def test_refusals_are_one_line_and_exit_2_and_a_message_is_triaged_once(staff):
 )
 def test_the_regime_suggested_from_the_words_of_the_request(subject, body, regime):
     assert suggest(subject, body)[0] == regime
+
+
+def test_the_triage_list_shows_a_reply_with_the_event_its_case_awaits(staff):
+    run, register = staff
+    register.upsert_case(
+        ref="R-9", regime="foia", received=date(2026, 7, 1), workflow_id="foi-R-9", stage="awaiting_clarification"
+    )
+    take(register, 3, date(2026, 7, 8), "Re: Your request [R-9]", status="threaded", ref="R-9")
+    import json
+
+    listed = json.loads(run("triage", "--json").stdout)
+    assert [(m["id"], m["ref"], m["received"], m["record_as"]) for m in listed if m["status"] == "threaded"] == [
+        (3, "R-9", "2026-07-08", "clarification_received")
+    ]
+    assert "clarification_received" in run("triage").stdout
