@@ -2,6 +2,7 @@
 
     python starter.py calc FILE|-            the deadline calculator (JSON in, JSON out)
     python starter.py new --ref R ...        start a case
+    python starter.py triage                 requests the mailbox took, awaiting triage
     python starter.py record REF EVENT ...   record what happened
     python starter.py show REF               where a case stands
     python starter.py overdue                every overdue case, most overdue first

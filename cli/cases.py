@@ -19,6 +19,7 @@ def cmd_new(args) -> None:
     from casework.addresses import check_addresses, no_one_to_alert, warning
     from casework.inputs import parse_date, parse_json, read_input
     from casework.limits import check_lengths
+    from casework.today import today
     from cli.server import run_async
     from messages import CaseInput
     from rules import Case, Event, regime_of
@@ -34,10 +35,12 @@ def cmd_new(args) -> None:
             events = TypeAdapter(list[Event]).validate_python(data)
         except ValidationError as exc:
             raise UserError(f"--events: {one_line_validation_error(exc)}") from None
+    if (args.received is None) == (args.from_intake is None):
+        raise UserError("give --received DATE, or --from-intake ID (the day of receipt is then the message's)")
     case = CaseInput(
         ref=cases.check_ref(args.ref),
         regime=regime_of(args.regime),
-        received=parse_date(args.received, "--received"),
+        received=parse_date(args.received, "--received") if args.received else today(settings.alarms.timezone),
         subject=args.subject,
         requester_name=args.requester_name,
         requester_email=args.requester_email,
@@ -47,11 +50,20 @@ def cmd_new(args) -> None:
         events=events,
         catch_up_grace=not args.events,  # its history may follow: alarms already due wait for it
     )
+    if args.from_intake is not None:
+        from casework.intake import case_input, intake_message, start_from_intake
+        from register import Register
+
+        message = intake_message(Register(settings.register_url), args.from_intake)
+        case = case_input(message, case)
     check_lengths(case)
     check_addresses(case)
     actor = actor_for(args, "start")
     unalerted = no_one_to_alert(case, settings)
-    ev = run_async(lambda client: cases.start_case(client, settings, case, actor))
+    if args.from_intake is not None:
+        ev = run_async(lambda client: start_from_intake(client, settings, args.from_intake, case, actor))
+    else:
+        ev = run_async(lambda client: cases.start_case(client, settings, case, actor))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
     grace = settings.alarms.catch_up_grace_minutes
@@ -64,6 +76,9 @@ def cmd_new(args) -> None:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
     if unalerted:
         print(warning(case.ref, unalerted), file=sys.stderr)
+    if args.from_intake is not None and message.suggested_regime != case.regime.value:
+        why = f"{message.suggested_regime}: {message.suggestion_reason}"
+        print(f"note: message {args.from_intake} suggested {why}; started as {case.regime.value}", file=sys.stderr)
 
 
 def cmd_record(args) -> None:
@@ -76,6 +91,18 @@ def cmd_record(args) -> None:
     from settings import get_settings
 
     settings = get_settings()
+    if args.from_intake is not None:
+        if args.on:
+            raise UserError("give --on DATE or --from-intake ID, not both: the reply's day of receipt is the date")
+        from casework.intake import check_reply, record_from_reply
+        from register import Register
+
+        event = EventType(args.event)
+        check_reply(Register(settings.register_url), args.ref, event, args.from_intake)
+        actor = actor_for(args, "record")
+        v = run_async(lambda client: record_from_reply(client, settings, args.ref, event, args.from_intake, actor))
+        print_json(view_json(v)) if args.json else print_view(v)
+        return
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
     event = Event(
@@ -156,7 +183,14 @@ def add_to(sub) -> None:
     n = sub.add_parser("new", help="start a case")
     n.add_argument("--ref", required=True)
     n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
-    n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
+    n.add_argument("--received", help="date received, YYYY-MM-DD (not with --from-intake)")
+    n.add_argument(
+        "--from-intake",
+        type=int,
+        metavar="ID",
+        help="start it from a request the mailbox took (starter.py triage): received on its day of receipt, "
+        "the requester and subject from the message",
+    )
     n.add_argument("--subject")
     n.add_argument("--requester-name")
     n.add_argument("--requester-email")
@@ -177,6 +211,12 @@ def add_to(sub) -> None:
         "event", choices=[e.value for e in EventType], metavar="EVENT", help=" | ".join(e.value for e in EventType)
     )
     r.add_argument("--on", help="date it happened (default today)")
+    r.add_argument(
+        "--from-intake",
+        type=int,
+        metavar="ID",
+        help="a reply the mailbox took (clarification_received, fee_paid, identity_received): dated by its arrival",
+    )
     r.add_argument("--outcome", help="for responded and review_completed")
     r.add_argument("--until", help="for extended: the date the extension runs to")
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")

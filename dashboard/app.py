@@ -16,14 +16,14 @@ from temporalio.client import Client
 
 from dashboard import security
 from dashboard.hardening import harden
-from dashboard.pages import alerts, cases, health, letters, lists, stats
+from dashboard.pages import alerts, cases, health, letters, lists, stats, triage
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
 
 log = logging.getLogger("foi.dashboard")
 
-ROUTERS = (lists.router, cases.router, letters.router, alerts.router, stats.router, health.router)
+ROUTERS = (lists.router, cases.router, letters.router, alerts.router, stats.router, health.router, triage.router)
 
 
 def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1") -> FastAPI:

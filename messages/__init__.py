@@ -15,6 +15,8 @@ from rules.alarms import Alarm, AlarmPolicy
 from rules.plain_text import control_character
 
 REASON_LIMIT = 2000
+
+
 def _plain(text: str) -> str:
     bad = control_character(text, multiline=True)
     if bad:

@@ -198,8 +198,68 @@ def digests(md: MetaData) -> None:
     )
 
 
+def authors(md: MetaData) -> None:
+    """Issues 18 and 20, 2026-12-06: people, teams, the audit trail, authors on cases and events."""
+    digests(md)
+    cases, events = md.tables["cases"], md.tables["events"]
+    cases.append_column(Column("started_by", String(340)))
+    cases.append_column(Column("team", String(100), index=True))
+    cases.append_column(Column("reviewer", String(320)))
+    for name, kind in [
+        ("recorded_by", String(340)),
+        ("voided_at", DateTime(timezone=True)),
+        ("voided_by", String(340)),
+        ("void_reason", Text),
+        ("amended_at", DateTime(timezone=True)),
+        ("amended_by", String(340)),
+        ("amend_reason", Text),
+        ("review_independence", String(16)),
+    ]:
+        events.append_column(Column(name, kind))
+    Table(
+        "people",
+        md,
+        Column("email", String(320), primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("roles", JSON, nullable=False),
+        Column("active", Boolean, nullable=False),
+        Column("added_at", DateTime(timezone=True), nullable=False),
+        Column("added_by", String(340)),
+        Column("deactivated_at", DateTime(timezone=True)),
+        Column("deactivated_by", String(340)),
+    )
+    Table(
+        "teams",
+        md,
+        Column("name", String(100), primary_key=True),
+        Column("added_at", DateTime(timezone=True), nullable=False),
+        Column("added_by", String(340)),
+    )
+    Table(
+        "team_members",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("team", String(100), nullable=False, index=True),
+        Column("email", String(320), nullable=False, index=True),
+        UniqueConstraint("team", "email"),
+    )
+    Table(
+        "actions",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("key", String(200), nullable=False),
+        Column("ref", String(64), index=True),
+        Column("kind", String(32), nullable=False),
+        Column("at", DateTime(timezone=True), nullable=False),
+        Column("actor", String(340)),
+        Column("reason", Text),
+        Column("detail", JSON, nullable=False),
+        UniqueConstraint("key"),
+    )
+
+
 def current(md: MetaData) -> None:
-    """Today: the models themselves (people, authors, the audit trail, teams), made before Alembic."""
+    """Today: the models themselves (the mailbox's messages and health too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -211,7 +271,8 @@ SHAPES = {
     "attention": (attention, "0004"),
     "read_model": (read_model, "0005"),
     "digests": (digests, "0006"),
-    "current": (current, "0007"),
+    "authors": (authors, "0007"),
+    "current": (current, "0008"),
 }
 
 
