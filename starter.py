@@ -2,6 +2,7 @@
 
     python starter.py calc FILE|-            the deadline calculator (JSON in, JSON out)
     python starter.py new --ref R ...        start a case
+    python starter.py triage                 requests the mailbox took, awaiting triage
     python starter.py record REF EVENT ...   record what happened
     python starter.py show REF               where a case stands
     python starter.py overdue                every overdue case, most overdue first
@@ -21,11 +22,15 @@ import os
 import sys
 
 from cli.parser import build_parser
-from register.private import UnsafeDataDir
-from rules import RuleViolation
-from rules.calendar import CalendarRangeError
 from runtime.errors import Unavailable, UserError, one_line
-from settings import SettingsError
+
+# The engine and the settings are imported by the commands that use them (so `--help` is quick); their
+# errors are recognised here only once raised, when their modules are loaded already.
+
+
+def _error_of(exc: Exception, module: str, *names: str) -> bool:
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(exc, tuple(getattr(loaded, n) for n in names))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,17 +41,21 @@ def main(argv: list[str] | None = None) -> int:
 
         for note in NOTES:
             print(note, file=sys.stderr)
-    except (UserError, Unavailable, SettingsError, UnsafeDataDir) as exc:
+    except (UserError, Unavailable) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
-    except (RuleViolation, CalendarRangeError) as exc:
-        print(f"error: {one_line(str(exc))}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug, not the user's doing: still one line, with a way to see more
+    except Exception as exc:
+        if _error_of(exc, "settings", "SettingsError") or _error_of(exc, "register.private", "UnsafeDataDir"):
+            print(f"error: {one_line(str(exc))}", file=sys.stderr)
+            return exc.exit_code
+        if _error_of(exc, "rules.models", "RuleViolation") or _error_of(exc, "rules.calendar", "CalendarRangeError"):
+            print(f"error: {one_line(str(exc))}", file=sys.stderr)
+            return 2
+        # a bug, not the user's doing: still one line, with a way to see more
         if os.environ.get("FOI_DEBUG"):
             raise
         print(

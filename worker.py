@@ -21,6 +21,7 @@ import time
 
 from temporalio.client import Client
 
+from intake.watch import watching_mailbox
 from register import engine_for
 from register.private import UnsafeDataDir, private_dir
 from runtime.case_worker import running_worker
@@ -80,7 +81,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
         await ensure_digest_schedule(client, settings)
         engine_for(settings.register_url)  # create the register's tables before the first activity
         record_worker_keys(settings, keyring)  # staff commands check theirs against these
-        async with running_worker(client, settings):
+        async with running_worker(client, settings), watching_mailbox(settings, keyring):
             log.info(
                 "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
                 where,

@@ -69,8 +69,13 @@ class Notifications:
         s = settings
         return cls(register, transport_for(s), s.alarms, s.default_officer, s.default_manager, s.dashboard_url)
 
-    def _recipient(self, officer: str | None, manager: str | None, role: str) -> str | None:
-        return (officer if role == "officer" else manager) or self.defaults.get(role)
+    def _recipient(self, officer: str | None, manager: str | None, role: str, team: str | None = None) -> str | None:
+        """The case's own holder of `role`; for a manager's alarm on a case that names none, its responding
+        team's managers (one message to them all); else the default for the role."""
+        own = officer if role == "officer" else manager
+        if own is None and role == "manager" and team:
+            own = ", ".join(self.register.team_managers(team)) or None
+        return own or self.defaults.get(role)
 
     @activity.defn(name="deliver_alarm")
     def deliver_alarm(self, req: AlarmDelivery) -> DeliveryResult:
@@ -79,7 +84,7 @@ class Notifications:
             out = DeliveryResult(delivered=[], already=[])
             for role in req.alarm.to:
                 key = alarm_key(req.workflow_id, req.alarm, role)
-                recipient = self._recipient(req.officer, req.manager, role)
+                recipient = self._recipient(req.officer, req.manager, role, req.team)
                 fields = dict(kind=req.alarm.kind.value, alarm_on=req.alarm.on, deadline=req.alarm.deadline)
                 outcome = self._dispatch(key, req.ref, role, recipient, mail, fields)
                 getattr(out, outcome).append(key)

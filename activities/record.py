@@ -18,7 +18,10 @@ from messages import (
 from register import Register, to_json
 from register.read_model import read_model_columns
 
-CASE_COLUMNS = {"ref", "received", "subject", "requester_name", "requester_email", "officer", "manager"}
+CASE_COLUMNS = {
+    *("ref", "received", "subject", "requester_name", "requester_email"),
+    *("officer", "manager", "team", "reviewer"),
+}
 """The fields of a case's input its register row keeps as they are."""
 
 
@@ -59,7 +62,7 @@ class Records:
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
         with register_failures(f"record event {req.seq} of case {req.ref}"):
-            self.register.record_event(req.ref, req.seq, req.event, req.by, req.at)
+            self.register.record_event(req.ref, req.seq, req.event, req.by, req.at, req.independence)
             self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
 
     @activity.defn(name="record_correction")
@@ -92,7 +95,7 @@ class Records:
     def record_assignment(self, req: RegisterAssignment) -> None:
         """New holders of a case: its row (the lists follow at once) and the audit trail."""
         with register_failures(f"record the assignment of case {req.ref}"):
-            self.register.assign(req.ref, req.officer, req.manager)
+            self.register.assign(req.ref, **req.holders)
             ch = req.change
             self.register.record_action(
                 f"{req.ref}:assign:{req.number}",
@@ -101,8 +104,7 @@ class Records:
                 ref=req.ref,
                 reason=ch.reason,
                 at=ch.at,
-                officer=[req.was_officer, req.officer] if req.officer is not None else None,
-                manager=[req.was_manager, req.manager] if req.manager is not None else None,
+                **{role: [req.was.get(role), holder] for role, holder in req.holders.items()},
             )
 
     @activity.defn(name="record_evaluation")

@@ -90,6 +90,7 @@ async def case_page_seconds(repeats: int) -> float:
 
     from bench.common import dev_server
     from casework import cases
+    from casework.actors import Actor
     from dashboard.app import create_app
     from messages import CaseInput
     from rules import Event
@@ -101,7 +102,8 @@ async def case_page_seconds(repeats: int) -> float:
     ]
     case = CaseInput(ref="63509", regime="foia", received=date(2021, 3, 31), subject="Data extraction", events=events)
     async with dev_server() as (env, settings), running_worker(env.client, settings):
-        await cases.start_case(env.client, settings, case)
+        officer = Actor("officer@example.org", "Officer", frozenset({"officer"}), registered=True)
+        await cases.start_case(env.client, settings, case, officer)
         await cases.view(env.client, settings, "63509")  # running and registered
         transport = httpx.ASGITransport(app=create_app(settings, env.client))
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:

@@ -32,6 +32,8 @@ from casework.addresses import check_addresses
 from casework.dates import case_dates
 from casework.inputs import in_range
 from casework.limits import check_lengths
+from casework.permissions import require
+from casework.teams import check_case_team, existing
 from casework.today import today
 from messages import (
     AmendAction,
@@ -124,7 +126,10 @@ async def status(client: Client, ref: str) -> WorkflowExecutionStatus | None:
 
 async def start_case(client: Client, settings: Settings, case: CaseInput, actor: Actor) -> Evaluation:
     """Start a case, recorded as started by `actor` (who also recorded any history it comes with)."""
-    case = case.model_copy(update={"actor": actor.id})
+    from register import Register
+
+    team = check_case_team(Register(settings.register_url), case.team, case.officer)
+    case = case.model_copy(update={"actor": actor.id, "team": team})
     check_lengths(case)
     check_addresses(case)
     ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
@@ -148,15 +153,21 @@ async def _start(client: Client, settings: Settings, case: CaseInput, reuse: Wor
     )
 
 
-async def record_event(client: Client, settings: Settings, ref: str, event: Event, actor: Actor) -> CaseView:
-    """Record what happened, by `actor`; a late review request reopens a case whose workflow has ended."""
+async def record_event(
+    client: Client, settings: Settings, ref: str, event: Event, actor: Actor, override: str | None = None
+) -> CaseView:
+    """Record what happened, by `actor`; a late review request reopens a case whose workflow has ended.
+    `override`: a manager's reason for letting someone with a part in the original handling complete the
+    internal review (workflows/independence.py)."""
+    if override is not None:
+        require(actor, "override")
     handle = client.get_workflow_handle(workflow_id(ref))
     state = await status(client, ref)
     if state is None:
         raise UserError(f"no case {ref}")
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event, actor)
-    action = RecordAction(event=event, actor=actor.id)
+    action = _action(RecordAction, event=event, actor=actor.id, override=override)
     return await _update(handle, workflows.CaseWorkflow.record_event, action, settings)
 
 
@@ -231,12 +242,21 @@ async def assign(
     manager: str | None,
     reason: str,
     actor: Actor,
+    team: str | None = None,
+    reviewer: str | None = None,
 ) -> CaseView:
-    """Hand the running case to another officer and/or manager: the next alarms go to them."""
-    if officer is None and manager is None:
-        raise UserError("assign: give --officer EMAIL and/or --manager EMAIL")
+    """Hand the running case to another officer, manager or responding team, or its internal review to a
+    reviewer: the next alarms go to them."""
+    if officer is None and manager is None and team is None and reviewer is None:
+        raise UserError("assign: give --officer, --manager, --team or --reviewer")
+    if team is not None:
+        from register import Register
+
+        team = existing(Register(settings.register_url), team)
     handle = await _running(client, ref, "assign")
-    action = _action(AssignAction, officer=officer, manager=manager, actor=actor.id, reason=reason)
+    action = _action(
+        AssignAction, officer=officer, manager=manager, team=team, reviewer=reviewer, actor=actor.id, reason=reason
+    )
     return await _update(handle, workflows.CaseWorkflow.assign, action, settings)
 
 
@@ -246,8 +266,9 @@ def _action(model, **fields):
         return model(**fields)
     except ValidationError as exc:
         err = exc.errors()[0]
-        if err["loc"] == ("reason",):
-            raise UserError(f"--reason: {err['msg'].lower().replace('string', 'the reason')}") from None
+        if err["loc"] in (("reason",), ("override",)):
+            name = "--reason" if err["loc"] == ("reason",) else "--override-independence"
+            raise UserError(f"{name}: {err['msg'].lower().replace('string', 'the reason')}") from None
         raise UserError(one_line_validation_error(exc)) from None
 
 
@@ -314,6 +335,8 @@ async def _restart(
         subject=last.subject,
         officer=last.officer,
         manager=last.manager,
+        team=last.team,
+        reviewer=last.reviewer,
         requester_name=row.requester_name if row else None,
         requester_email=row.requester_email if row else None,
         events=effective(entries),

@@ -1,7 +1,8 @@
 """Who may do what: the one place roles are checked, for the command line and the web alike.
 
 An officer starts cases and records on them (and corrects what was recorded); a reviewer records the
-internal review; a manager also assigns cases; an admin manages people and the
+internal review; a manager also assigns cases and may let someone who took part in the original
+handling complete the internal review (with a reason); an admin manages people, teams and the
 calendar. Before anyone is registered the operating-system user may do everything (a fresh install)."""
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ MAY = {
     "correct": {"officer", "reviewer", "manager", "admin"},
     "letter": {"officer", "reviewer", "manager", "admin"},
     "assign": {"manager", "admin"},
+    "override": {"manager", "admin"},
     "people": {"admin"},
+    "teams": {"admin"},
     "holiday": {"admin"},
 }
 
@@ -25,7 +28,9 @@ DOING = {
     "correct": "void or amend events",
     "letter": "write letters",
     "assign": "assign cases",
+    "override": "override a reviewer's independence",
     "people": "manage people",
+    "teams": "manage teams",
     "holiday": "change the calendar",
 }
 

@@ -1,11 +1,8 @@
 """The `--as EMAIL` option of every command that changes something, and the actor it names (else
-FOI_ACTOR; `casework.actors`), checked against what that actor's roles allow (`casework.permissions`)."""
+FOI_ACTOR; `casework.actors`), checked against what that actor's roles allow (`casework.permissions`).
+The settings and the register are imported when a command runs, so that `--help` stays quick."""
 
 from __future__ import annotations
-
-from casework.actors import Actor, acting, unregistered
-from casework.permissions import require
-from settings import get_settings
 
 
 def add_actor_option(parser) -> None:
@@ -17,9 +14,12 @@ def add_actor_option(parser) -> None:
     )
 
 
-def actor_for(args, action: str) -> Actor:
+def actor_for(args, action: str):
     """The person doing `action` (a key of `casework.permissions.MAY`), or one line and exit status 2."""
+    from casework.actors import acting, unregistered
+    from casework.permissions import require
     from register import Register
+    from settings import get_settings
 
     settings = get_settings()
     actor = require(acting(Register(settings.register_url), args.actor or settings.actor), action)

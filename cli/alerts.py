@@ -3,12 +3,13 @@ register); and `digest`, which sends the digests of what is queued now instead o
 
 from __future__ import annotations
 
-from cli.rendering import print_json, print_table, utc
-from settings import get_settings
+# Each command imports what it uses, so that `--help` loads neither the register nor the settings.
 
 
 def cmd_alerts(args) -> None:
+    from cli.rendering import print_json, print_table, utc
     from register import Register
+    from settings import get_settings
 
     rows = Register(get_settings().register_url).notifications(ref=args.ref, limit=args.limit)
     data = [
@@ -46,6 +47,7 @@ def cmd_alerts(args) -> None:
 def cmd_digest(args) -> None:
     from cli.server import run_async
     from runtime.digest_schedule import send_digest_now
+    from settings import get_settings
 
     settings = get_settings()
     result = run_async(lambda client: send_digest_now(client, settings))

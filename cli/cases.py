@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import sys
 
-from casework.addresses import check_addresses, no_one_to_alert, warning
-from casework.inputs import parse_date, parse_json, read_input
-from casework.limits import check_lengths
-from casework.today import today
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
-from rules import Case, Event, EventType, regime_of
-from rules.explain import day
-from runtime.errors import UserError, one_line_validation_error
-from settings import get_settings
+from rules.vocabulary import EventType
+from runtime.errors import UserError
 
-# Temporal's client (casework.cases, cli.server) is imported by the commands that talk to it, so that
-# `overdue`, which reads the register, starts quickly.
+# Each command imports what it uses (the engine, pydantic, the settings, Temporal's client), so that
+# `--help` loads none of it and `overdue`, which reads the register, does not load Temporal.
 
 
 def cmd_new(args) -> None:
     from pydantic import TypeAdapter, ValidationError
 
     from casework import cases
+    from casework.addresses import check_addresses, no_one_to_alert, warning
+    from casework.inputs import parse_date, parse_json, read_input
+    from casework.limits import check_lengths
+    from casework.today import today
     from cli.server import run_async
     from messages import CaseInput
+    from rules import Case, Event, regime_of
+    from rules.explain import day
+    from runtime.errors import one_line_validation_error
+    from settings import get_settings
 
     settings = get_settings()
     events = []
@@ -34,23 +35,35 @@ def cmd_new(args) -> None:
             events = TypeAdapter(list[Event]).validate_python(data)
         except ValidationError as exc:
             raise UserError(f"--events: {one_line_validation_error(exc)}") from None
+    if (args.received is None) == (args.from_intake is None):
+        raise UserError("give --received DATE, or --from-intake ID (the day of receipt is then the message's)")
     case = CaseInput(
         ref=cases.check_ref(args.ref),
         regime=regime_of(args.regime),
-        received=parse_date(args.received, "--received"),
+        received=parse_date(args.received, "--received") if args.received else today(settings.alarms.timezone),
         subject=args.subject,
         requester_name=args.requester_name,
         requester_email=args.requester_email,
         officer=args.officer,
         manager=args.manager,
+        team=args.team,
         events=events,
         catch_up_grace=not args.events,  # its history may follow: alarms already due wait for it
     )
+    if args.from_intake is not None:
+        from casework.intake import case_input, intake_message, start_from_intake
+        from register import Register
+
+        message = intake_message(Register(settings.register_url), args.from_intake)
+        case = case_input(message, case)
     check_lengths(case)
     check_addresses(case)
     actor = actor_for(args, "start")
     unalerted = no_one_to_alert(case, settings)
-    ev = run_async(lambda client: cases.start_case(client, settings, case, actor))
+    if args.from_intake is not None:
+        ev = run_async(lambda client: start_from_intake(client, settings, args.from_intake, case, actor))
+    else:
+        ev = run_async(lambda client: cases.start_case(client, settings, case, actor))
     due = f"response due {day(ev.response_due)}" if ev.response_due else f"stage {ev.stage.value}"
     print(f"{case.ref}: started ({case.regime.value}); {due}" + (" — OVERDUE" if ev.overdue else ""))
     grace = settings.alarms.catch_up_grace_minutes
@@ -63,13 +76,33 @@ def cmd_new(args) -> None:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
     if unalerted:
         print(warning(case.ref, unalerted), file=sys.stderr)
+    if args.from_intake is not None and message.suggested_regime != case.regime.value:
+        why = f"{message.suggested_regime}: {message.suggestion_reason}"
+        print(f"note: message {args.from_intake} suggested {why}; started as {case.regime.value}", file=sys.stderr)
 
 
 def cmd_record(args) -> None:
     from casework import cases
+    from casework.inputs import parse_date
+    from casework.today import today
+    from cli.rendering import print_json, print_view, view_json
     from cli.server import run_async
+    from rules import Event
+    from settings import get_settings
 
     settings = get_settings()
+    if args.from_intake is not None:
+        if args.on:
+            raise UserError("give --on DATE or --from-intake ID, not both: the reply's day of receipt is the date")
+        from casework.intake import check_reply, record_from_reply
+        from register import Register
+
+        event = EventType(args.event)
+        check_reply(Register(settings.register_url), args.ref, event, args.from_intake)
+        actor = actor_for(args, "record")
+        v = run_async(lambda client: record_from_reply(client, settings, args.ref, event, args.from_intake, actor))
+        print_json(view_json(v)) if args.json else print_view(v)
+        return
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
     event = Event(
@@ -82,13 +115,16 @@ def cmd_record(args) -> None:
         public_interest_test=args.public_interest_test,
     )
     actor = actor_for(args, "record")
-    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor))
+    override = args.override_independence
+    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor, override))
     print_json(view_json(v)) if args.json else print_view(v)
 
 
 def cmd_show(args) -> None:
     from casework import cases
+    from cli.rendering import print_json, print_view, view_json
     from cli.server import run_async
+    from settings import get_settings
 
     settings = get_settings()
     v = run_async(lambda client: cases.view(client, settings, args.ref))
@@ -97,11 +133,14 @@ def cmd_show(args) -> None:
 
 def cmd_overdue(args) -> None:
     from casework.lists import everything, query_for
+    from cli.rendering import print_json_rows, print_table, short_day
     from register import Register
+    from settings import get_settings
 
     settings = get_settings()
     register = Register(settings.register_url)
-    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue"))
+    team = args.team and " ".join(args.team.split())
+    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue", team=team))
     rows = [
         {
             "ref": c.ref,
@@ -144,12 +183,20 @@ def add_to(sub) -> None:
     n = sub.add_parser("new", help="start a case")
     n.add_argument("--ref", required=True)
     n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
-    n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
+    n.add_argument("--received", help="date received, YYYY-MM-DD (not with --from-intake)")
+    n.add_argument(
+        "--from-intake",
+        type=int,
+        metavar="ID",
+        help="start it from a request the mailbox took (starter.py triage): received on its day of receipt, "
+        "the requester and subject from the message",
+    )
     n.add_argument("--subject")
     n.add_argument("--requester-name")
     n.add_argument("--requester-email")
     n.add_argument("--officer", help="case officer's email address")
     n.add_argument("--manager", help="manager's email address")
+    n.add_argument("--team", help="the responding team (its managers take the escalations when there is no manager)")
     n.add_argument(
         "--events",
         help="JSON list of the events so far (FILE or -), for a case received earlier; without it, alarms already "
@@ -164,6 +211,12 @@ def add_to(sub) -> None:
         "event", choices=[e.value for e in EventType], metavar="EVENT", help=" | ".join(e.value for e in EventType)
     )
     r.add_argument("--on", help="date it happened (default today)")
+    r.add_argument(
+        "--from-intake",
+        type=int,
+        metavar="ID",
+        help="a reply the mailbox took (clarification_received, fee_paid, identity_received): dated by its arrival",
+    )
     r.add_argument("--outcome", help="for responded and review_completed")
     r.add_argument("--until", help="for extended: the date the extension runs to")
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
@@ -177,6 +230,11 @@ def add_to(sub) -> None:
     r.add_argument(
         "--public-interest-test", action="store_true", help="for responded and review_completed: a PIT was applied"
     )
+    r.add_argument(
+        "--override-independence",
+        metavar="REASON",
+        help="for review_completed, managers only: let someone who took part in the original handling complete it",
+    )
     r.add_argument("--json", action="store_true")
     add_actor_option(r)
     r.set_defaults(func=cmd_record)
@@ -187,5 +245,6 @@ def add_to(sub) -> None:
     s.set_defaults(func=cmd_show)
 
     o = sub.add_parser("overdue", help="every overdue case, most overdue first")
+    o.add_argument("--team", help="only the cases of this responding team")
     o.add_argument("--json", action="store_true")
     o.set_defaults(func=cmd_overdue)

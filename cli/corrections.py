@@ -3,10 +3,7 @@ an author, each through the case's workflow (`casework.cases`), so a refused one
 
 from __future__ import annotations
 
-from casework.inputs import parse_date
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json, print_view, view_json
-from settings import get_settings
 
 
 def _number(text: str) -> int:
@@ -18,12 +15,15 @@ def _number(text: str) -> int:
 
 
 def _shown(args, v) -> None:
+    from cli.rendering import print_json, print_view, view_json
+
     print_json(view_json(v)) if args.json else print_view(v)
 
 
 def cmd_void(args) -> None:
     from casework import cases
     from cli.server import run_async
+    from settings import get_settings
 
     settings, number = get_settings(), _number(args.number)
     actor = actor_for(args, "correct")
@@ -34,8 +34,10 @@ def cmd_void(args) -> None:
 
 def cmd_amend(args) -> None:
     from casework import cases
+    from casework.inputs import parse_date
     from cli.server import run_async
     from runtime.errors import UserError
+    from settings import get_settings
 
     settings, number = get_settings(), _number(args.number)
     changes: dict = {}
@@ -63,12 +65,13 @@ def cmd_assign(args) -> None:
     from cli.server import run_async
     from register import Register
     from runtime.errors import UserError
+    from settings import get_settings
 
     settings = get_settings()
     actor = actor_for(args, "assign")
     register = Register(settings.register_url)
     holders = {}
-    for role in ("officer", "manager"):
+    for role in ("officer", "manager", "reviewer"):
         given = getattr(args, role)
         if given is None:
             holders[role] = None
@@ -78,10 +81,22 @@ def cmd_assign(args) -> None:
             person = register.person(email)
             if person is None or not person.active:
                 raise UserError(f"--{role} {given}: not a registered, active person (see starter.py people list)")
+            if role == "reviewer" and not {"reviewer", "manager", "admin"} & set(person.roles):
+                raise UserError(
+                    f"--reviewer {given}: {person.name} has no reviewer role (people add ... --role reviewer)"
+                )
         holders[role] = email
     v = run_async(
         lambda client: cases.assign(
-            client, settings, args.ref, holders["officer"], holders["manager"], args.reason, actor
+            client,
+            settings,
+            args.ref,
+            holders["officer"],
+            holders["manager"],
+            args.reason,
+            actor,
+            team=args.team,
+            reviewer=holders["reviewer"],
         )
     )
     print(f"{args.ref}: assigned by {actor.id}")
@@ -115,10 +130,14 @@ def add_to(sub) -> None:
     add_actor_option(a)
     a.set_defaults(func=cmd_amend)
 
-    s = sub.add_parser("assign", help="hand a running case to another officer and/or manager")
+    s = sub.add_parser(
+        "assign", help="hand a running case to another officer, manager or team, or its review to a reviewer"
+    )
     s.add_argument("ref")
     s.add_argument("--officer", metavar="EMAIL")
     s.add_argument("--manager", metavar="EMAIL")
+    s.add_argument("--team", metavar="NAME", help="the responding team")
+    s.add_argument("--reviewer", metavar="EMAIL", help="who carries out the internal review (role reviewer)")
     s.add_argument("--reason", required=True, help="why (required, at most 2,000 characters)")
     s.add_argument("--json", action="store_true")
     add_actor_option(s)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import sys
 
-from cli.rendering import print_json_rows, print_table
-from settings import get_settings
-
 
 def cmd_history(args) -> None:
     from casework.cases import check_ref
     from casework.history import UNKNOWN, trail
+    from cli.rendering import print_json_rows, print_table
     from register import Register
+    from settings import get_settings
 
     steps = trail(Register(get_settings().register_url), check_ref(args.ref))
     if args.json:

@@ -5,19 +5,25 @@ Both are idempotent and resumable (`casework.holidays`, shared with the dashboar
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
-from casework.inputs import parse_date
 from cli.acting import actor_for, add_actor_option
-from rules import ProclaimedDay
-from rules.explain import day
-from runtime.errors import UserError, one_line, one_line_validation_error
-from settings import get_settings
+from runtime.errors import UserError
 
-# Temporal, the register and the workflow are imported by the commands that use them: `calc` stays quick.
+if TYPE_CHECKING:
+    from rules import ProclaimedDay
+
+# pydantic, the settings, Temporal, the register and the workflow are imported by the commands that use
+# them: `--help` stays quick.
 
 
 def _proclaimed(args, name: str) -> ProclaimedDay:
+    from pydantic import ValidationError
+
+    from casework.inputs import parse_date
+    from rules import ProclaimedDay
+    from runtime.errors import one_line_validation_error
+
     try:
         return ProclaimedDay(on=parse_date(args.date, "DATE"), name=name, region=args.region)
     except ValidationError as exc:
@@ -32,6 +38,8 @@ def cmd_holiday_add(args) -> None:
     from casework.holidays import add_holiday
     from cli.server import run_async
     from register import Register
+    from rules.explain import day
+    from settings import get_settings
 
     proclaimed = _proclaimed(args, args.name)
     actor = actor_for(args, "holiday")
@@ -45,6 +53,8 @@ def cmd_holiday_remove(args) -> None:
     from casework.holidays import remove_holiday
     from cli.server import run_async
     from register import Register
+    from rules.explain import day
+    from settings import get_settings
 
     proclaimed = _proclaimed(args, "removed")
     actor = actor_for(args, "holiday")
@@ -55,6 +65,8 @@ def cmd_holiday_remove(args) -> None:
 
 def cmd_holiday_list(args) -> None:
     from register import Register
+    from runtime.errors import one_line
+    from settings import get_settings
 
     for p in Register(get_settings().register_url).proclaimed():
         print(f"{p.on}  {p.region:<4} {one_line(p.name)}")

@@ -6,17 +6,18 @@ is written 0600: it holds the requester's name.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from cli.acting import actor_for, add_actor_option
-from letters import KINDS, file_name
+from letters.kinds import KINDS
 from runtime.errors import UserError
-from settings import get_settings
 
 
 def cmd_letter(args) -> None:
+    import os
+    from pathlib import Path
+
+    from letters import file_name
     from letters.compose import letter  # docxtpl is imported only by the command that needs it
+    from settings import get_settings
 
     actor = actor_for(args, "letter")
     document = letter(get_settings(), args.ref, args.kind)
@@ -36,6 +37,7 @@ def _audit(ref: str, kind: str, actor) -> None:
     from datetime import UTC, datetime
 
     from register import Register
+    from settings import get_settings
 
     at = datetime.now(UTC)
     register = Register(get_settings().register_url)

@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from casework.inputs import read_input
-from casework.today import today
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json, print_table
-from rules.explain import day
 from runtime.errors import UserError
-from settings import get_settings
+
+# Each command imports what it uses (the register, the engine, the settings), so that `--help` stays quick.
 
 
 def cmd_report(args) -> None:
+    from casework.today import today
+    from cli.rendering import print_json, print_table
     from register import Register
     from reports.quarterly import Quarter
     from reports.statistics import as_csv, as_json, figures, shown
+    from rules.explain import day
+    from settings import get_settings
 
     settings = get_settings()
     now = today(settings.alarms.timezone)
@@ -37,8 +38,10 @@ def cmd_import(args) -> int:
     from rich.progress import Progress
 
     from casework import cases
+    from casework.inputs import read_input
     from cli.server import run_async
     from importing.bulk_import import check
+    from settings import get_settings
 
     settings = get_settings()
     actor = actor_for(args, "start")
@@ -95,6 +98,7 @@ def tcp_port(text: str) -> int:
 
 def cmd_dashboard(args) -> None:
     from dashboard.serve import serve
+    from settings import get_settings
 
     serve(get_settings(), args.host, args.port)
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import alerts, calc, cases, corrections, history, holidays, letter, managers, people
+from cli import alerts, calc, cases, corrections, history, holidays, intake, letter, managers, people, teams
 from rules.plain_text import control_character
 from runtime.errors import one_line
 
-GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people)
+GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people, teams, intake)
 
 
 class Parser(argparse.ArgumentParser):

@@ -5,23 +5,36 @@ standard input when it is not a terminal, so a script can pipe it in)."""
 from __future__ import annotations
 
 from cli.acting import actor_for, add_actor_option
-from cli.rendering import print_json_rows, print_table
-from settings import get_settings
 
 
 def _register():
     from register import Register
+    from settings import get_settings
 
     return Register(get_settings().register_url)
 
 
 def cmd_people_add(args) -> None:
     from casework.people import add_person
+    from casework.teams import existing, join
 
     register = _register()
     actor = actor_for(args, "people")
+    teams = [existing(register, t) for t in args.team]  # every team checked before anything is recorded
     email = add_person(register, actor, args.email, args.name, args.role)
-    print(f"{email}: registered as {', '.join(register.person(email).roles)} (by {actor.id})")
+    for team in teams:
+        join(register, actor, team, email)
+    in_teams = f" in {', '.join(teams)}" if teams else ""
+    print(f"{email}: registered as {', '.join(register.person(email).roles)}{in_teams} (by {actor.id})")
+
+
+def cmd_people_join(args) -> None:
+    from casework.teams import join
+
+    register = _register()
+    actor = actor_for(args, "teams")
+    join(register, actor, args.team, args.email)
+    print(f"{args.email}: a member of {' '.join(args.team.split())} (by {actor.id})")
 
 
 def cmd_people_deactivate(args) -> None:
@@ -49,6 +62,7 @@ def _read_password() -> str:
 
 def cmd_people_password(args) -> None:
     from casework.passwords import set_password
+    from settings import get_settings
 
     register = _register()
     email = set_password(register, get_settings(), args.email, _read_password())
@@ -56,14 +70,27 @@ def cmd_people_password(args) -> None:
 
 
 def cmd_people_list(args) -> None:
+    from cli.rendering import print_json_rows, print_table
+
+    register = _register()
     rows = [
-        {"email": p.email, "name": p.name, "roles": list(p.roles), "active": p.active} for p in _register().people()
+        {
+            "email": p.email,
+            "name": p.name,
+            "roles": list(p.roles),
+            "teams": register.teams_of(p.email),
+            "active": p.active,
+        }
+        for p in register.people()
     ]
     if args.json:
         print_json_rows(rows)
         return
-    shown = [(r["email"], r["name"], ", ".join(r["roles"]), "yes" if r["active"] else "no") for r in rows]
-    print_table(f"People ({len(rows)})", ("email", "name", "roles", "active"), shown)
+    shown = [
+        (r["email"], r["name"], ", ".join(r["roles"]), ", ".join(r["teams"]), "yes" if r["active"] else "no")
+        for r in rows
+    ]
+    print_table(f"People ({len(rows)})", ("email", "name", "roles", "teams", "active"), shown)
 
 
 def add_to(sub) -> None:
@@ -73,8 +100,14 @@ def add_to(sub) -> None:
     a.add_argument("email")
     a.add_argument("--name", required=True)
     a.add_argument("--role", action="append", required=True, help="officer | reviewer | manager | admin (repeatable)")
+    a.add_argument("--team", action="append", default=[], metavar="NAME", help="a team they belong to (repeatable)")
     add_actor_option(a)
     a.set_defaults(func=cmd_people_add)
+    j = ps.add_parser("join", help="make a registered person a member of a team")
+    j.add_argument("email")
+    j.add_argument("--team", required=True, metavar="NAME")
+    add_actor_option(j)
+    j.set_defaults(func=cmd_people_join)
     li = ps.add_parser("list", help="everyone registered")
     li.add_argument("--json", action="store_true")
     li.set_defaults(func=cmd_people_list)

@@ -22,7 +22,7 @@ from casework.passwords import active_actor
 from dashboard import security, sessions
 from dashboard.forms import Forbidden
 from dashboard.hardening import harden
-from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, work
+from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, triage, work
 from dashboard.rendering import page
 from register import Register
 from runtime.errors import Unavailable, UserError
@@ -41,6 +41,7 @@ ROUTERS = (
     alerts.router,
     stats.router,
     health.router,
+    triage.router,
 )
 OPEN = ("/sign-in", "/static/")  # everything else needs a session (or, to read, the token)
 READING = ("GET", "HEAD")

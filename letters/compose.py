@@ -49,6 +49,9 @@ def letter(settings, ref: str, kind: str) -> bytes:
     history, on, event = history_for(kind, case)
     ev = evaluate_locally(settings, history, as_of=on)
     details = {"subject": row.subject, "requester_name": row.requester_name}
+    if kind == "review_outcome":
+        done = [r for r in register.events(ref) if r.type == "review_completed" and r.voided_at is None]
+        details["reviewer_independent"] = bool(done) and done[-1].review_independence == "independent"
     return render(template_for(settings, kind), placeholders(kind, ref, history, ev, event, details))
 
 

@@ -20,6 +20,8 @@ Placeholders, in every template (dates written like `21 June 2021`, empty when n
 - review_acknowledgement: `review_requested_on`, `review_requested_in_time`, `review_due`,
   `review_latest_due`;
 - review_outcome: `review_completed_on`, `outcome`, `exemptions`, `public_interest_test`,
+  `reviewer_independent` (true only when the reviewer, a registered person, had no part in the original
+  handling and no manager overrode that: workflows/independence.py),
   `complaint_period` (`6 weeks` or `6 months`), `complaint_deadline` (the last day to complain).
 """
 
@@ -29,20 +31,10 @@ import dataclasses
 from datetime import date
 
 from letters import wording
-from rules import REGIMES, Case, Evaluation, Event, EventType, Stage
+from letters.kinds import KINDS
+from rules import REGIMES, Case, Evaluation, Event, Stage
 from rules.exemptions import label
 from runtime.errors import UserError
-
-KINDS: dict[str, EventType | None] = {
-    "acknowledgement": None,
-    "clarification": EventType.clarification_requested,
-    "fees_notice": EventType.fee_notice_issued,
-    "extension": EventType.extended,
-    "response": EventType.responded,
-    "review_acknowledgement": EventType.review_requested,
-    "review_outcome": EventType.review_completed,
-}
-"""Each letter and the event it is about (None: the receipt)."""
 
 _NOT_REACHED = {
     "clarification": "no clarification has been asked for",
@@ -152,5 +144,6 @@ def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event |
             **cited(event),
             "complaint_period": wording.period(rules.complaint),
             "complaint_deadline": written(ev.complaint_deadline),
+            "reviewer_independent": bool(details.get("reviewer_independent")),
         }
     return context

@@ -8,14 +8,27 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
+from rules.plain_text import control_character
 
 REASON_LIMIT = 2000
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
-"""Why a correction or an assignment was made: required, at most 2,000 characters."""
+
+
+def _plain(text: str) -> str:
+    bad = control_character(text, multiline=True)
+    if bad:
+        raise ValueError(f"contains the control character {bad}, which is not allowed; only tab and newline may be")
+    return text
+
+
+Reason = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT), AfterValidator(_plain)
+]
+"""Why a correction or an assignment was made: required, at most 2,000 characters, no control character
+but tab and newline."""
 
 
 class Change(BaseModel):
@@ -37,6 +50,9 @@ class Entry(BaseModel):
     at: datetime | None = None
     void: Change | None = None
     amended: Change | None = None
+    override: Change | None = None
+    """A manager's override of the reviewer's independence, with the reason (a review completed by
+    someone who took part in the original handling)."""
 
 
 class Correction(BaseModel):
@@ -67,6 +83,10 @@ class CaseInput(BaseModel):
     requester_email: str | None = None
     officer: str | None = None
     manager: str | None = None
+    team: str | None = None
+    """The responding team: its managers take the case's escalations when it names no manager."""
+    reviewer: str | None = None
+    """Who the internal review is assigned to (`assign --reviewer`)."""
     events: list[Event] = []
     reopened: bool = False  # set on the run a late review request starts; recorded inputs carry it: keep
     catch_up_grace: bool = False
@@ -91,6 +111,8 @@ class CaseView(BaseModel):
     manager: str | None
     events: list[Event]
     evaluation: Evaluation
+    team: str | None = None
+    reviewer: str | None = None
     next_alarm: Alarm | None = None
     alarms_sent: list[str] = []
     entries: list[Entry] = []
@@ -130,13 +152,17 @@ class RegisterEvent(BaseModel):
     next_alarm: Alarm | None = None
     by: str | None = None
     at: datetime | None = None
+    independence: str | None = None
+    """For a completed review: `independent`, `overridden` or None (see workflows/independence.py)."""
 
 
 class RecordAction(BaseModel):
-    """The `record_event` update: an event and the person recording it."""
+    """The `record_event` update: an event and the person recording it; `override`, a manager's reason
+    for letting someone who took part in the original handling complete the internal review."""
 
     event: Event
     actor: str
+    override: Reason | None = None
 
 
 class VoidAction(BaseModel):
@@ -157,10 +183,13 @@ class AmendAction(BaseModel):
 
 
 class AssignAction(BaseModel):
-    """The `assign` update: the case's officer and/or manager change (None: unchanged)."""
+    """The `assign` update: the case's officer, manager, responding team or reviewer change (None:
+    unchanged)."""
 
     officer: str | None = None
     manager: str | None = None
+    team: str | None = None
+    reviewer: str | None = None
     actor: str
     reason: Reason
 
@@ -183,10 +212,10 @@ class RegisterAssignment(BaseModel):
     """A change of the case's holders, for the register (its row and its audit trail)."""
 
     ref: str
-    officer: str | None
-    manager: str | None
-    was_officer: str | None
-    was_manager: str | None
+    holders: dict[str, str]
+    """The roles that change (officer, manager, team, reviewer) and their new holders."""
+    was: dict[str, str | None]
+    """Who held each of those roles before."""
     change: Change
     number: int
     """How many assignments this case has had before this one (the audit row's key)."""
@@ -207,6 +236,8 @@ class AlarmFor(BaseModel):
     alarm: Alarm
     officer: str | None = None
     manager: str | None = None
+    team: str | None = None
+    """The responding team, whose managers take the manager's alarms when the case names no manager."""
 
 
 class AlarmDelivery(AlarmFor):

@@ -30,7 +30,7 @@ SORTS = {
     "last_event": CaseRow.last_event_on,
     "next_alarm": CaseRow.next_alarm_on,
 }
-FILTERS = ("officer", "manager", "regime", "stage")
+FILTERS = ("officer", "manager", "regime", "stage", "team")
 LISTED = [
     c
     for c in CaseRow.__table__.columns
@@ -49,6 +49,7 @@ class Caseload:
     manager: str | None = None
     regime: str | None = None
     stage: str | None = None
+    team: str | None = None
     search: str | None = None
     sort: str = "due"
     descending: bool = False

@@ -1,15 +1,17 @@
 """The people who act: one row each, keyed by email address (the identity), with a display name, roles
-and whether they may still act. A person is never deleted, only deactivated, so every action they
-recorded keeps a name to show. Names and addresses are personal data (README, Personal data).
-Signing in to the dashboard adds a password's Argon2 hash (never the password) and the count of
-failed sign-ins in a row, with when a lock-out after too many ends, and when their sessions last
-ended (`casework.passwords`)."""
+and whether they may still act; and the teams they belong to (a responding team holds cases; its
+managers receive its cases' escalations when a case has no manager of its own). A person is never
+deleted, only deactivated, so every action they recorded keeps a name to show. Names and addresses are
+personal data (README, Personal data). Signing in to the dashboard adds a password's Argon2 hash (never
+the password) and the count of failed sign-ins in a row, with when a lock-out after too many ends, and
+when their sessions last ended (`casework.passwords`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, func, select
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from register.base import Base, now
@@ -31,6 +33,23 @@ class PersonRow(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     sessions_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     """Dashboard sessions begun before this have ended (signed out, or the password changed)."""
+
+
+class TeamRow(Base):
+    __tablename__ = "teams"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    added_by: Mapped[str | None] = mapped_column(String(340))
+
+
+class TeamMemberRow(Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("team", "email"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team: Mapped[str] = mapped_column(String(100), index=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
 
 
 class People:
@@ -90,3 +109,45 @@ class People:
         with self.session() as s, s.begin():
             row = s.get(PersonRow, email)
             row.failed_sign_ins, row.locked_until = 0, None
+
+    # -- teams ---------------------------------------------------------------------------------
+
+    def add_team(self, name: str, by: str) -> bool:
+        """Create a team; False when it exists already (nothing changed)."""
+        try:
+            with self.session() as s, s.begin():
+                s.add(TeamRow(name=name, added_by=by))
+            return True
+        except IntegrityError:
+            return False
+
+    def team(self, name: str) -> TeamRow | None:
+        with self.session() as s:
+            return s.get(TeamRow, name)
+
+    def teams(self) -> list[TeamRow]:
+        with self.session() as s:
+            return list(s.scalars(select(TeamRow).order_by(TeamRow.name)))
+
+    def join_team(self, team: str, email: str) -> bool:
+        """Make `email` a member of `team`; False when they already are."""
+        try:
+            with self.session() as s, s.begin():
+                s.add(TeamMemberRow(team=team, email=email))
+            return True
+        except IntegrityError:
+            return False
+
+    def members(self, team: str) -> list[PersonRow]:
+        with self.session() as s:
+            q = select(PersonRow).join(TeamMemberRow, TeamMemberRow.email == PersonRow.email)
+            return list(s.scalars(q.where(TeamMemberRow.team == team).order_by(PersonRow.email)))
+
+    def teams_of(self, email: str) -> list[str]:
+        with self.session() as s:
+            q = select(TeamMemberRow.team).where(TeamMemberRow.email == email).order_by(TeamMemberRow.team)
+            return list(s.scalars(q))
+
+    def team_managers(self, team: str) -> list[str]:
+        """The addresses of the team's active managers, who take its cases' escalations."""
+        return [p.email for p in self.members(team) if p.active and "manager" in p.roles]

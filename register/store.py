@@ -30,10 +30,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from register import worker_keys  # noqa: F401 - its table belongs to the register's schema
 from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
-from register.migrate import add_missing_columns
+from register.intake import Intake
+from register.migrations import upgrade
 from register.outbox import Outbox
 from register.people import People
 from register.read_model import read_model_columns
@@ -54,6 +56,8 @@ class CaseRow(Base):
     requester_email: Mapped[str | None] = mapped_column(Text)
     officer: Mapped[str | None] = mapped_column(String(320))
     manager: Mapped[str | None] = mapped_column(String(320))
+    team: Mapped[str | None] = mapped_column(String(100), index=True)  # the responding team, if any
+    reviewer: Mapped[str | None] = mapped_column(String(320))  # who the internal review is assigned to
     workflow_id: Mapped[str] = mapped_column(String(80))
     stage: Mapped[str] = mapped_column(String(32))
     closed_reason: Mapped[str | None] = mapped_column(String(32))
@@ -100,6 +104,7 @@ class EventRow(Base):
     amended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     amended_by: Mapped[str | None] = mapped_column(String(340))
     amend_reason: Mapped[str | None] = mapped_column(Text)
+    review_independence: Mapped[str | None] = mapped_column(String(16))  # a completed review: see RegisterEvent
 
 
 class EventExemptionsRow(Base):
@@ -140,7 +145,8 @@ class ProclaimedRow(Base):
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
-    """One engine per URL, its tables created; SQLite gets WAL and a busy timeout for two processes."""
+    """One engine per URL, its schema brought to the newest revision; SQLite gets WAL and a busy timeout for
+    two processes."""
     if url.startswith("sqlite:///"):
         from pathlib import Path
 
@@ -163,12 +169,11 @@ def engine_for(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
 
-    Base.metadata.create_all(engine)
-    add_missing_columns(engine, Base.metadata)
+    upgrade(engine)  # register/migrations: Alembic's revisions, from the first release's schema to now
     return engine
 
 
-class Register(Outbox, People, Audit):
+class Register(Outbox, People, Audit, Intake):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 
@@ -225,7 +230,15 @@ class Register(Outbox, People, Audit):
         with self.session() as s:
             return list(s.scalars(select(CaseRow).order_by(CaseRow.received)))
 
-    def record_event(self, ref: str, seq: int, e: Event, by: str | None = None, at: datetime | None = None) -> bool:
+    def record_event(
+        self,
+        ref: str,
+        seq: int,
+        e: Event,
+        by: str | None = None,
+        at: datetime | None = None,
+        independence: str | None = None,
+    ) -> bool:
         """Insert event number `seq` of case `ref`, recorded by `by` at `at`; False if that very event was
         already there (a retry). A different event under the same number is an error, never silently dropped."""
         try:
@@ -244,6 +257,7 @@ class Register(Outbox, People, Audit):
                         exceptional=e.exceptional,
                         recorded_by=by,
                         recorded_at=at or _now(),
+                        review_independence=independence,
                     )
                 )
                 if e.exemptions or e.public_interest_test:
@@ -315,16 +329,15 @@ class Register(Outbox, People, Audit):
         if case is not None:
             case.last_event_type, case.last_event_on = (last.type, last.on) if last else (None, None)
 
-    def assign(self, ref: str, officer: str | None, manager: str | None) -> None:
-        """The case's holders change (None: that role unchanged)."""
+    def assign(self, ref: str, **holders: str | None) -> None:
+        """The case's holders change (`officer`, `manager`, `team`, `reviewer`; None: unchanged)."""
         with self.session() as s, s.begin():
             row = s.get(CaseRow, ref)
             if row is None:
                 raise LookupError(f"case {ref} is not in the register")
-            if officer is not None:
-                row.officer = officer
-            if manager is not None:
-                row.manager = manager
+            for role, holder in holders.items():
+                if holder is not None:
+                    setattr(row, role, holder)
 
     def events(self, ref: str) -> list[EventRow]:
         """Every event row of a case, voided ones included, by number."""

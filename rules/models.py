@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -12,52 +11,13 @@ from rules.citations import normalise
 from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.plain_text import PlainLine
 from rules.regimes import Regime
+from rules.vocabulary import EventType, ResponseOutcome, ReviewOutcome, Stage
 
 HOLIDAY_NAME_LIMIT = 100
 
 
 class RuleViolation(ValueError):
     """A history the law does not allow; its message is one line meant for a case officer."""
-
-
-class EventType(StrEnum):
-    clarification_requested = "clarification_requested"
-    clarification_received = "clarification_received"
-    fee_notice_issued = "fee_notice_issued"
-    fee_paid = "fee_paid"
-    extended = "extended"
-    responded = "responded"
-    withdrawn = "withdrawn"
-    review_requested = "review_requested"
-    review_completed = "review_completed"
-    identity_requested = "identity_requested"
-    identity_received = "identity_received"
-
-
-class ResponseOutcome(StrEnum):
-    granted = "granted"
-    part_withheld = "part_withheld"
-    withheld = "withheld"
-    not_held = "not_held"
-    ncnd = "ncnd"
-    refused_cost = "refused_cost"
-    refused_vexatious = "refused_vexatious"
-
-
-class ReviewOutcome(StrEnum):
-    upheld = "upheld"
-    partly_upheld = "partly_upheld"
-    overturned = "overturned"
-
-
-class Stage(StrEnum):
-    awaiting_response = "awaiting_response"
-    awaiting_clarification = "awaiting_clarification"
-    awaiting_fee = "awaiting_fee"
-    awaiting_identity = "awaiting_identity"
-    review_window = "review_window"
-    in_review = "in_review"
-    closed = "closed"
 
 
 class Event(BaseModel):

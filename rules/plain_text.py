@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator
-
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -68,8 +66,15 @@ def _text(value: str) -> str:
     return value
 
 
-PlainLine = Annotated[str, AfterValidator(_line)]
-"""A one-line value with no control character at all (a name, a subject, a ref, an address)."""
+def __getattr__(name: str):
+    """`PlainLine`: a one-line value with no control character at all (a name, a subject, a ref, an
+    address). `PlainText`: free text that may run over several lines, tab and newline allowed, no other
+    control character. Both are pydantic types, made on first use so that the command line's parser,
+    which checks every argument with `control_character`, does not load pydantic for `--help`."""
+    if name not in ("PlainLine", "PlainText"):
+        raise AttributeError(f"module 'rules.plain_text' has no attribute {name!r}")
+    from pydantic import AfterValidator
 
-PlainText = Annotated[str, AfterValidator(_text)]
-"""Free text that may run over several lines: tab and newline allowed, no other control character."""
+    value = Annotated[str, AfterValidator(_line if name == "PlainLine" else _text)]
+    globals()[name] = value
+    return value

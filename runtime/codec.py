@@ -115,18 +115,31 @@ class PayloadRefused(ValueError):
     """A payload this deployment must not read: unencrypted, or encrypted with a key it does not hold."""
 
 
+def seal(keyring: Keyring, plain: bytes) -> tuple[str, bytes]:
+    """`plain` encrypted with the ring's current key: (that key's id, nonce + ciphertext). The payloads
+    use it, and so does anything else kept encrypted at rest (a raw message the mailbox took)."""
+    key_id = keyring.current
+    nonce = os.urandom(12)
+    return key_id, nonce + AESGCM(keyring.keys[key_id]).encrypt(nonce, plain, key_id.encode())
+
+
+def unseal(keyring: Keyring, key_id: str, sealed: bytes) -> bytes:
+    """What `seal` encrypted with key `key_id`; refused when the ring does not hold that key."""
+    key = keyring.keys.get(key_id)
+    if key is None:
+        raise PayloadRefused(f"payload encrypted with unknown key {key_id!r}: add it to the keyring")
+    return AESGCM(key).decrypt(sealed[:12], sealed[12:], key_id.encode())
+
+
 class EncryptionCodec(PayloadCodec):
     def __init__(self, keyring: Keyring):
         self.keyring = keyring
 
     async def encode(self, payloads: Sequence[Payload]) -> list[Payload]:
-        key_id = self.keyring.current
-        aes = AESGCM(self.keyring.keys[key_id])
         out = []
         for p in payloads:
-            nonce = os.urandom(12)
-            sealed = aes.encrypt(nonce, p.SerializeToString(), key_id.encode())
-            out.append(Payload(metadata={"encoding": ENCODING, KEY_ID: key_id.encode()}, data=nonce + sealed))
+            key_id, sealed = seal(self.keyring, p.SerializeToString())
+            out.append(Payload(metadata={"encoding": ENCODING, KEY_ID: key_id.encode()}, data=sealed))
         return out
 
     async def decode(self, payloads: Sequence[Payload]) -> list[Payload]:
@@ -140,10 +153,5 @@ class EncryptionCodec(PayloadCodec):
                     )
                 out.append(p)
                 continue
-            key_id = p.metadata[KEY_ID].decode()
-            key = self.keyring.keys.get(key_id)
-            if key is None:
-                raise PayloadRefused(f"payload encrypted with unknown key {key_id!r}: add it to the keyring")
-            plain = AESGCM(key).decrypt(p.data[:12], p.data[12:], key_id.encode())
-            out.append(Payload.FromString(plain))
+            out.append(Payload.FromString(unseal(self.keyring, p.metadata[KEY_ID].decode(), p.data)))
         return out

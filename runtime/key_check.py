@@ -13,22 +13,14 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from register import engine_for
+from register.worker_keys import WORKER_KEYS
 from runtime.codec import Keyring
 from runtime.errors import UserError
 
-METADATA = MetaData()
-WORKER_KEYS = Table(
-    "worker_keys",
-    METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("current", String(16), nullable=False),
-    Column("all", Text, nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
-)
 WHERE = "FOI_ENCRYPTION_KEYS or the key file in the data dir"
 
 
@@ -37,9 +29,7 @@ def fingerprint(key: bytes) -> str:
 
 
 def _engine(settings):
-    engine = engine_for(settings.register_url)
-    METADATA.create_all(engine)
-    return engine
+    return engine_for(settings.register_url)  # its `worker_keys` table made by the register's migrations
 
 
 def record_worker_keys(settings, keyring: Keyring) -> None:

@@ -1,6 +1,7 @@
 """The managers' lists on the register, on SQLite and PostgreSQL: overdue now, due soon (its last day
-included, across a bank holiday), all open; filters, search, sorting, pages of 50 and counts by officer;
-and an existing register gaining the read-model columns. Dates and counts are written by hand."""
+included, across a bank holiday), all open; filters, search, sorting, pages of 50 and counts by officer.
+Dates and counts are written by hand. (An existing register gaining the read-model columns: see
+tests/test_migrations.py.)"""
 
 from __future__ import annotations
 
@@ -8,12 +9,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
 
 from casework.lists import everything, listing, query_for
-from register import Register
-from rules import Case, evaluate
-from rules.bank_holidays import calendar_covering
 from tests.caseload_seed import seed
 from tests.postgres import DATABASES, settings_on
 
@@ -94,40 +91,3 @@ def test_pages_of_fifty(settings, register):
     assert (pages[0].total, pages[0].pages, pages[3].total) == (120, 3, 120)
     assert (pages[1].cases[0].ref, pages[2].cases[-1].ref) == ("P-050", "P-119")
     assert len(everything(register, settings, q)) == 120
-
-
-def test_an_existing_register_gains_the_read_model_columns_filled_from_its_rows(settings):
-    url = settings.register_url
-    if url.startswith("sqlite:///"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-    old = create_engine(url)
-    received = date(2021, 3, 31)
-    ev = evaluate(Case(regime="foia", received=received), calendar_covering("foia", received), date(2021, 4, 7))
-    with old.begin() as conn:
-        conn.execute(
-            text(
-                "CREATE TABLE cases (ref VARCHAR(64) PRIMARY KEY, regime VARCHAR(8) NOT NULL, received DATE NOT NULL,"
-                " subject TEXT, requester_name TEXT, requester_email TEXT, officer VARCHAR(320),"
-                " manager VARCHAR(320), workflow_id VARCHAR(80) NOT NULL, stage VARCHAR(32) NOT NULL,"
-                " closed_reason VARCHAR(32), evaluation JSON, started_at TIMESTAMP, updated_at TIMESTAMP)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO cases (ref, regime, received, workflow_id, stage, evaluation)"
-                " VALUES ('OLD-1', 'foia', :received, 'foi-OLD-1', 'awaiting_response', :evaluation)"
-            ),
-            {"received": received, "evaluation": ev.model_dump_json()},
-        )
-    old.dispose()
-    register = Register(url)
-    columns = {c["name"] for c in inspect(register.engine).get_columns("cases")}
-    assert {"running_due", "overdue_after", "next_alarm_on", "last_event_on"} <= columns
-    row = register.case("OLD-1")
-    assert (row.running_due, row.response_owed_by, row.overdue_after) == ((d := date(2021, 4, 30)), d, d)
-    indexes = {i["name"] for i in inspect(register.engine).get_indexes("cases")}
-    assert {"ix_cases_running_due", "ix_cases_overdue_after", "ix_cases_officer"} <= indexes
-    from register.migrate import add_missing_columns
-    from register.store import Base
-
-    assert add_missing_columns(register.engine, Base.metadata) == []  # a second run adds nothing

@@ -10,6 +10,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from casework.today import today
 from cli.plain import plain_table
 from register import Register
@@ -37,6 +39,34 @@ def loaded_by(*argv: str, env: dict[str, str] | None = None, stdin: str | None =
     )
     line = next(ln for ln in out.stderr.splitlines() if ln.startswith("LOADED"))
     return line.split()[1:]
+
+
+HELP_PROBE = """
+import sys, starter
+try:
+    starter.main(sys.argv[1:])
+except SystemExit:
+    pass
+loaded = sorted(m for m in {heavy} if m in sys.modules)
+print("LOADED", *loaded, file=sys.stderr)
+"""
+COMMANDS = ("calc", "new", "record", "show", "overdue", "alerts", "digest", "holiday", "report", "import")
+COMMANDS += ("dashboard", "letter")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_loads_neither_pydantic_nor_the_engine_nor_the_settings(command):
+    heavy = ("pydantic", "holidays", "settings", "rules.models", "rules.engine", *HEAVY)
+    out = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE.format(heavy=heavy), *command.split(), "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.stdout.startswith("usage: starter.py"), out.stdout[:200]
+    line = next(ln for ln in out.stderr.splitlines() if ln.startswith("LOADED"))
+    assert line.split()[1:] == []
 
 
 def test_calc_loads_no_database_server_or_table_library():

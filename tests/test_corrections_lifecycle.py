@@ -205,3 +205,21 @@ async def test_a_withdrawal_recorded_by_mistake_on_a_closed_case_is_voided_and_t
     (void,) = [a for a in register.actions("T1") if a.kind == "void"]
     assert (void.actor, void.reason, void.detail["was"]["type"]) == (BOB, "withdrawn on the wrong case", "withdrawn")
     assert register.events("T1")[0].voided_by == BOB and register.case_events("T1") == []
+
+
+async def test_voiding_a_response_recorded_by_mistake_sends_the_escalation_now_due_once(env, settings, register):
+    """The response recorded on Thu 28 Mar 2030 belonged to another case: voided on Mon 13 May 2030, the
+    case is awaiting its response again, overdue since Tue 2 Apr and seriously overdue since Thu 2 May
+    2030 (20 working days after it, Good Friday and Easter Monday skipped): that one alarm goes, once."""
+    settings = immediate(settings)
+    async with running_worker(env.client, settings):
+        await freeze_at(env, D("2030-05-13"))
+        answered = [Event(type="responded", on=D("2030-03-28"), outcome="granted")]
+        handle = await start(env, settings, received=RECEIVED, events=answered, actor=ALICE)
+        await sleep_until(env, D("2030-05-13"), hour=9)
+        assert sent(register) == []
+        v = await act(handle, CaseWorkflow.void_event, VoidAction(number=1, actor=BOB, reason="another case's"))
+        assert (v.evaluation.stage, v.evaluation.overdue) == ("awaiting_response", True)
+        await sleep_until(env, D("2030-05-13"), hour=10)
+        await sleep_until(env, D("2030-05-14"), hour=10)
+    assert sent(register) == [("response_seriously_overdue", D("2030-05-02"), "manager")]

@@ -9,9 +9,12 @@ history's events."""
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 from datetime import timedelta
 
+from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 
 from casework.today import today
@@ -35,12 +38,29 @@ CAL = naive_calendar("foia")
 
 
 def history_events(d: Deployment, ref: str) -> int:
+    """How many updates the case's workflow history accepted or completed (a refused one leaves none)."""
+
     async def count():
         keys = read_key_file(d.workdir / ".foi" / "payload.keys")
         client = await Client.connect(f"127.0.0.1:{d.port}", data_converter=data_converter(keys))
-        return len((await client.get_workflow_handle(workflow_id(ref)).fetch_history()).events)
+        history = await client.get_workflow_handle(workflow_id(ref)).fetch_history()
+        kinds = (
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+        )
+        return sum(e.event_type in kinds for e in history.events)
 
     return asyncio.run(count())
+
+
+def raw_history(d: Deployment, ref: str) -> str:
+    """The workflow history as the server stores it (no codec: payloads as they are on disk), as JSON."""
+
+    async def fetch():
+        client = await Client.connect(f"127.0.0.1:{d.port}")
+        return (await client.get_workflow_handle(workflow_id(ref)).fetch_history()).to_json()
+
+    return asyncio.run(fetch())
 
 
 def ok(d: Deployment, *args: str) -> str:
@@ -145,6 +165,9 @@ def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_s
             assert [r.voided_at for r in register.events("C")] == [None, None]
 
             ok(d, "void", "C", "2", "--reason", "recorded on the wrong case", "--as", BOB)
+            raw = raw_history(d, "C")
+            assert "workflowExecutionUpdateAccepted" in raw or "UPDATE_ACCEPTED" in raw.upper()
+            assert BOB not in raw and "recorded on the wrong case" not in raw  # the actor travels encrypted
             wait_for(lambda: len(about("C")) >= 2, 60, "case C's correction")
             correction = about("C")[1]
             assert correction["To"] == ADMIN and "withdrawn" in correction["Subject"].lower()
@@ -173,5 +196,7 @@ def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_s
     assert all(s["by"] for s in steps)
     (void,) = [s for s in steps if s["action"] == "void"]
     assert (void["number"], void["reason"]) == (2, "recorded on the wrong case")
+    table = list(csv.DictReader(io.StringIO(d.starter("history", "C", "--csv").stdout)))
+    assert [(r["action"], r["number"], r["by"]) for r in table if r["action"] == "void"] == [("void", "2", BOB)]
     assigned = [s for s in json.loads(d.starter("history", "A", "--json").stdout) if s["action"] == "assigned"]
     assert [(s["by"], s["reason"]) for s in assigned] == [(ADMIN, "Alice is on leave")]

@@ -22,6 +22,7 @@ FLOORS: list[set[str]] = [
     {"runtime"},  # connection, codec, the worker's definition, one-line errors, exit
     {"casework"},  # start, record, view, list cases through Temporal
     {"reports", "importing", "letters"},  # statistics, bulk import, letters to requesters
+    {"intake"},  # the mailbox: the worker's IMAP watch, what a message says, acknowledgements
     {"dashboard"},  # the managers' web pages
     {"cli"},  # the staff command line
     {"worker", "starter"},  # the two processes

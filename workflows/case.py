@@ -58,12 +58,13 @@ with workflow.unsafe.imports_passed_through():
         VoidAction,
         effective,
     )
-    from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, RuleViolation, Stage, evaluate
+    from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, EventType, RuleViolation, Stage, evaluate
     from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
     from rules.corrections import contradiction
     from rules.explain import explain
     from workflows.corrections import amend_problem, described, void_problem
     from workflows.identity import CASE_WORKFLOW, VIEW_QUERY
+    from workflows.independence import involvement
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
@@ -106,6 +107,8 @@ class CaseWorkflow:
         self.case = case
         self.entries: list[Entry] = list(case.entries) or [Entry(event=e, by=case.actor) for e in case.events]
         self.officer, self.manager = case.officer, case.manager  # `assign` changes them
+        self.team, self.reviewer = case.team, case.reviewer
+        self.officers: set[str] = {case.officer} if case.officer else set()  # the original handling's officers
         self.assignments = 0  # assignments made in this run (their audit rows' keys)
         self.revisions: list[str] = []  # each void or amendment, told in the corrections it causes
         self.context: CaseContext | None = None
@@ -289,6 +292,7 @@ class CaseWorkflow:
             alarm=alarm,
             officer=self.officer,
             manager=self.manager,
+            team=self.team,
             evaluation=ev,
             reason=reason,
             explanation=self._explanation(ev) if self.alerts and reason is None else None,
@@ -322,6 +326,7 @@ class CaseWorkflow:
                 reason=reason,
                 officer=self.officer,
                 manager=self.manager,
+                team=self.team,
             )
             await self._notify(Notifications.withdraw_alarm, req, alarm)
 
@@ -359,6 +364,8 @@ class CaseWorkflow:
             subject=self.case.subject,
             officer=self.officer,
             manager=self.manager,
+            team=self.team,
+            reviewer=self.reviewer,
             events=self.events,
             entries=self.entries,
             evaluation=ev,
@@ -398,18 +405,38 @@ class CaseWorkflow:
 
     @workflow.update
     async def record_event(self, action: RecordAction) -> CaseView:
-        return await self._record(action.event, action.actor)
+        return await self._record(action.event, action.actor, action.override)
 
     @record_event.validator
     def validate_record_event(self, action: RecordAction) -> None:
+        self._check_independent(action)
         if self.calendar is not None:
             self._check(action.event)
 
-    async def _record(self, event: Event, actor: str | None) -> CaseView:
+    def _check_independent(self, action: RecordAction) -> None:
+        """Refuse an internal review completed by someone with a part in the original handling, unless a
+        manager overrides it with a reason (`action.override`; the command line checks the role)."""
+        if action.event.type is not EventType.review_completed or action.override:
+            return
+        part = involvement(action.actor, self.entries, self.officers)
+        if part:
+            raise ApplicationError(
+                f"{action.actor} {part} in the original handling, so cannot complete the internal review "
+                "(a manager can override this with a reason)",
+                type="RuleViolation",
+                non_retryable=True,
+            )
+
+    async def _record(self, event: Event, actor: str | None, override: str | None = None) -> CaseView:
         await workflow.wait_condition(lambda: self.calendar is not None)
         async with self.lock:
+            if actor is not None:
+                self._check_independent(RecordAction(event=event, actor=actor, override=override))
             ev = self._check(event)
-            entry = Entry(event=event, by=actor, at=workflow.now())
+            now = workflow.now()
+            entry = Entry(
+                event=event, by=actor, at=now, override=Change(by=actor, at=now, reason=override) if override else None
+            )
             self.entries.append(entry)
             self.changed = True
             self.registered = self._registered_as(ev)
@@ -423,9 +450,19 @@ class CaseWorkflow:
                     next_alarm=self._next_alarm(ev),
                     by=actor,
                     at=entry.at,
+                    independence=self._independence(event, actor, override),
                 ),
             )
             return self._view(ev)
+
+    def _independence(self, event: Event, actor: str | None, override: str | None) -> str | None:
+        """For a completed review, what the register keeps of its reviewer's independence: `independent`
+        (a registered person with no part in the original handling), `overridden`, or None (not judged)."""
+        if event.type is not EventType.review_completed or actor is None or actor.startswith("os:"):
+            return None
+        if override:
+            return "overridden"
+        return "independent" if involvement(actor, self.entries[:-1], self.officers) is None else None
 
     @workflow.update
     async def void_event(self, action: VoidAction) -> CaseView:
@@ -507,22 +544,22 @@ class CaseWorkflow:
 
     @workflow.update
     async def assign(self, action: AssignAction) -> CaseView:
-        """New holders of the case: the next alarms go to them."""
+        """New holders of the case (officer, manager, responding team, reviewer): the next alarms go to them."""
         await workflow.wait_condition(lambda: self.calendar is not None)
         async with self.lock:
-            self._check_assignment(action)
-            was_officer, was_manager = self.officer, self.manager
-            self.officer = action.officer if action.officer is not None else self.officer
-            self.manager = action.manager if action.manager is not None else self.manager
+            changes = self._assignment(action)
+            was = {role: getattr(self, role) for role in changes}
+            for role, holder in changes.items():
+                setattr(self, role, holder)
+            if "officer" in changes and not any(e.type is EventType.review_requested for e in self.events):
+                self.officers.add(changes["officer"])
             self.assignments += 1
             await run_short(
                 Records.record_assignment,
                 RegisterAssignment(
                     ref=self.case.ref,
-                    officer=action.officer,
-                    manager=action.manager,
-                    was_officer=was_officer,
-                    was_manager=was_manager,
+                    holders=changes,
+                    was=was,
                     change=Change(by=action.actor, at=workflow.now(), reason=action.reason),
                     number=self.assignments,
                 ),
@@ -532,20 +569,22 @@ class CaseWorkflow:
 
     @assign.validator
     def validate_assign(self, action: AssignAction) -> None:
-        self._check_assignment(action)
+        self._assignment(action)
 
-    def _check_assignment(self, action: AssignAction) -> None:
-        changes = [
-            (role, new)
-            for role, new, now in (("officer", action.officer, self.officer), ("manager", action.manager, self.manager))
-            if new is not None and new != now
-        ]
+    def _assignment(self, action: AssignAction) -> dict[str, str]:
+        """The roles the assignment changes, with their new holders; refused when it changes nothing."""
+        changes = {
+            role: new
+            for role in ("officer", "manager", "team", "reviewer")
+            if (new := getattr(action, role)) is not None and new != getattr(self, role)
+        }
         if not changes:
             raise ApplicationError(
                 "the assignment changes nothing: the case already has these holders",
                 type="RuleViolation",
                 non_retryable=True,
             )
+        return changes
 
     @workflow.query(name=VIEW_QUERY)
     def view(self, as_of: date | None = None) -> CaseView:

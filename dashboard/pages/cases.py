@@ -9,10 +9,12 @@ from fastapi.responses import HTMLResponse
 
 from casework import cases
 from casework.history import UNKNOWN, trail
+from casework.intake import offered
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.pages.letters import letter_url
 from dashboard.rendering import page
 from letters import available
+from register.intake import THREADED
 from rules import Case, Derivation, Finding, evaluate
 from rules.bank_holidays import calendar_covering
 from rules.explain import explain_derivation, in_force, render
@@ -46,5 +48,7 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         alerts=register.notifications(ref=ref),
         letters=[(kind.replace("_", " "), letter_url(kind, v.ref)) for kind in available(v.events)],
         history=trail(register, v.ref),
+        replies=register.intake_messages(status=THREADED, ref=v.ref),
+        reply_event=offered(ev.stage.value),
         unknown=UNKNOWN,
     )

@@ -40,6 +40,7 @@ def _list_page(request: Request, register, settings, view: str):
         params=params,
         officers=officers,
         managers=managers,
+        teams=[t.name for t in register.teams()],
         regimes=list(Regime),
         stages=[s for s in Stage if s is not Stage.closed],
         window=settings.due_soon_working_days,
