@@ -115,6 +115,8 @@ class _Run:
         self.lapses_after: date | None = None
         self.lapse_kind: ClosedReason | None = None
         self.late_fee_notice: date | None = None  # a fees notice given out of time, not yet paid
+        self.late_clarification: date | None = None  # asked out of time (RegimeRules.clarification_window)
+        self.extension_unpaused: date | None = None  # SAR: the extended date before any pause is added
         self.responded: Event | None = None
         self.statutory_due_at_response: date | None = None
         self.response_due_at_response: date | None = None
@@ -202,6 +204,18 @@ class _Run:
     def _restart(self, on: date) -> None:
         """A new period runs from `on`: what paused or extended the old one no longer applies."""
         self.clock_started, self.paused, self.disregarded, self.extended_until = on, 0, [], None
+        self.extension_unpaused = None
+
+    def _clarification_too_late(self, on: date) -> date | None:
+        """The last day asking for clarification could still have an effect, when `on` is after it."""
+        window = self.rules.clarification_window
+        if window == "period":  # UK GDPR Art 12A: an expired period (extension included) cannot be paused
+            last = self.response_due()
+        elif window == "20_working_days":  # EIR/EISR reg 9(2)(a): within 20 working days after receipt
+            last = self.cal.add_working_days(self.clock_started, 20)
+        else:
+            return None
+        return last if on > last else None
 
     def _await(self, stage: Stage, since: date, lapses_after: date, lapse_kind: ClosedReason) -> None:
         self.stage, self.awaiting_since, self.lapses_after, self.lapse_kind = stage, since, lapses_after, lapse_kind
@@ -243,9 +257,12 @@ class _Run:
         if t in _ALLOWED[self.stage]:
             return True
         if self.stage is Stage.awaiting_response:
-            # a fee paid against a notice given out of time; a review of a failure to respond
-            return (t is EventType.fee_paid and self.late_fee_notice is not None) or (
-                t is EventType.review_requested and self.rules.review and e.on > self.response_due()
+            # a fee paid against a notice given out of time, clarification given after a late request for it;
+            # a review of a failure to respond
+            return (
+                (t is EventType.fee_paid and self.late_fee_notice is not None)
+                or (t is EventType.clarification_received and self.late_clarification is not None)
+                or (t is EventType.review_requested and self.rules.review and e.on > self.response_due())
             )
         # a late review request is accepted at the authority's discretion (RULES: after the response)
         return self.stage is Stage.closed and reopens(self.closed_reason, t)
@@ -283,15 +300,34 @@ class _Run:
         check_exemptions(self.case.regime, e)
 
     def _on_clarification_requested(self, e: Event) -> None:
+        if last := self._clarification_too_late(e.on):
+            self.late_clarification = e.on
+            what = "particulars" if self.rules.clarification == "restart" else "clarification"
+            effect = "restart" if self.rules.clarification == "restart" else "pause"
+            self._find(e.on, f"{what} asked for after {last}, the last day to ask: the answer will {effect} nothing")
+            return
         lapses = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
         self._await(Stage.awaiting_clarification, e.on, lapses, ClosedReason.lapsed_clarification)
 
     def _on_clarification_received(self, e: Event) -> None:
+        if self.stage is Stage.awaiting_response:  # answering a request for it made out of time
+            self._find(e.on, f"clarification given for the late request of {self.late_clarification}: no effect")
+            self.late_clarification = None
+            return
         if self.rules.clarification == "restart":  # FOIA s1(3), EIR reg 9(4), FOISA s1(3)
             self._restart(e.on)
         else:  # UK GDPR Art 12A: the period beginning with the day asked and ending with the day answered
             self.paused += (e.on - self.awaiting_since).days + 1
+            if self.extension_unpaused is not None:  # the pause does not count towards the extended period
+                self.extended_until = self._paused_extension()
         self._resume()
+
+    def _paused_extension(self) -> date:
+        """SAR: the extended date moved by every clarification pause, rolled to a working day (Art 12A)."""
+        day = self.extension_unpaused + timedelta(days=self.paused)
+        result = self.cal.on_or_after(day)
+        note = f"the extension's date plus {self.paused} calendar days paused for clarification"
+        return self._note("extended_until", result, self.extension_unpaused, self.paused, "calendar days", note)
 
     def _on_identity_requested(self, e: Event) -> None:
         lapses = last_day_of_months_beginning_with(e.on, self.policy.identity_lapse_months)
@@ -357,11 +393,16 @@ class _Run:
             hint = "; mark it exceptional if it is" if r.extension == "pit" else ""
             raise RuleViolation(f"extended on {e.on}: until {until} is beyond {cap} ({limit}){hint}")
         self.extended_until = until
+        if r.clarification == "pause":  # Art 12A: later pauses move the extended date too
+            if e.until is None:
+                self.extension_unpaused = add_months(self.clock_started, r.extension_limit)
+            else:
+                self.extension_unpaused = until - timedelta(days=self.paused)
 
     def _on_responded(self, e: Event) -> None:
         self.statutory_due_at_response = self.statutory_due()
         self.response_due_at_response = self.extended_until or self.statutory_due_at_response
-        self.responded, self.late_fee_notice = e, None
+        self.responded, self.late_fee_notice, self.late_clarification = e, None, None
         if self.stage is Stage.in_review:  # answered while a review of the failure to respond runs
             return
         if not self.rules.review:

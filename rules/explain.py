@@ -17,6 +17,7 @@ from rules.regimes import REGIMES
 LABELS = {
     "statutory_due": "Response due (statutory)",
     "extension_cap": "Latest date an extension may run to",
+    "extended_until": "Response due (extended, moved by the clarification pause)",
     "review_request_deadline": "Last day to ask for an internal review",
     "review_due": "Internal review due (target)",
     "review_latest_due": "Internal review due at the latest (limit)",

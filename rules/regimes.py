@@ -38,6 +38,11 @@ class RegimeRules:
     clarification: Literal["restart", "pause"]
     """restart: a fresh period from the day it arrives (FOIA s1(3), EIR reg 9(4), FOISA s1(3));
     pause: the days from asking to answer, both counted, do not count (UK GDPR Art 12A)."""
+    clarification_window: Literal["period", "20_working_days"] | None
+    """When asking for clarification still has an effect; asked later, it is a fact that changes nothing.
+    period: while the applicable period (extension included) runs, since an expired period cannot be
+    paused (UK GDPR Art 12A); 20_working_days: within 20 working days after receipt (EIR reg 9(2)(a),
+    EISR reg 9(2)(a)); None: no limit (FOIA s1(3), FOISA s1(3))."""
     fees: Literal["disregard", "restart"] | None
     """disregard: the working days from a valid notice to payment, both inclusive, are skipped among
     the 20 (FOIA s10(2), FOISA s10(2), EIR reg 8(6)); restart: payment is a new relevant time (Art 12A)."""
@@ -72,6 +77,7 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension="pit",
         extension_limit=20,
         clarification="restart",
+        clarification_window=None,
         fees="disregard",
         fee_notice_in_time_only=True,
         fee_lapse=("months", 3),
@@ -100,6 +106,7 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension="eir",
         extension_limit=40,
         clarification="restart",
+        clarification_window="20_working_days",
         fees="disregard",
         fee_notice_in_time_only=True,
         fee_lapse=("working_days", 60),
@@ -128,6 +135,7 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension=None,
         extension_limit=0,
         clarification="restart",
+        clarification_window=None,
         fees="disregard",
         fee_notice_in_time_only=True,
         fee_lapse=("months", 3),
@@ -155,6 +163,7 @@ REGIMES: dict[Regime, RegimeRules] = {
         extension="sar",
         extension_limit=3,
         clarification="pause",
+        clarification_window="period",
         fees="restart",
         fee_notice_in_time_only=False,
         fee_lapse=("months", 3),
@@ -166,6 +175,10 @@ REGIMES: dict[Regime, RegimeRules] = {
         complaint=None,
         complaint_to="the ICO",
         sources="UK GDPR Art 12(3), 12(6), 12A (Data (Use and Access) Act 2025); ICO right-of-access guidance",
-        cites={"statutory_due": "UK GDPR Art 12(3), 12A", "extension_cap": "UK GDPR Art 12(3)"},
+        cites={
+            "statutory_due": "UK GDPR Art 12(3), 12A",
+            "extension_cap": "UK GDPR Art 12(3)",
+            "extended_until": "UK GDPR Art 12(3), 12A",
+        },
     ),
 }

@@ -96,6 +96,8 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
         kinds.append("withdrawn")
         if case.late_fee_unpaid:
             kinds.append("fee_paid")
+        if case.late_clarification_unanswered:
+            kinds += ["clarification_received"] * 2
         elif case.extensions == 0:
             kinds += ["fee_notice_issued", "fee_notice_issued"]
         if r != "foisa" and case.extensions == 0:
@@ -251,6 +253,11 @@ def edge_tags(h: History) -> set[str]:
             tags.add("response_recorded_during_a_review_of_the_failure")
         elif kind in ("fee_paid", "identity_received") and h.regime == "sar":
             tags.add(f"sar_restart_on_{kind}")
+        elif kind == "clarification_requested" and case.stage == "awaiting_response":
+            if not case.clarification_has_effect(on):
+                tags.add(f"{h.regime}_clarification_too_late")
+        elif kind == "clarification_received" and h.regime == "sar" and case.extended_until:
+            tags.add("sar_pause_moves_an_extension")
     final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed)
     final.advance(h.as_of)
     if final.closed_reason and final.closed_reason.startswith("lapsed"):

@@ -167,6 +167,9 @@ class NaiveCase:
     lapses_after: date | None = None
     lapse_kind: str = ""
     late_fee_unpaid: bool = False
+    late_clarification_unanswered: bool = False  # asked when it could no longer pause or restart anything
+    extension_given: date | None = None  # SAR: the `until` given, or None for the three months
+    pause_after_extension: int = 0  # SAR: calendar days paused for clarification after the extension
     responded: dict | None = None
     statutory_due_at_response: date | None = None
     response_due_at_response: date | None = None
@@ -196,7 +199,21 @@ class NaiveCase:
         return self.cal.roll_forward(month)
 
     def response_due(self) -> date:
+        if self.extended_until and self.pause_after_extension:  # Art 12A: the pause moves the extension too
+            if self.extension_given is None:
+                end = same_date_months_later(self.clock_started, 3) + timedelta(days=self.paused)
+            else:
+                end = self.extension_given + timedelta(days=self.pause_after_extension)
+            return self.cal.roll_forward(end)
         return self.extended_until or self.statutory_due()
+
+    def clarification_has_effect(self, on: date) -> bool:
+        """SAR: only while the period (extension included) runs; EIR reg 9(2)(a): within 20 working days."""
+        if self.regime == "sar":
+            return on <= self.response_due()
+        if self.regime == "eir":
+            return on <= self.cal.nth_working_day_after(self.clock_started, 20)
+        return True
 
     def extension_cap(self) -> date | None:
         """The latest `until` an in-time extension may give (None: no cap, an exceptional PIT)."""
@@ -248,20 +265,30 @@ class NaiveCase:
 
     def _clarification_requested(self, e, on):
         self._need(self.stage == "awaiting_response", "clarification only while awaiting the response")
+        if not self.clarification_has_effect(on):  # recorded as a fact; the clock is not touched
+            self.late_clarification_unanswered = True
+            return
         self.stage, self.awaiting_since, self.lapse_kind = "awaiting_clarification", on, "lapsed_clarification"
         self.lapses_after = last_day_of_months_beginning(on, self.policy["clarification_lapse_months"])
 
     def _clarification_received(self, e, on):
+        if self.stage == "awaiting_response" and self.late_clarification_unanswered:
+            self.late_clarification_unanswered = False
+            return
         self._need(self.stage == "awaiting_clarification", "no clarification was requested")
         if self.counts_working_days:  # FOIA s1(3), EIR reg 9, FOISA s1(3): a fresh clock
             self._restart(on)
         else:  # UK GDPR Art 12(3): paused from the day asked to the day answered, both counted
-            self.paused += (on - self.awaiting_since).days + 1
+            days = (on - self.awaiting_since).days + 1
+            self.paused += days
+            if self.extended_until:
+                self.pause_after_extension += days
         self.stage, self.awaiting_since, self.lapses_after = "awaiting_response", None, None
 
     def _restart(self, on):
         self.clock_started, self.disregarded, self.paused = on, set(), 0
         self.extended_until, self.late_fee_unpaid, self.extensions = None, False, 0
+        self.extension_given, self.pause_after_extension = None, 0
 
     def _identity_requested(self, e, on):
         self._need(self.regime == "sar", "identity only for subject access")
@@ -316,12 +343,14 @@ class NaiveCase:
         self._need(until > due, "the extension does not extend")
         self._need(cap is None or until <= cap, "the extension runs beyond its cap")
         self.extended_until = until
+        self.extension_given = _as_date(e["until"]) if e.get("until") else None
 
     def _responded(self, e, on):
         self._need(self.owed, "no response is owed")
         self._need(e.get("outcome") in RESPONSE_OUTCOMES, "responded needs a known outcome")
         self.statutory_due_at_response, self.response_due_at_response = self.statutory_due(), self.response_due()
         self.responded = {"on": on, "outcome": e["outcome"]}
+        self.late_clarification_unanswered = False
         if self.regime == "sar":
             self._close("responded", on)
             return
@@ -379,7 +408,7 @@ class NaiveCase:
             "clock_started": iso(self.clock_started),
             "statutory_due": iso(statutory),
             "response_due": iso(response),
-            "extended_until": iso(self.extended_until),
+            "extended_until": iso(self.extended_until and self.response_due()),
             "overdue": overdue,
             "working_days_overdue": cal.working_days_in(response, as_of) if overdue else 0,
         }

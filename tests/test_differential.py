@@ -108,6 +108,7 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     wanted |= {"receipt_on_a_non_working_day", "fee_notice_on_day_0", "late_fee_notice", "fee_notice_on_the_due_date"}
     wanted |= {f"{r}_extension_{t}" for r in ("foia", "eir", "sar") for t in ("late", "in_time")}
     wanted |= {"response_recorded_during_a_review_of_the_failure", "sar_restart_on_fee_paid"}
+    wanted |= {"sar_clarification_too_late", "eir_clarification_too_late", "sar_pause_moves_an_extension"}
     wanted |= {"sar_restart_on_identity_received", "eir_lapsed_fee", "foia_lapsed_fee", "sar_lapsed_identity"}
     missing = sorted(w for w in wanted if not seen[w])
     assert not missing, f"never drawn: {missing}"

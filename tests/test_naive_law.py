@@ -34,6 +34,15 @@ def e(type_, on, **kw):
         # the clarification pause counts both ends
         ("sar", "2026-09-01", [e("clarification_requested", "2026-09-03"), e("clarification_received", "2026-09-08")],
          "statutory_due", "2026-10-07"),
+        # Art 12A: the pause moves an extended deadline too (issue 21)
+        ("sar", "2026-09-01", [e("extended", "2026-09-05"), e("clarification_requested", "2026-09-10"),
+                               e("clarification_received", "2026-09-20")], "response_due", "2026-12-14"),
+        # Art 12A: a clarification first asked after the period ended pauses nothing
+        ("sar", "2026-09-01", [e("clarification_requested", "2026-10-15"), e("clarification_received", "2026-10-20")],
+         "working_days_overdue", 13),
+        # EIR reg 9(2)(a): particulars asked after the 20th working day restart nothing
+        ("eir", "2025-10-01", [e("clarification_requested", "2025-11-03"), e("clarification_received", "2025-11-05")],
+         "response_due", "2025-10-29"),
         # an English controller does not skip St Andrew's Day
         ("sar", "2023-10-30", [], "statutory_due", "2023-11-30"),
         # the Home Office case 63509
