@@ -1,4 +1,4 @@
-"""The four regimes as data: how each counts, what each allows, and the source for each number.
+"""The five regimes as data: how each counts, what each allows, and the source for each number.
 
 One `RegimeRules` per regime; the engine reads these fields and nothing else decides a period.
 """
@@ -15,11 +15,12 @@ class Regime(StrEnum):
     eir = "eir"
     foisa = "foisa"
     sar = "sar"
+    eisr = "eisr"
 
 
 CalendarRegion = Literal["uk", "scotland", "nation"]
 """`uk`: a bank holiday in any part of the UK stops the clock (FOIA s10(6), EIR reg 2(1)); `scotland`:
-Scottish days only (FOISA s73); `nation`: the controller's own nation (policy `nation`; UK GDPR Art 12(3)
+Scottish days only (FOISA s73, EISR reg 2(1)); `nation`: the controller's own nation (policy `nation`; UK GDPR Art 12(3)
 counted in months, rolled past that nation's non-working days)."""
 
 
@@ -33,10 +34,10 @@ class RegimeRules:
     """Working days (or calendar months for SAR) from receipt."""
     extension: Literal["pit", "eir", "sar"] | None
     extension_limit: int
-    """pit: cap after the statutory due date (a policy); eir: working days from receipt;
-    sar: months from receipt."""
+    """pit: cap after the statutory due date (a policy); eir: working days from receipt (EIR reg 7(1),
+    EISR reg 7(1)); sar: months from receipt."""
     clarification: Literal["restart", "pause"]
-    """restart: a fresh period from the day it arrives (FOIA s1(3), EIR reg 9(4), FOISA s1(3));
+    """restart: a fresh period from the day it arrives (FOIA s1(3), EIR reg 9(4), FOISA s1(3), EISR reg 9(4));
     pause: the days from asking to answer, both counted, do not count (UK GDPR Art 12A)."""
     clarification_window: Literal["period", "20_working_days"] | None
     """When asking for clarification still has an effect; asked later, it is a fact that changes nothing.
@@ -57,7 +58,7 @@ class RegimeRules:
     """An internal review stage exists; it may also be asked for while a response is owed and late."""
     review_window: Literal["policy", "40_working_days", "40_working_days_after_expiry"] | None
     """policy: FOIA, two months or 40 working days (s45 Code); 40_working_days: after the response
-    (EIR reg 11(2)); 40_working_days_after_expiry: after the later of the expiry of the time allowed
+    (EIR reg 11(2), EISR reg 16(2)); 40_working_days_after_expiry: after the later of the expiry of the time allowed
     and a late response (FOISA s20(5))."""
     review_target: int
     review_limit: int
@@ -179,6 +180,35 @@ REGIMES: dict[Regime, RegimeRules] = {
             "statutory_due": "UK GDPR Art 12(3), 12A",
             "extension_cap": "UK GDPR Art 12(3)",
             "extended_until": "UK GDPR Art 12(3), 12A",
+        },
+    ),
+    Regime.eisr: RegimeRules(
+        title="Environmental Information (Scotland) Regulations 2004",
+        calendar="scotland",
+        counting="working_days",
+        response_period=20,
+        extension="eir",
+        extension_limit=40,
+        clarification="restart",
+        clarification_window="20_working_days",
+        fees="disregard",
+        fee_notice_in_time_only=True,
+        fee_lapse=("working_days", 60),
+        identity=False,
+        review=True,
+        review_window="40_working_days",
+        review_target=20,
+        review_limit=20,
+        complaint=("months", 6),
+        complaint_to="the Scottish Information Commissioner",
+        sources="EISR reg 2(1), 5(2), 7(1)-(2), 8, 9(2)-(4), 16(1)-(4), 17; FOISA s47(4), s73",
+        cites={
+            "statutory_due": "EISR reg 5(2), 8; FOISA s73 as EISR reg 2(1) applies it",
+            "extension_cap": "EISR reg 7(1)-(2)",
+            "review_request_deadline": "EISR reg 16(2)",
+            "review_due": "EISR reg 16(4)",
+            "review_latest_due": "EISR reg 16(4)",
+            "complaint_deadline": "FOISA s47(4) as applied by EISR reg 17",
         },
     ),
 }

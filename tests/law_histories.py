@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tests.naive_law import REVIEW_OUTCOMES, NaiveCase, NaiveViolation, replay
 
 D = date.fromisoformat
-REGIMES = ("foia", "eir", "foisa", "sar")
+REGIMES = ("foia", "eir", "foisa", "sar", "eisr")
 NATIONS = ("england_wales", "scotland", "northern_ireland")
 
 HARD_DAYS = tuple(
@@ -98,6 +98,8 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
             kinds.append("fee_paid")
         if case.late_clarification_unanswered:
             kinds += ["clarification_received"] * 2
+        if r == "sar" and case.extended_until:  # Art 12A: a pause inside an extension moves it
+            kinds += ["clarification_requested"] * 3
         elif case.extensions == 0:
             kinds += ["fee_notice_issued", "fee_notice_issued"]
         if r != "foisa" and case.extensions == 0:
@@ -136,7 +138,7 @@ def _anchors(case: NaiveCase, kind: str) -> list[date]:
         out += [case.review_request_deadline, case.review_request_deadline + timedelta(days=1)]
     if case.review_requested and kind == "review_completed":
         q = case.review_requested["on"]
-        target = {"foia": 20, "eir": 40, "foisa": 20}[case.regime]
+        target = {"foia": 20, "eir": 40, "foisa": 20, "eisr": 20}[case.regime]
         out += [case.cal.nth_working_day_after(q, target), case.cal.nth_working_day_after(q, target) + timedelta(1)]
         out += [case.cal.nth_working_day_after(q, 40), case.cal.nth_working_day_after(q, 40) + timedelta(1)]
     return out

@@ -23,7 +23,8 @@ import holidays
 ONE = timedelta(days=1)
 PARTS = ("ENG", "WLS", "SCT", "NIR")
 NATION_PARTS = {"england_wales": ("ENG", "WLS"), "scotland": ("SCT",), "northern_ireland": ("NIR",)}
-WORKING_DAY_REGIMES = ("foia", "eir", "foisa")
+WORKING_DAY_REGIMES = ("foia", "eir", "foisa", "eisr")
+ENVIRONMENTAL = ("eir", "eisr")  # the EIR and the EISR: the same Directive, two sets of Regulations
 DEFAULT_POLICY = {
     "foia_review_window": "two_months",
     "pit_cap_working_days": 20,
@@ -61,11 +62,11 @@ def _part_holidays(part: str, year: int) -> frozenset[date]:
 
 
 def parts_of(regime: str, nation: str) -> tuple[str, ...]:
-    """Whose bank holidays stop the clock: FOIA/EIR every part (s10(6)), FOISA Scotland (s73), SAR the
-    controller's own nation."""
+    """Whose bank holidays stop the clock: FOIA/EIR every part (s10(6)), FOISA and EISR Scotland (FOISA s73,
+    EISR reg 2(1)), SAR the controller's own nation."""
     if regime in ("foia", "eir"):
         return PARTS
-    if regime == "foisa":
+    if regime in ("foisa", "eisr"):
         return ("SCT",)
     return NATION_PARTS[nation]
 
@@ -211,7 +212,7 @@ class NaiveCase:
         """SAR: only while the period (extension included) runs; EIR reg 9(2)(a): within 20 working days."""
         if self.regime == "sar":
             return on <= self.response_due()
-        if self.regime == "eir":
+        if self.regime in ENVIRONMENTAL:
             return on <= self.cal.nth_working_day_after(self.clock_started, 20)
         return True
 
@@ -219,7 +220,7 @@ class NaiveCase:
         """The latest `until` an in-time extension may give (None: no cap, an exceptional PIT)."""
         if self.regime == "foia":
             return self.cal.nth_working_day_after(self.statutory_due(), self.policy["pit_cap_working_days"])
-        if self.regime == "eir":
+        if self.regime in ENVIRONMENTAL:  # EIR reg 7(1), EISR reg 7(1): 40 working days from receipt
             return self.cal.nth_working_day_after(self.clock_started, 40, self.disregarded)
         month = same_date_months_later(self.clock_started, 3) + timedelta(days=self.paused)
         return self.cal.roll_forward(month)
@@ -310,7 +311,7 @@ class NaiveCase:
             self.late_fee_unpaid = True
             return
         self.stage, self.awaiting_since, self.lapse_kind = "awaiting_fee", on, "lapsed_fee"
-        if self.regime == "eir":  # reg 8: unpaid 60 working days after the notice
+        if self.regime in ENVIRONMENTAL:  # EIR reg 8, EISR reg 8: unpaid 60 working days after the notice
             self.lapses_after = self.cal.nth_working_day_after(on, 60)
         else:
             self.lapses_after = last_day_of_months_beginning(on, 3)
@@ -431,7 +432,9 @@ class NaiveCase:
             "lapses_after": iso(self.lapses_after),
             "review_request_deadline": iso(self.review_request_deadline),
         }
-        target, limit = {"foia": (20, 40), "eir": (40, 40), "foisa": (20, 20)}.get(self.regime, (0, 0))
+        target, limit = {"foia": (20, 40), "eir": (40, 40), "foisa": (20, 20), "eisr": (20, 20)}.get(
+            self.regime, (0, 0)
+        )
         q, c = self.review_requested, self.review_completed
         review_due = q and cal.nth_working_day_after(q["on"], target)
         latest = q and cal.nth_working_day_after(q["on"], limit)
@@ -455,7 +458,7 @@ class NaiveCase:
             "complaint_to": None
             if c is None
             else "the Scottish Information Commissioner"
-            if self.regime == "foisa"
+            if self.regime in ("foisa", "eisr")
             else "the ICO",
             "closed_reason": self.closed_reason,
             "closed_on": iso(self.closed_on),

@@ -101,12 +101,13 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
                                       "awaiting_identity", "review_window", "in_review", "closed")}  # fmt: skip
     wanted |= {f"closed={c}" for c in ("responded", "withdrawn", "review_completed", "review_window_ended",
                                        "lapsed_clarification", "lapsed_fee", "lapsed_identity")}  # fmt: skip
-    wanted |= {f"regime={r}" for r in ("foia", "eir", "foisa", "sar")} | {f"nation={n}" for n in NATIONS}
+    wanted |= {f"regime={r}" for r in ("foia", "eir", "foisa", "sar", "eisr")} | {f"nation={n}" for n in NATIONS}
     wanted |= {"foia_review_window=two_months", "foia_review_window=40_working_days", "pit_cap_working_days=0"}
     wanted |= {"clarification_lapse_months=1", "identity_lapse_months=6", "late_response=True", "proclaimed"}
     wanted |= {"review_of_a_failure_to_respond", "late_review_request", "answered_within_an_extension"}
     wanted |= {"receipt_on_a_non_working_day", "fee_notice_on_day_0", "late_fee_notice", "fee_notice_on_the_due_date"}
-    wanted |= {f"{r}_extension_{t}" for r in ("foia", "eir", "sar") for t in ("late", "in_time")}
+    wanted |= {f"{r}_extension_{t}" for r in ("foia", "eir", "sar", "eisr") for t in ("late", "in_time")}
+    wanted |= {"eisr_clarification_too_late", "eisr_lapsed_fee"}
     wanted |= {"response_recorded_during_a_review_of_the_failure", "sar_restart_on_fee_paid"}
     wanted |= {"sar_clarification_too_late", "eir_clarification_too_late", "sar_pause_moves_an_extension"}
     wanted |= {"sar_restart_on_identity_received", "eir_lapsed_fee", "foia_lapsed_fee", "sar_lapsed_identity"}
