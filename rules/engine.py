@@ -17,10 +17,12 @@ from rules.calendar import Calendar
 from rules.dates import add_months, last_day_of_months_beginning_with
 from rules.exemptions import check as check_exemptions
 from rules.models import (
+    AppealOutcome,
     Case,
     Evaluation,
     Event,
     EventType,
+    RegulatorOutcome,
     ResponseOutcome,
     ReviewOutcome,
     RuleViolation,
@@ -49,8 +51,20 @@ _ALLOWED: dict[Stage, frozenset[EventType]] = {
     Stage.awaiting_identity: frozenset({EventType.identity_received, EventType.withdrawn}),
     Stage.review_window: frozenset({EventType.review_requested}),
     Stage.in_review: frozenset({EventType.review_completed, EventType.withdrawn}),
+    Stage.with_regulator: frozenset({EventType.decision_notice, EventType.withdrawn}),
+    Stage.steps_required: frozenset({EventType.complied, EventType.appealed}),
+    Stage.appeal_window: frozenset({EventType.appealed}),
+    Stage.under_appeal: frozenset({EventType.appeal_decided}),
     Stage.closed: frozenset(),
 }
+
+_OUTCOMES: dict[EventType, type] = {
+    EventType.responded: ResponseOutcome,
+    EventType.review_completed: ReviewOutcome,
+    EventType.decision_notice: RegulatorOutcome,
+    EventType.appeal_decided: AppealOutcome,
+}
+_DATED = frozenset({EventType.extended, EventType.decision_notice, EventType.appeal_decided})  # take `until`
 
 _STAGE_PHRASE = {
     Stage.awaiting_response: "awaiting its response",
@@ -59,6 +73,10 @@ _STAGE_PHRASE = {
     Stage.awaiting_identity: "awaiting identity information",
     Stage.review_window: "answered and within its review window",
     Stage.in_review: "under internal review",
+    Stage.with_regulator: "with the regulator",
+    Stage.steps_required: "required by a decision notice to take steps",
+    Stage.appeal_window: "decided by the regulator, with no steps to take",
+    Stage.under_appeal: "under appeal",
 }
 
 _WHY_NOT = {
@@ -67,6 +85,12 @@ _WHY_NOT = {
     EventType.identity_received: "no identity information was asked for",
     EventType.review_requested: "a review can only be requested after the response",
     EventType.review_completed: "no internal review was requested",
+    EventType.complaint_received: "a complaint goes to the regulator after the internal review's outcome, or once "
+    "the review is overdue past its limit",
+    EventType.decision_notice: "no complaint is with the regulator",
+    EventType.appealed: "no decision notice to appeal against",
+    EventType.appeal_decided: "no appeal was made",
+    EventType.complied: "no decision notice requires steps",
 }
 
 
@@ -126,6 +150,13 @@ class _Run:
         self.closed_reason: ClosedReason | None = None
         self.closed_on: date | None = None
         self.withdrawn_while_owed = False  # withdrawn while the clock ran: its due date stays of interest
+        self.complaint: Event | None = None  # the regulator's stage: complaint, notice, appeal, compliance
+        self.notice: Event | None = None
+        self.steps_due: date | None = None
+        self.appeal_deadline: date | None = None
+        self.appealed: Event | None = None
+        self.appeal_decided: Event | None = None
+        self.complied: Event | None = None
         last = case.received
         for event in case.events:
             if event.on < case.received:
@@ -236,6 +267,8 @@ class _Run:
                 self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
         elif self.stage is Stage.review_window and day > self.review_request_deadline:
             self._close(ClosedReason.review_window_ended, self.review_request_deadline + timedelta(days=1))
+        elif self.stage is Stage.appeal_window and day > self.appeal_deadline:
+            self._close(ClosedReason.regulator_decided, self.appeal_deadline + timedelta(days=1))
 
     def _close(self, reason: ClosedReason, on: date) -> None:
         self.stage, self.closed_reason, self.closed_on = Stage.closed, reason, on
@@ -251,6 +284,16 @@ class _Run:
     def _allowed(self, e: Event) -> bool:
         t = e.type
         if t in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
+            return False
+        if t is EventType.complaint_received:  # FOIA s50(2)(a), FOISA s47(1)(b): after the review, or its failure
+            if self.rules.regulator is None:
+                return False
+            return (self.stage is Stage.closed and reopens(self.closed_reason, t)) or (
+                self.stage is Stage.in_review
+                and self.responded is not None
+                and e.on > self._review_dates(self.review_requested.on)[1]
+            )
+        if t is EventType.appealed and self.appealed is not None:  # one appeal against the notice here
             return False
         if self.stage is Stage.in_review and self.responded is None:  # a review of a failure to respond
             return t in (EventType.responded, EventType.withdrawn)
@@ -268,6 +311,8 @@ class _Run:
         return self.stage is Stage.closed and reopens(self.closed_reason, t)
 
     def _refusal(self, e: Event) -> str:
+        if e.type is EventType.complaint_received and self.rules.regulator is None:
+            return f"complaint_received on {e.on}: the {self.rules.title} has no decision-notice stage here"
         if self.stage is Stage.closed:
             return f"{e.type} on {e.on}: the case closed on {self.closed_on} ({self.closed_reason})"
         if e.type is EventType.responded and self.responded is not None:
@@ -285,18 +330,27 @@ class _Run:
             return f"review_completed on {e.on}: the response is still owed; record responded first"
         if e.type in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
             return f"{e.type} on {e.on}: identity information is asked for only in subject access requests"
+        if e.type is EventType.complaint_received and self.stage is Stage.in_review and self.responded is None:
+            return f"complaint_received on {e.on}: the response is still owed; record responded first"
+        if e.type is EventType.complaint_received and self.stage is Stage.in_review:
+            limit = self._review_dates(self.review_requested.on)[1]
+            return f"complaint_received on {e.on}: the internal review may still be answered until {limit}"
+        if e.type is EventType.appealed and self.appealed is not None:
+            return f"appealed on {e.on}: the decision notice was already appealed on {self.appealed.on}"
         why = _WHY_NOT.get(e.type, f"not allowed while the case is {_STAGE_PHRASE[self.stage]}")
         return f"{e.type} on {e.on}: {why}"
 
     def _check_fields(self, e: Event) -> None:
-        if e.outcome is not None and e.type not in (EventType.responded, EventType.review_completed):
-            raise RuleViolation(f"{e.type} on {e.on}: outcome is only for responded and review_completed")
-        if (e.until is not None or e.exceptional) and e.type is not EventType.extended:
-            raise RuleViolation(f"{e.type} on {e.on}: until and exceptional are only for extended")
-        if e.type is EventType.responded:
-            _outcome(e, ResponseOutcome)
-        elif e.type is EventType.review_completed:
-            _outcome(e, ReviewOutcome)
+        if e.outcome is not None and e.type not in _OUTCOMES:
+            raise RuleViolation(f"{e.type} on {e.on}: outcome is only for {', '.join(_OUTCOMES)}")
+        if e.until is not None and e.type not in _DATED:
+            raise RuleViolation(f"{e.type} on {e.on}: until is only for {', '.join(_DATED)}")
+        if e.exceptional and e.type is not EventType.extended:
+            raise RuleViolation(f"{e.type} on {e.on}: exceptional is only for extended")
+        if e.type in _OUTCOMES:
+            _outcome(e, _OUTCOMES[e.type])
+        if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
+            raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
 
     def _on_clarification_requested(self, e: Event) -> None:
@@ -438,6 +492,53 @@ class _Run:
         self.review_completed = e
         self._close(ClosedReason.review_completed, e.on)
 
+    # The regulator's stage (RULES.md "After the review: the regulator"; docs/law.md section 3a).
+
+    def _on_complaint_received(self, e: Event) -> None:
+        self.complaint = e
+        self.stage, self.closed_reason, self.closed_on = Stage.with_regulator, None, None
+
+    def _steps_after(self, label: str, start: date) -> date:
+        """The regulator's standard period for the steps, in calendar days (a policy per regulator)."""
+        days = self.policy.ico_steps_days if self.rules.regulator == "ico" else self.policy.sic_steps_days
+        return self._note(label, start + timedelta(days=days), start, days, "calendar days", "the regulator's standard")
+
+    def _on_decision_notice(self, e: Event) -> None:
+        self.notice = e
+        days, to, rolls = self.rules.appeal
+        last = e.on + timedelta(days=days)
+        self.appeal_deadline = self._note(
+            "appeal_deadline", self.cal.on_or_after(last) if rolls else last, e.on, days, "calendar days", to
+        )
+        if e.outcome in (RegulatorOutcome.upheld, RegulatorOutcome.partly_upheld):
+            self.steps_due = e.until or self._steps_after("steps_due", e.on)
+            self.stage = Stage.steps_required
+        elif e.until is not None:
+            raise RuleViolation(f"decision_notice on {e.on}: a notice that is {e.outcome} requires no steps, no until")
+        else:
+            self.stage = Stage.appeal_window
+
+    def _on_appealed(self, e: Event) -> None:
+        self.appealed, self.stage = e, Stage.under_appeal  # FOIA s50(6): the steps wait for the appeal
+
+    def _on_appeal_decided(self, e: Event) -> None:
+        self.appeal_decided = e
+        stood = e.outcome == AppealOutcome.dismissed and self.notice.outcome in (
+            RegulatorOutcome.upheld,
+            RegulatorOutcome.partly_upheld,
+        )
+        if e.until is not None:
+            self.steps_due, self.stage = e.until, Stage.steps_required
+        elif stood:  # the notice stands: its steps are due again, its standard period from the decision
+            self.steps_due, self.stage = self._steps_after("steps_due", e.on), Stage.steps_required
+        else:
+            self.steps_due = None
+            self._close(ClosedReason.appeal_decided, e.on)
+
+    def _on_complied(self, e: Event) -> None:
+        self.complied = e
+        self._close(ClosedReason.complied, e.on)
+
     def _on_withdrawn(self, e: Event) -> None:
         self.withdrawn_while_owed = self.response_owed
         self._close(ClosedReason.withdrawn, e.on)
@@ -459,8 +560,9 @@ class _Run:
             **self._answer(response["statutory_due"], response["response_due"]),
             **self._waiting(),
             **review,
-            **self._completion(review["review_due"], review["review_latest_due"]),
+            **self._completion(review["review_due"], review["review_latest_due"], as_of),
             **self._closing(),
+            **self._regulator(as_of),
         )
 
     # The parts of the answer, each a few keys of the calc contract.
@@ -501,7 +603,7 @@ class _Run:
 
     def _review(self, as_of: date) -> dict:
         """The internal review asked for: in time or not, its target and limit, whether it is overdue."""
-        r, asked = self.rules, self.review_requested
+        asked = self.review_requested
         request = {"review_request_deadline": self.review_request_deadline}
         if asked is None:
             request |= dict.fromkeys(("review_requested_on", "review_requested_in_time"))
@@ -510,21 +612,37 @@ class _Run:
             "review_requested_on": asked.on,
             "review_requested_in_time": asked.on <= self.review_request_deadline,
         }
-        due = self._working_days_after("review_due", asked.on, r.review_target, "target")
-        latest = self._working_days_after("review_latest_due", asked.on, r.review_limit, "limit")
+        due, latest = self._review_dates(asked.on, note=True)
         return request | {"review_due": due, "review_latest_due": latest} | self._review_overdue(due, as_of)
+
+    def _review_dates(self, asked: date, note: bool = False) -> tuple[date, date]:
+        """The internal review's target and limit for a review asked for on `asked`."""
+        r = self.rules
+        if not note:
+            return self.cal.add_working_days(asked, r.review_target), self.cal.add_working_days(asked, r.review_limit)
+        due = self._working_days_after("review_due", asked, r.review_target, "target")
+        return due, self._working_days_after("review_latest_due", asked, r.review_limit, "limit")
 
     def _review_overdue(self, review_due: date | None, as_of: date) -> dict:
         overdue = self.stage is Stage.in_review and as_of > review_due
         days = self.cal.working_days_between(review_due, as_of) if overdue else 0
         return {"review_overdue": overdue, "review_working_days_overdue": days}
 
-    def _completion(self, review_due: date | None, review_latest_due: date | None) -> dict:
+    def _completion(self, review_due: date | None, review_latest_due: date | None, as_of: date) -> dict:
         """The review's outcome, whether it met its target and limit, and the regulator's deadline."""
         done = self.review_completed
         if done is None:
             keys = ("review_completed_on", "review_outcome", "review_completed_within_target")
-            return dict.fromkeys((*keys, "review_completed_within_limit", "complaint_deadline", "complaint_to"))
+            out = dict.fromkeys((*keys, "review_completed_within_limit", "complaint_deadline", "complaint_to"))
+            unit, n = self.rules.complaint or ("weeks", 0)
+            unanswered = self.review_requested is not None and as_of > review_latest_due
+            if unanswered and unit == "months" and self.stage in (Stage.in_review, Stage.with_regulator):
+                # FOISA s47(4)(b): never answered, the months run from the expiry of the time for the review
+                deadline = add_months(review_latest_due, n)
+                why = "the review was not answered in time"
+                out["complaint_deadline"] = self._note("complaint_deadline", deadline, review_latest_due, n, unit, why)
+                out["complaint_to"] = self.rules.complaint_to
+            return out
         unit, n = self.rules.complaint
         deadline = done.on + timedelta(weeks=n) if unit == "weeks" else add_months(done.on, n)
         outcome = {"review_completed_on": done.on, "review_outcome": ReviewOutcome(done.outcome)}
@@ -540,7 +658,31 @@ class _Run:
             changes_on = self.lapses_after + timedelta(days=1)
         elif self.stage is Stage.review_window:
             changes_on = self.review_request_deadline + timedelta(days=1)
+        elif self.stage is Stage.appeal_window:
+            changes_on = self.appeal_deadline + timedelta(days=1)
         return {"closed_reason": self.closed_reason, "closed_on": self.closed_on, "stage_changes_on": changes_on}
+
+    def _regulator(self, as_of: date) -> dict:
+        """The regulator's stage: the complaint, the decision notice, its steps and the appeal."""
+        notice, appealed, decided, complied = self.notice, self.appealed, self.appeal_decided, self.complied
+        overdue = self.stage is Stage.steps_required and as_of > self.steps_due
+        days = self.cal.working_days_between(self.steps_due, as_of) if overdue else 0
+        return {
+            "complaint_received_on": self.complaint and self.complaint.on,
+            "decision_notice_on": notice and notice.on,
+            "decision_outcome": notice and RegulatorOutcome(notice.outcome),
+            "steps_due": self.steps_due,
+            "steps_overdue": overdue,
+            "steps_working_days_overdue": days,
+            "appeal_deadline": self.appeal_deadline,
+            "appeal_to": notice and self.rules.appeal[1],
+            "appealed_on": appealed and appealed.on,
+            "appealed_in_time": appealed and appealed.on <= self.appeal_deadline,
+            "appeal_decided_on": decided and decided.on,
+            "appeal_outcome": decided and AppealOutcome(decided.outcome),
+            "complied_on": complied and complied.on,
+            "complied_in_time": complied and complied.on <= self.steps_due,
+        }
 
 
 def _outcome(e: Event, kind: type) -> None:

@@ -28,6 +28,11 @@ class EventType(StrEnum):
     review_completed = "review_completed"
     identity_requested = "identity_requested"
     identity_received = "identity_received"
+    complaint_received = "complaint_received"  # the regulator has the case (after the review)
+    decision_notice = "decision_notice"  # the regulator's decision; `until`: the date its steps are due by
+    appealed = "appealed"  # against the decision notice, by either party
+    appeal_decided = "appeal_decided"  # `until`: a new date for the steps, where the decision sets one
+    complied = "complied"  # the steps the decision notice required are taken
 
 
 class ResponseOutcome(StrEnum):
@@ -46,6 +51,20 @@ class ReviewOutcome(StrEnum):
     overturned = "overturned"
 
 
+class RegulatorOutcome(StrEnum):
+    """The regulator's decision on the complaint, as its decision notices word it."""
+
+    upheld = "upheld"  # steps required
+    partly_upheld = "partly_upheld"  # steps required
+    breach_only = "breach_only"  # a breach found (a late response, say) but no steps required
+    not_upheld = "not_upheld"  # no steps
+
+
+class AppealOutcome(StrEnum):
+    dismissed = "dismissed"  # the decision notice stands
+    allowed = "allowed"  # the decision notice is set aside or substituted
+
+
 class Stage(StrEnum):
     awaiting_response = "awaiting_response"
     awaiting_clarification = "awaiting_clarification"
@@ -53,6 +72,10 @@ class Stage(StrEnum):
     awaiting_identity = "awaiting_identity"
     review_window = "review_window"
     in_review = "in_review"
+    with_regulator = "with_regulator"  # a complaint the regulator has not yet decided
+    steps_required = "steps_required"  # a decision notice's steps are to be taken
+    appeal_window = "appeal_window"  # a decision notice requiring no steps, while it may still be appealed
+    under_appeal = "under_appeal"  # the steps wait for the appeal (FOIA s50(6))
     closed = "closed"
 
 
@@ -136,11 +159,27 @@ class Evaluation(BaseModel):
     closed_reason: ClosedReason | None
     closed_on: date | None
     stage_changes_on: date | None
+    # After the review: the regulator (defaults, so evaluations stored before these keys still parse)
+    complaint_received_on: date | None = None
+    decision_notice_on: date | None = None
+    decision_outcome: RegulatorOutcome | None = None
+    steps_due: date | None = None
+    steps_overdue: bool = False
+    steps_working_days_overdue: int = 0
+    appeal_deadline: date | None = None
+    appeal_to: str | None = None
+    appealed_on: date | None = None
+    appealed_in_time: bool | None = None
+    appeal_decided_on: date | None = None
+    appeal_outcome: AppealOutcome | None = None
+    complied_on: date | None = None
+    complied_in_time: bool | None = None
 
     @property
     def running_due(self) -> date | None:
-        """The deadline the running clock heads for: the response, or the review target."""
-        return {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}.get(self.stage)
+        """The deadline the running clock heads for: the response, the review target, or the regulator's steps."""
+        running = {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}
+        return (running | {Stage.steps_required: self.steps_due}).get(self.stage)
 
     @property
     def response_owed_by(self) -> date | None:

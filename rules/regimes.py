@@ -64,6 +64,13 @@ class RegimeRules:
     review_limit: int
     complaint: tuple[Literal["weeks", "months"], int] | None
     complaint_to: str
+    regulator: Literal["ico", "sic"] | None
+    """Whose decision notices the regulator's stage follows (its standard period for the steps is a policy);
+    None: no decision-notice stage here (a subject access complaint to the ICO ends without one)."""
+    appeal: tuple[int, str, bool] | None
+    """Calendar days after the decision notice to appeal, to whom, and whether a last day that is not a
+    working day moves to the next one: ICO, 28 days to the First-tier Tribunal (GRC Rules r22(1)(b);
+    r12(2) moves it); SIC, 42 days to the Court of Session (FOISA s56)."""
     sources: str
     cites: dict[str, str]
     """The provision behind each date the engine derives, by its label (shown by `--explain`)."""
@@ -89,6 +96,8 @@ REGIMES: dict[Regime, RegimeRules] = {
         review_limit=40,
         complaint=("weeks", 6),
         complaint_to="the ICO",
+        regulator="ico",
+        appeal=(28, "the First-tier Tribunal (General Regulatory Chamber)", True),
         sources="FOIA s1(3), s9, s10(1)-(3), s10(6), s17(1)-(2); s45 Code of Practice; ICO LTT47",
         cites={
             "statutory_due": "FOIA s10(1), s10(2), s10(6)",
@@ -97,6 +106,8 @@ REGIMES: dict[Regime, RegimeRules] = {
             "review_due": "s45 Code of Practice",
             "review_latest_due": "s45 Code of Practice; ICO guidance",
             "complaint_deadline": "FOIA s50; ICO guidance",
+            "steps_due": "FOIA s50(4), s50(6); the ICO's decision notices",
+            "appeal_deadline": "FOIA s57; Tribunal Procedure (First-tier Tribunal) (GRC) Rules 2009 r22(1)(b), r12(2)",
         },
     ),
     Regime.eir: RegimeRules(
@@ -118,6 +129,8 @@ REGIMES: dict[Regime, RegimeRules] = {
         review_limit=40,
         complaint=("weeks", 6),
         complaint_to="the ICO",
+        regulator="ico",
+        appeal=(28, "the First-tier Tribunal (General Regulatory Chamber)", True),
         sources="EIR reg 2(1), 5(2), 7(1), 7(3), 8(4)-(6), 9, 11(1)-(4)",
         cites={
             "statutory_due": "EIR reg 5(2), 8(6)",
@@ -126,6 +139,8 @@ REGIMES: dict[Regime, RegimeRules] = {
             "review_due": "EIR reg 11(4)",
             "review_latest_due": "EIR reg 11(4)",
             "complaint_deadline": "FOIA s50 as applied by EIR reg 18; ICO guidance",
+            "steps_due": "FOIA s50(4), s50(6) as applied by EIR reg 18; the ICO's decision notices",
+            "appeal_deadline": "FOIA s57 as applied by EIR reg 18; GRC Rules 2009 r22(1)(b), r12(2)",
         },
     ),
     Regime.foisa: RegimeRules(
@@ -147,6 +162,8 @@ REGIMES: dict[Regime, RegimeRules] = {
         review_limit=20,
         complaint=("months", 6),
         complaint_to="the Scottish Information Commissioner",
+        regulator="sic",
+        appeal=(42, "the Court of Session", False),
         sources="FOISA s1(3), s9, s10(1)-(2), s20(1), s20(5), s21(1), s47(4), s73",
         cites={
             "statutory_due": "FOISA s10(1)-(2), s73",
@@ -154,6 +171,8 @@ REGIMES: dict[Regime, RegimeRules] = {
             "review_due": "FOISA s21(1)",
             "review_latest_due": "FOISA s21(1)",
             "complaint_deadline": "FOISA s47(4)",
+            "steps_due": "FOISA s49(3)(b), s49(6); the SIC's decisions",
+            "appeal_deadline": "FOISA s56",
         },
     ),
     Regime.sar: RegimeRules(
@@ -175,6 +194,8 @@ REGIMES: dict[Regime, RegimeRules] = {
         review_limit=0,
         complaint=None,
         complaint_to="the ICO",
+        regulator=None,
+        appeal=None,
         sources="UK GDPR Art 12(3), 12(6), 12A (Data (Use and Access) Act 2025); ICO right-of-access guidance",
         cites={
             "statutory_due": "UK GDPR Art 12(3), 12A",
@@ -201,6 +222,8 @@ REGIMES: dict[Regime, RegimeRules] = {
         review_limit=20,
         complaint=("months", 6),
         complaint_to="the Scottish Information Commissioner",
+        regulator="sic",
+        appeal=(42, "the Court of Session", False),
         sources="EISR reg 2(1), 5(2), 7(1)-(2), 8, 9(2)-(4), 16(1)-(4), 17; FOISA s47(4), s73",
         cites={
             "statutory_due": "EISR reg 5(2), 8; FOISA s73 as EISR reg 2(1) applies it",
@@ -209,6 +232,8 @@ REGIMES: dict[Regime, RegimeRules] = {
             "review_due": "EISR reg 16(4)",
             "review_latest_due": "EISR reg 16(4)",
             "complaint_deadline": "FOISA s47(4) as applied by EISR reg 17",
+            "steps_due": "FOISA s49(3)(b), s49(6) as applied by EISR reg 17; the SIC's decisions",
+            "appeal_deadline": "FOISA s56 as applied by EISR reg 17",
         },
     ),
 }

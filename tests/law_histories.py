@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from hypothesis import strategies as st
 
-from tests.naive_law import REVIEW_OUTCOMES, NaiveCase, NaiveViolation, replay
+from tests.naive_law import APPEAL_OUTCOMES, NOTICE_OUTCOMES, REVIEW_OUTCOMES, STEPS, NaiveCase, NaiveViolation, replay
 
 D = date.fromisoformat
 REGIMES = ("foia", "eir", "foisa", "sar", "eisr")
@@ -42,7 +42,7 @@ HARD_DAYS = tuple(
 )  # fmt: skip
 
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
-WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window")
+WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window", "appeal_window")
 ONE_DAY = timedelta(days=1)
 GAPS = (0, 0, 0, 1, 1, 2, 3, 4, 6, 7, 10, 13, 14, 19, 20, 27, 28, 30, 45, 60, 90)
 
@@ -83,6 +83,8 @@ policies = st.fixed_dictionaries(
         "clarification_lapse_months": st.sampled_from([3, 3, 1, 2, 6]),
         "identity_lapse_months": st.sampled_from([3, 3, 1, 6]),
         "nation": st.sampled_from(NATIONS),
+        "ico_steps_days": st.sampled_from([35, 35, 30]),
+        "sic_steps_days": st.sampled_from([45, 45, 28]),
     }
 )
 
@@ -99,7 +101,7 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
         if case.late_clarification_unanswered:
             kinds += ["clarification_received"] * 2
         if r == "sar" and case.extended_until:  # Art 12A: a pause inside an extension moves it
-            kinds += ["clarification_requested"] * 3
+            kinds += ["clarification_requested"] * 6
         elif case.extensions == 0:
             kinds += ["fee_notice_issued", "fee_notice_issued"]
         if r != "foisa" and case.extensions == 0:
@@ -118,9 +120,20 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
     if s == "review_window":
         return ["review_requested"]
     if s == "in_review":
-        return (["review_completed"] * 6 if case.responded else ["responded"] * 6) + ["withdrawn"]
+        kinds = (["review_completed"] * 6 if case.responded else ["responded"] * 6) + ["withdrawn"]
+        return kinds + (["complaint_received"] if case.responded and r != "sar" else [])
+    if s == "with_regulator":
+        return ["decision_notice"] * 5 + ["withdrawn"]
+    if s == "steps_required":
+        return ["complied"] * 3 + ([] if case.appeal else ["appealed"] * 2)
+    if s == "appeal_window":
+        return ["appealed"]
+    if s == "under_appeal":
+        return ["appeal_decided"]
     if case.closed_reason == "review_window_ended":
         return ["review_requested"]
+    if case.closed_reason == "review_completed" and r != "sar":
+        return ["complaint_received"]
     return []
 
 
@@ -136,6 +149,12 @@ def _anchors(case: NaiveCase, kind: str) -> list[date]:
         out += [case.lapses_after, case.lapses_after - timedelta(days=1)]
     if case.review_request_deadline and case.stage in ("review_window", "closed"):
         out += [case.review_request_deadline, case.review_request_deadline + timedelta(days=1)]
+    if case.review_requested and kind == "complaint_received" and case.stage == "in_review":
+        out += [case.review_limit_day() + ONE_DAY] * 3
+    if case.steps_due and kind == "complied":
+        out += [case.steps_due, case.steps_due + ONE_DAY]
+    if case.appeal_last_day and kind == "appealed":
+        out += [case.appeal_last_day, case.appeal_last_day + ONE_DAY]
     if case.review_requested and kind == "review_completed":
         q = case.review_requested["on"]
         target = {"foia": 20, "eir": 40, "foisa": 20, "eisr": 20}[case.regime]
@@ -158,6 +177,14 @@ def _event(draw, case: NaiveCase, kind: str) -> dict:
         e["outcome"] = draw(st.sampled_from(REVIEW_OUTCOMES))
     elif kind == "extended":
         e |= draw(_extension(case, on))
+    elif kind == "decision_notice":
+        e["outcome"] = draw(st.sampled_from(NOTICE_OUTCOMES))
+        if e["outcome"] in STEPS and draw(st.booleans()):
+            e["until"] = on + timedelta(days=draw(st.sampled_from([1, 20, 35, 60])))
+    elif kind == "appeal_decided":
+        e["outcome"] = draw(st.sampled_from(APPEAL_OUTCOMES))
+        if draw(st.integers(0, 3)) == 0:
+            e["until"] = on + timedelta(days=draw(st.sampled_from([1, 28, 35])))
     return e
 
 
@@ -191,7 +218,7 @@ def law_histories(draw, regimes=REGIMES) -> History:
 
     events: list[dict] = []
     case = _model(regime, received, events, policy, nation, proclaimed)
-    for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8]))):
+    for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8, 10, 12]))):
         kinds = allowed_kinds(case)
         if not kinds:
             break
@@ -207,19 +234,24 @@ def law_histories(draw, regimes=REGIMES) -> History:
             except NaiveViolation:  # not allowed on any day yet (a review before the time expired): draw again
                 continue
         events.append(e)
-        if case.stage in WAITING and draw(st.integers(0, 2)) == 0:  # leave the case waiting: it may lapse or close
+        paused_extension = case.regime == "sar" and case.extended_until  # let it be answered (Art 12A)
+        if case.stage in WAITING and not paused_extension and draw(st.integers(0, 2)) == 0:  # it may lapse or close
             break
 
     last = case.last_day
     anchors = [last]
-    for d in (case.lapses_after, case.review_request_deadline, case.owed and case.response_due()):
+    regulator = (case.stage == "steps_required" and case.steps_due, case.appeal_last_day)
+    for d in (case.lapses_after, case.review_request_deadline, case.owed and case.response_due(), *regulator):
         if d:
             anchors += [d, d + timedelta(days=1), d + timedelta(days=1)]
     if case.review_requested:
         anchors.append(case.cal.nth_working_day_after(case.review_requested["on"], 20) + timedelta(days=1))
     anchors = [a for a in anchors if a >= last]
     if case.stage in WAITING and draw(st.booleans()):  # let time act: a lapse, or the review window closing
-        as_of = (case.lapses_after or case.review_request_deadline) + timedelta(days=draw(st.sampled_from([1, 1, 30])))
+        end = (
+            case.appeal_last_day if case.stage == "appeal_window" else case.lapses_after or case.review_request_deadline
+        )
+        as_of = end + timedelta(days=draw(st.sampled_from([1, 1, 30])))
     elif draw(st.booleans()):
         as_of = draw(st.sampled_from(anchors))
     else:
@@ -255,6 +287,12 @@ def edge_tags(h: History) -> set[str]:
             tags.add("response_recorded_during_a_review_of_the_failure")
         elif kind in ("fee_paid", "identity_received") and h.regime == "sar":
             tags.add(f"sar_restart_on_{kind}")
+        elif kind == "complaint_received" and case.stage == "in_review":
+            tags.add(f"{h.regime}_complaint_after_an_unanswered_review")
+        elif kind == "appealed" and on > case.appeal_last_day:
+            tags.add("late_appeal")
+        elif kind == "complied":
+            tags.add("steps_taken_late" if on > case.steps_due else "steps_taken_in_time")
         elif kind == "clarification_requested" and case.stage == "awaiting_response":
             if not case.clarification_has_effect(on):
                 tags.add(f"{h.regime}_clarification_too_late")

@@ -31,6 +31,8 @@ DEFAULT_POLICY = {
     "clarification_lapse_months": 3,
     "identity_lapse_months": 3,
     "nation": "england_wales",
+    "ico_steps_days": 35,
+    "sic_steps_days": 45,
 }
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
 REVIEW_OUTCOMES = ("upheld", "partly_upheld", "overturned")
@@ -46,7 +48,16 @@ EVENT_TYPES = (
     "review_completed",
     "identity_requested",
     "identity_received",
+    "complaint_received",
+    "decision_notice",
+    "appealed",
+    "appeal_decided",
+    "complied",
 )
+NOTICE_OUTCOMES = ("upheld", "partly_upheld", "breach_only", "not_upheld")
+STEPS = ("upheld", "partly_upheld")  # the notices that require steps
+APPEAL_OUTCOMES = ("dismissed", "allowed")
+ICO_REGIMES, SIC_REGIMES = ("foia", "eir"), ("foisa", "eisr")
 
 
 class NaiveViolation(ValueError):
@@ -182,6 +193,13 @@ class NaiveCase:
     owed_when_closed: bool = False
     last_day: date = None
     extensions: int = 0
+    complaint_on: date | None = None  # the regulator's stage
+    notice: dict | None = None
+    steps_due: date | None = None
+    appeal_last_day: date | None = None
+    appeal: dict | None = None
+    appeal_result: dict | None = None
+    complied_on: date | None = None
 
     def __post_init__(self):
         self.clock_started = self.received
@@ -237,6 +255,8 @@ class NaiveCase:
             self._close(self.lapse_kind, self.lapses_after + ONE)
         elif self.stage == "review_window" and day > self.review_request_deadline:
             self._close("review_window_ended", self.review_request_deadline + ONE)
+        elif self.stage == "appeal_window" and day > self.appeal_last_day:
+            self._close("regulator_decided", self.appeal_last_day + ONE)
 
     def _close(self, reason: str, on: date) -> None:
         self.owed_when_closed = self.owed
@@ -252,10 +272,19 @@ class NaiveCase:
             raise NaiveViolation(f"{kind} on {on}: before receipt")
         if on < self.last_day:
             raise NaiveViolation(f"{kind} on {on}: out of date order")
-        if e.get("outcome") is not None and kind not in ("responded", "review_completed"):
+        if e.get("outcome") is not None and kind not in (
+            "responded",
+            "review_completed",
+            "decision_notice",
+            "appeal_decided",
+        ):
             raise NaiveViolation(f"{kind}: outcome not allowed")
-        if (e.get("until") is not None or e.get("exceptional")) and kind != "extended":
-            raise NaiveViolation(f"{kind}: until/exceptional not allowed")
+        if e.get("until") is not None and kind not in ("extended", "decision_notice", "appeal_decided"):
+            raise NaiveViolation(f"{kind}: until not allowed")
+        if e.get("exceptional") and kind != "extended":
+            raise NaiveViolation(f"{kind}: exceptional not allowed")
+        if e.get("until") is not None and kind != "extended":
+            self._need(_as_date(e["until"]) > on, "a date for the steps after the day itself")
         self.advance(on)
         self.last_day = on
         getattr(self, f"_{kind}")(e, on)
@@ -386,8 +415,65 @@ class NaiveCase:
         self._close("review_completed", on)
 
     def _withdrawn(self, e, on):
-        self._need(self.stage not in ("review_window", "closed"), "nothing to withdraw")
+        after_notice = ("steps_required", "appeal_window", "under_appeal")
+        self._need(self.stage not in ("review_window", "closed", *after_notice), "nothing to withdraw")
         self._close("withdrawn", on)
+
+    # -- the regulator: FOIA s50, s57 (ICO, First-tier Tribunal); FOISA s47, s49, s56 (SIC, Court of Session)
+
+    def review_limit_day(self) -> date:
+        limit = {"foia": 40, "eir": 40, "foisa": 20, "eisr": 20}[self.regime]
+        return self.cal.nth_working_day_after(self.review_requested["on"], limit)
+
+    def _complaint_received(self, e, on):
+        self._need(self.regime != "sar", "no decision notice stage for subject access")
+        after_review = self.stage == "closed" and self.closed_reason == "review_completed"
+        unanswered = self.stage == "in_review" and self.responded is not None and on > self.review_limit_day()
+        self._need(after_review or unanswered, "a complaint after the review, or once it is past its limit")
+        self.complaint_on = on
+        self.stage, self.closed_reason, self.closed_on = "with_regulator", None, None
+
+    def _standard_steps(self, on: date) -> date:
+        key = "ico_steps_days" if self.regime in ICO_REGIMES else "sic_steps_days"
+        return on + timedelta(days=self.policy[key])
+
+    def _decision_notice(self, e, on):
+        self._need(self.stage == "with_regulator", "no complaint with the regulator")
+        self._need(e.get("outcome") in NOTICE_OUTCOMES, "decision_notice needs a known outcome")
+        self.notice = {"on": on, "outcome": e["outcome"]}
+        if self.regime in ICO_REGIMES:  # 28 days; a last day that is not a working day moves on (GRC r12)
+            self.appeal_last_day = self.cal.roll_forward(on + timedelta(days=28))
+        else:  # FOISA s56: 42 days
+            self.appeal_last_day = on + timedelta(days=42)
+        until = _as_date(e["until"]) if e.get("until") else None
+        if e["outcome"] in STEPS:
+            self.steps_due = until or self._standard_steps(on)
+            self.stage = "steps_required"
+        else:
+            self._need(until is None, "no steps, so no date for them")
+            self.stage = "appeal_window"
+
+    def _appealed(self, e, on):
+        self._need(self.stage in ("steps_required", "appeal_window") and self.appeal is None, "nothing to appeal")
+        self.appeal = {"on": on}
+        self.stage = "under_appeal"
+
+    def _appeal_decided(self, e, on):
+        self._need(self.stage == "under_appeal", "no appeal")
+        self._need(e.get("outcome") in APPEAL_OUTCOMES, "appeal_decided needs a known outcome")
+        self.appeal_result = {"on": on, "outcome": e["outcome"]}
+        if e.get("until"):
+            self.steps_due, self.stage = _as_date(e["until"]), "steps_required"
+        elif e["outcome"] == "dismissed" and self.notice["outcome"] in STEPS:
+            self.steps_due, self.stage = self._standard_steps(on), "steps_required"
+        else:
+            self.steps_due = None
+            self._close("appeal_decided", on)
+
+    def _complied(self, e, on):
+        self._need(self.stage == "steps_required", "no steps to take")
+        self.complied_on = on
+        self._close("complied", on)
 
     # -- the answer -------------------------------------------------------------------------------------
 
@@ -464,6 +550,33 @@ class NaiveCase:
             "closed_on": iso(self.closed_on),
             "stage_changes_on": iso(self.stage_changes_on()),
         }
+        unanswered = c is None and q is not None and as_of > latest
+        if unanswered and self.regime in SIC_REGIMES and self.stage in ("in_review", "with_regulator"):
+            # FOISA s47(4)(b): six months after the time for the review expired
+            out["complaint_deadline"] = iso(same_date_months_later(latest, 6))
+            out["complaint_to"] = "the Scottish Information Commissioner"
+        n, a, r = self.notice, self.appeal, self.appeal_result
+        steps_overdue = self.stage == "steps_required" and as_of > self.steps_due
+        out |= {
+            "complaint_received_on": iso(self.complaint_on),
+            "decision_notice_on": iso(n and n["on"]),
+            "decision_outcome": n and n["outcome"],
+            "steps_due": iso(self.steps_due),
+            "steps_overdue": steps_overdue,
+            "steps_working_days_overdue": cal.working_days_in(self.steps_due, as_of) if steps_overdue else 0,
+            "appeal_deadline": iso(self.appeal_last_day),
+            "appeal_to": None
+            if n is None
+            else "the First-tier Tribunal (General Regulatory Chamber)"
+            if self.regime in ICO_REGIMES
+            else "the Court of Session",
+            "appealed_on": iso(a and a["on"]),
+            "appealed_in_time": None if a is None else a["on"] <= self.appeal_last_day,
+            "appeal_decided_on": iso(r and r["on"]),
+            "appeal_outcome": r and r["outcome"],
+            "complied_on": iso(self.complied_on),
+            "complied_in_time": None if self.complied_on is None else self.complied_on <= self.steps_due,
+        }
         return out
 
     def stage_changes_on(self) -> date | None:
@@ -471,6 +584,8 @@ class NaiveCase:
             return self.lapses_after + ONE
         if self.stage == "review_window":
             return self.review_request_deadline + ONE
+        if self.stage == "appeal_window":
+            return self.appeal_last_day + ONE
         return None
 
 

@@ -98,9 +98,13 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     draw()
     wanted = {f"event={t}" for t in EVENT_TYPES}
     wanted |= {f"stage={s}" for s in ("awaiting_response", "awaiting_clarification", "awaiting_fee",
-                                      "awaiting_identity", "review_window", "in_review", "closed")}  # fmt: skip
+                                      "awaiting_identity", "review_window", "in_review", "closed",
+                                      "with_regulator", "steps_required", "appeal_window", "under_appeal")}  # fmt: skip
     wanted |= {f"closed={c}" for c in ("responded", "withdrawn", "review_completed", "review_window_ended",
-                                       "lapsed_clarification", "lapsed_fee", "lapsed_identity")}  # fmt: skip
+                                       "lapsed_clarification", "lapsed_fee", "lapsed_identity", "complied",
+                                       "regulator_decided", "appeal_decided")}  # fmt: skip
+    wanted |= {"foisa_complaint_after_an_unanswered_review", "eisr_complaint_after_an_unanswered_review"}
+    wanted |= {"late_appeal", "steps_taken_late", "steps_taken_in_time", "ico_steps_days=30", "sic_steps_days=28"}
     wanted |= {f"regime={r}" for r in ("foia", "eir", "foisa", "sar", "eisr")} | {f"nation={n}" for n in NATIONS}
     wanted |= {"foia_review_window=two_months", "foia_review_window=40_working_days", "pit_cap_working_days=0"}
     wanted |= {"clarification_lapse_months=1", "identity_lapse_months=6", "late_response=True", "proclaimed"}

@@ -43,6 +43,25 @@ def e(type_, on, **kw):
         # EIR reg 9(2)(a): particulars asked after the 20th working day restart nothing
         ("eir", "2025-10-01", [e("clarification_requested", "2025-11-03"), e("clarification_received", "2025-11-05")],
          "response_due", "2025-10-29"),
+        # EISR reg 5(2) on the Scottish calendar: Easter Monday counts (issue 21)
+        ("eisr", "2021-03-31", [], "statutory_due", "2021-04-29"),
+        # EISR reg 16(4): the review decided within 20 working days, not the EIR's 40
+        ("eisr", "2021-03-31", [e("responded", "2021-04-21", outcome="granted"), e("review_requested", "2021-05-04")],
+         "review_latest_due", "2021-06-02"),
+        # the ICO's decision notice: steps within 35 days, appeal within 28 (Boxing Day moves it to Mon 29 Dec)
+        ("eir", "2025-06-02", [e("responded", "2025-06-20", outcome="withheld"), e("review_requested", "2025-07-01"),
+                               e("review_completed", "2025-08-15", outcome="upheld"),
+                               e("complaint_received", "2025-09-01"),
+                               e("decision_notice", "2025-11-28", outcome="upheld")], "steps_due", "2026-01-02"),
+        ("eir", "2025-06-02", [e("responded", "2025-06-20", outcome="withheld"), e("review_requested", "2025-07-01"),
+                               e("review_completed", "2025-08-15", outcome="upheld"),
+                               e("complaint_received", "2025-09-01"),
+                               e("decision_notice", "2025-11-28", outcome="upheld")], "appeal_deadline", "2025-12-29"),
+        # FOISA s56: 42 days to appeal to the Court of Session, not moved
+        ("foisa", "2025-09-01", [e("responded", "2025-09-03", outcome="withheld"), e("review_requested", "2025-09-10"),
+                                 e("complaint_received", "2025-10-09"),
+                                 e("decision_notice", "2025-11-03", outcome="breach_only")],
+         "appeal_deadline", "2025-12-15"),
         # an English controller does not skip St Andrew's Day
         ("sar", "2023-10-30", [], "statutory_due", "2023-11-30"),
         # the Home Office case 63509
