@@ -137,3 +137,12 @@ def test_what_the_stage_does_not_allow_is_one_line(case, says):
     out = calc(json.dumps(case))
     assert out.returncode == 2 and out.stdout == ""
     assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_complaint_reopens_a_case_closed_on_its_review_and_nothing_else():
+    from rules.models import EventType
+    from rules.reopen import reopens
+
+    assert reopens("review_completed", EventType.complaint_received)
+    assert not reopens("review_window_ended", EventType.complaint_received)
+    assert not reopens("complied", EventType.complaint_received)
