@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rules.calendar import Calendar
+from rules.categories import CATEGORIES, Category
 from rules.dates import add_months, last_day_of_months_beginning_with
 from rules.exemptions import check as check_exemptions
 from rules.models import (
@@ -130,6 +131,8 @@ class _Run:
     def __init__(self, case: Case, calendar: Calendar, policy: Policy, trace: list | None):
         self.case, self.cal, self.policy, self.trace = case, calendar, policy, trace
         self.rules: RegimeRules = REGIMES[case.regime]
+        if case.category is not Category.standard and case.regime is not Regime.foia:
+            raise RuleViolation(f"category {case.category}: the Time for Compliance Regulations apply to FOIA only")
         self.stage = Stage.awaiting_response
         self.clock_started = case.received
         self.disregarded: list[tuple[date, date]] = []  # valid fee notice .. payment, both inclusive
@@ -213,7 +216,34 @@ class _Run:
         r = self.rules
         if r.counting == "months":
             return self._months_after("statutory_due", self.clock_started, r.response_period)
-        return self._counted_working_days("statutory_due", r.response_period, "")
+        category = CATEGORIES[self.case.category]
+        if category.school_days is None:
+            why = "" if self.case.category is Category.standard else category.source
+            return self._counted_working_days("statutory_due", category.working_days, why)
+        # SI 2004/3364 reg 3(2): the 20th working day that is a school day, or the 60th, whichever is first
+        sixtieth = self._counted_working_days("statutory_due", category.working_days, category.source)
+        by_school = self._school_days_after(self.clock_started, category.school_days)
+        if by_school < sixtieth:
+            why = f"{category.source}: {category.school_days} working days that are school days, before the 60th"
+            return self._note("statutory_due", by_school, self.clock_started, category.school_days, "school days", why)
+        return sixtieth
+
+    def _school_days_after(self, start: date, n: int) -> date:
+        """The n-th working day after `start` that is a school day, fee days disregarded (s10(2))."""
+        fee_days = set()
+        for first, last in self.disregarded:
+            day = first
+            while day <= last:
+                fee_days.add(day)
+                day += timedelta(days=1)
+        skip = {d for d in (fee_days | self.cal.non_school) if d > start and self.cal.is_working_day(d)}
+        result = self.cal.add_working_days(start, n)
+        while True:  # the count of skipped days met only grows, so this settles
+            met = sum(1 for d in skip if d <= result)
+            moved = self.cal.add_working_days(start, n + met)
+            if moved == result:
+                return result
+            result = moved
 
     def response_due(self) -> date:
         return self.extended_until or self.statutory_due()

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rules.categories import Category
 from rules.citations import normalise
 from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.regimes import Regime
@@ -105,14 +106,15 @@ class ProclaimedDay(BaseModel):
     """A non-working day the holidays package does not know yet (a newly proclaimed bank holiday).
 
     `region`: `uk` for the whole UK, or one part (ENG, WLS, SCT, NIR); FOISA counts only `uk`
-    and SCT days.
+    and SCT days. `SCH`: a day that is not a school day at the authority's school, which only the
+    school count of a `school` case skips (SI 2004/3364 reg 3).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     on: date
     name: str = "Proclaimed bank holiday"
-    region: str = Field("uk", pattern="^(uk|ENG|WLS|SCT|NIR)$")
+    region: str = Field("uk", pattern="^(uk|ENG|WLS|SCT|NIR|SCH)$")
 
 
 class Case(BaseModel):
@@ -121,6 +123,8 @@ class Case(BaseModel):
     regime: Regime
     received: date
     events: list[Event] = []
+    category: Category = Category.standard
+    """The Time for Compliance Regulations' category (FOIA only; `rules.categories`)."""
 
 
 class Evaluation(BaseModel):

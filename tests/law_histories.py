@@ -55,10 +55,12 @@ class History(NamedTuple):
     policy: dict
     nation: str | None
     proclaimed: tuple[tuple[date, str], ...]
+    category: str = "standard"  # SI 2004/3364 (FOIA only)
+    non_school: tuple[date, ...] = ()  # a school case's days that are not school days
 
 
-def _model(h_regime, received, events, policy, nation, proclaimed) -> NaiveCase:
-    return replay(h_regime, received, events, policy, nation, proclaimed)
+def _model(h_regime, received, events, policy, nation, proclaimed, category="standard", non_school=()) -> NaiveCase:
+    return replay(h_regime, received, events, policy, nation, proclaimed, category, non_school)
 
 
 @st.composite
@@ -121,11 +123,11 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
         return ["review_requested"]
     if s == "in_review":
         kinds = (["review_completed"] * 6 if case.responded else ["responded"] * 6) + ["withdrawn"]
-        return kinds + (["complaint_received"] if case.responded and r != "sar" else [])
+        return kinds + (["complaint_received"] * 3 if case.responded and r != "sar" else [])
     if s == "with_regulator":
         return ["decision_notice"] * 5 + ["withdrawn"]
     if s == "steps_required":
-        return ["complied"] * 3 + ([] if case.appeal else ["appealed"] * 2)
+        return ["complied"] * 3 + ([] if case.appeal else ["appealed"] * 3)
     if s == "appeal_window":
         return ["appealed"]
     if s == "under_appeal":
@@ -215,22 +217,29 @@ def law_histories(draw, regimes=REGIMES) -> History:
     if draw(st.integers(0, 9)) == 0:
         day = received + timedelta(days=draw(st.integers(0, 40)))
         proclaimed = ((day, draw(st.sampled_from(["uk", "ENG", "WLS", "SCT", "NIR"]))),)
+    category, non_school = "standard", ()
+    if regime == "foia" and draw(st.integers(0, 3)) == 0:  # SI 2004/3364
+        category = draw(st.sampled_from(["school", "school", "archives"]))
+        if category == "school":  # a school holiday: a week's half term up to a long closure
+            start = received + timedelta(days=draw(st.sampled_from([-3, 0, 1, 2, 7, 14, 25])))
+            length = draw(st.sampled_from([1, 5, 9, 16, 44, 100, 100]))
+            non_school = tuple(start + timedelta(days=i) for i in range(length))
 
     events: list[dict] = []
-    case = _model(regime, received, events, policy, nation, proclaimed)
+    case = _model(regime, received, events, policy, nation, proclaimed, category, non_school)
     for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8, 10, 12]))):
         kinds = allowed_kinds(case)
         if not kinds:
             break
         e = draw(_event(case, draw(st.sampled_from(kinds))))
         try:
-            case = _model(regime, received, [*events, e], policy, nation, proclaimed)
+            case = _model(regime, received, [*events, e], policy, nation, proclaimed, category, non_school)
         except NaiveViolation:  # dated past a lapse, or a review before the time expired: try the same day
             e = {**e, "on": case.last_day}
             if e["type"] == "extended":
                 e |= draw(_extension(case, case.last_day))
             try:
-                case = _model(regime, received, [*events, e], policy, nation, proclaimed)
+                case = _model(regime, received, [*events, e], policy, nation, proclaimed, category, non_school)
             except NaiveViolation:  # not allowed on any day yet (a review before the time expired): draw again
                 continue
         events.append(e)
@@ -256,17 +265,22 @@ def law_histories(draw, regimes=REGIMES) -> History:
         as_of = draw(st.sampled_from(anchors))
     else:
         as_of = last + timedelta(days=draw(st.sampled_from([0, 1, 5, 20, 40, 80, 120, 200, 400])))
-    return History(regime, received, events, as_of, policy, nation, proclaimed)
+    return History(regime, received, events, as_of, policy, nation, proclaimed, category, non_school)
 
 
 def edge_tags(h: History) -> set[str]:
     """The hard edges a history touches, by the naive model's reading (for coverage and statistics)."""
     tags: set[str] = set()
-    case = _model(h.regime, h.received, [], h.policy, h.nation, h.proclaimed)
+    case = _model(h.regime, h.received, [], h.policy, h.nation, h.proclaimed, h.category, h.non_school)
     if not case.cal.is_working_day(h.received):
         tags.add("receipt_on_a_non_working_day")
+    if h.category == "school":  # reg 3(2): which of (a) and (b) came first, before any event
+        school = case.cal.nth_working_day_after(h.received, 20, case.non_school)
+        tags.add(
+            "school_sixtieth_first" if case.cal.nth_working_day_after(h.received, 60) < school else "school_days_first"
+        )
     for i, e in enumerate(h.events):
-        case = _model(h.regime, h.received, h.events[:i], h.policy, h.nation, h.proclaimed)
+        case = _model(h.regime, h.received, h.events[:i], h.policy, h.nation, h.proclaimed, h.category, h.non_school)
         case.advance(e["on"])
         kind, on = e["type"], e["on"]
         owed_due = case.stage == "awaiting_response" and case.statutory_due()
@@ -298,7 +312,7 @@ def edge_tags(h: History) -> set[str]:
                 tags.add(f"{h.regime}_clarification_too_late")
         elif kind == "clarification_received" and h.regime == "sar" and case.extended_until:
             tags.add("sar_pause_moves_an_extension")
-    final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed)
+    final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed, h.category, h.non_school)
     final.advance(h.as_of)
     if final.closed_reason and final.closed_reason.startswith("lapsed"):
         tags.add(f"{h.regime}_{final.closed_reason}")

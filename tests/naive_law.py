@@ -193,6 +193,8 @@ class NaiveCase:
     owed_when_closed: bool = False
     last_day: date = None
     extensions: int = 0
+    category: str = "standard"  # SI 2004/3364: standard, school (reg 3), archives (reg 4); FOIA only
+    non_school: frozenset = frozenset()  # days that are not school days at the school (reg 3(3))
     complaint_on: date | None = None  # the regulator's stage
     notice: dict | None = None
     steps_due: date | None = None
@@ -212,6 +214,13 @@ class NaiveCase:
         return self.regime in WORKING_DAY_REGIMES
 
     def statutory_due(self) -> date:
+        if self.counts_working_days and self.category == "archives":  # reg 4: the thirtieth working day
+            return self.cal.nth_working_day_after(self.clock_started, 30, self.disregarded)
+        if self.counts_working_days and self.category == "school":  # reg 3(2): (a) or (b), whichever first
+            twentieth_school_day = self.cal.nth_working_day_after(
+                self.clock_started, 20, self.disregarded | self.non_school
+            )
+            return min(twentieth_school_day, self.cal.nth_working_day_after(self.clock_started, 60, self.disregarded))
         if self.counts_working_days:
             return self.cal.nth_working_day_after(self.clock_started, 20, self.disregarded)
         month = same_date_months_later(self.clock_started, 1) + timedelta(days=self.paused)
@@ -593,18 +602,26 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def replay(regime, received, events=(), policy=None, nation=None, proclaimed=()) -> NaiveCase:
+def replay(
+    regime, received, events=(), policy=None, nation=None, proclaimed=(), category="standard", non_school=()
+) -> NaiveCase:
     """The case after its events (time advanced to the last event only)."""
     pol = {**DEFAULT_POLICY, **(policy or {})}
     if nation:
         pol["nation"] = nation
+    if category != "standard" and regime != "foia":
+        raise NaiveViolation("the Time for Compliance Regulations are made under FOIA s10(4)")
     case = NaiveCase(regime, _as_date(received), pol, naive_calendar(regime, pol["nation"], proclaimed))
+    case.category, case.non_school = category, frozenset(_as_date(d) for d in non_school)
     for e in events:
         case.apply(e)
     return case
 
 
-def naive_evaluate(regime, received, events=(), as_of=None, policy=None, nation=None, proclaimed=()) -> dict:
-    """The calc contract's answer for a case, by the naive model. `proclaimed`: (day, region) pairs."""
-    case = replay(regime, received, events, policy, nation, proclaimed)
+def naive_evaluate(
+    regime, received, events=(), as_of=None, policy=None, nation=None, proclaimed=(), category="standard", non_school=()
+) -> dict:
+    """The calc contract's answer for a case, by the naive model. `proclaimed`: (day, region) pairs;
+    `non_school`: the days that are not school days, for a `school` case."""
+    case = replay(regime, received, events, policy, nation, proclaimed, category, non_school)
     return case.evaluate(_as_date(as_of) if as_of else case.last_day)

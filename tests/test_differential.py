@@ -37,7 +37,9 @@ def engine_evaluate(h: History) -> dict:
     proclaimed = tuple(rules.ProclaimedDay(on=day, region=region) for day, region in h.proclaimed)
     cal = calendar_for(rules.Regime(h.regime), 1998, 2045, proclaimed, nation)
     events = [rules.Event(**{k: v for k, v in e.items() if v is not None}) for e in h.events]
-    case = rules.Case(regime=h.regime, received=h.received, events=events)
+    case = rules.Case(regime=h.regime, received=h.received, events=events, category=h.category)
+    school = tuple(rules.ProclaimedDay(on=day, region="SCH") for day in h.non_school)
+    cal = calendar_for(rules.Regime(h.regime), 1998, 2045, proclaimed + school, nation)
     return rules.evaluate(case, cal, h.as_of, policy).model_dump(mode="json")
 
 
@@ -47,7 +49,8 @@ def repro(h: History) -> str:
     )
     return (
         f"regime={h.regime} received={h.received} as_of={h.as_of} nation={h.nation} policy={h.policy} "
-        f"proclaimed={[(str(d), r) for d, r in h.proclaimed]}\n  events=[{events}]"
+        f"proclaimed={[(str(d), r) for d, r in h.proclaimed]} category={h.category} "
+        f"non_school={[str(d) for d in h.non_school]}\n  events=[{events}]"
     )
 
 
@@ -58,7 +61,9 @@ def differences(engine: dict, naive: dict) -> list[str]:
 
 
 def compare(h: History) -> tuple[dict, list[str]]:
-    naive = naive_evaluate(h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed)
+    naive = naive_evaluate(
+        h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed, h.category, h.non_school
+    )
     try:
         engine = engine_evaluate(h)
     except Exception as exc:  # a RuleViolation, or an event type or policy this engine does not know
@@ -84,11 +89,14 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])  # fmt: skip
     @given(law_histories())
     def draw(h):
-        naive = naive_evaluate(h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed)
+        naive = naive_evaluate(
+            h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed, h.category, h.non_school
+        )
         seen.update(f"event={e['type']}" for e in h.events)
         seen.update([f"regime={h.regime}", f"stage={naive['stage']}", f"closed={naive['closed_reason']}"])
         seen.update(f"{k}={v}" for k, v in h.policy.items())
         seen.update([f"nation={h.nation}", f"late_response={naive['response_timeliness'] == 'late'}"])
+        seen[f"category={h.category}"] += 1
         seen.update(edge_tags(h))
         if naive["response_timeliness"] == "within_extension":
             seen["answered_within_an_extension"] += 1
@@ -115,5 +123,6 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     wanted |= {"response_recorded_during_a_review_of_the_failure", "sar_restart_on_fee_paid"}
     wanted |= {"sar_clarification_too_late", "eir_clarification_too_late", "sar_pause_moves_an_extension"}
     wanted |= {"sar_restart_on_identity_received", "eir_lapsed_fee", "foia_lapsed_fee", "sar_lapsed_identity"}
+    wanted |= {"category=school", "category=archives", "school_sixtieth_first", "school_days_first"}
     missing = sorted(w for w in wanted if not seen[w])
     assert not missing, f"never drawn: {missing}"

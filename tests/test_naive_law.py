@@ -76,6 +76,17 @@ def test_the_naive_model_gives_the_dates_worked_by_hand(regime, received, events
     assert naive_evaluate(regime, received, events)[key] == expected
 
 
+def test_the_naive_model_reads_the_time_for_compliance_regulations():
+    """SI 2004/3364 reg 4: the 30th working day; reg 3: 20 school days (half term 20-24 Oct skipped)."""
+    assert naive_evaluate("foia", "2025-10-01", category="archives")["statutory_due"] == "2025-11-12"
+    half_term = [date(2025, 10, d) for d in range(18, 27)]
+    assert naive_evaluate("foia", "2025-10-01", category="school", non_school=half_term)["statutory_due"] == (
+        "2025-11-05"
+    )
+    with pytest.raises(NaiveViolation):
+        naive_evaluate("eir", "2025-10-01", category="school")
+
+
 def test_the_naive_calendars():
     assert not naive_calendar("foisa").is_working_day(date(2026, 6, 15))
     assert not naive_calendar("foia").is_working_day(date(2026, 6, 15))  # FOIA s10(6): any part of the UK
