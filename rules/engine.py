@@ -374,7 +374,7 @@ class _Run:
         if e.outcome is not None and e.type not in _OUTCOMES:
             raise RuleViolation(f"{e.type} on {e.on}: outcome is only for {', '.join(_OUTCOMES)}")
         if e.until is not None and e.type not in _DATED:
-            raise RuleViolation(f"{e.type} on {e.on}: until is only for {', '.join(_DATED)}")
+            raise RuleViolation(f"{e.type} on {e.on}: until is only for extended, decision_notice and appeal_decided")
         if e.exceptional and e.type is not EventType.extended:
             raise RuleViolation(f"{e.type} on {e.on}: exceptional is only for extended")
         if e.type in _OUTCOMES:
