@@ -143,7 +143,7 @@ def cmd_overdue(args) -> None:
 def add_to(sub) -> None:
     n = sub.add_parser("new", help="start a case")
     n.add_argument("--ref", required=True)
-    n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
+    n.add_argument("--regime", required=True, help="foia | eir | foisa | sar | eisr")
     n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
     n.add_argument("--subject")
     n.add_argument("--requester-name")
@@ -164,8 +164,10 @@ def add_to(sub) -> None:
         "event", choices=[e.value for e in EventType], metavar="EVENT", help=" | ".join(e.value for e in EventType)
     )
     r.add_argument("--on", help="date it happened (default today)")
-    r.add_argument("--outcome", help="for responded and review_completed")
-    r.add_argument("--until", help="for extended: the date the extension runs to")
+    r.add_argument("--outcome", help="for responded, review_completed, decision_notice, appeal_decided")
+    r.add_argument(
+        "--until", help="for extended: the date it runs to; decision_notice, appeal_decided: the steps' date"
+    )
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
     r.add_argument(
         "--exemption",
