@@ -18,7 +18,7 @@ from messages import (
 from register import Register, to_json
 from register.read_model import read_model_columns
 
-CASE_COLUMNS = {"ref", "received", "subject", "requester_name", "requester_email", "officer", "manager"}
+CASE_COLUMNS = {"ref", "received", "category", "subject", "requester_name", "requester_email", "officer", "manager"}
 """The fields of a case's input its register row keeps as they are."""
 
 

@@ -11,6 +11,7 @@ from casework.today import today
 from cli.acting import actor_for, add_actor_option
 from cli.rendering import print_json, print_json_rows, print_table, print_view, short_day, view_json
 from rules import Case, Event, EventType, regime_of
+from rules.categories import Category
 from rules.explain import day
 from runtime.errors import UserError, one_line_validation_error
 from settings import get_settings
@@ -38,6 +39,7 @@ def cmd_new(args) -> None:
         ref=cases.check_ref(args.ref),
         regime=regime_of(args.regime),
         received=parse_date(args.received, "--received"),
+        category=Category(args.category),
         subject=args.subject,
         requester_name=args.requester_name,
         requester_email=args.requester_email,
@@ -57,7 +59,7 @@ def cmd_new(args) -> None:
     held = (
         case.catch_up_grace
         and grace
-        and cases.alarms_already_due(settings, Case(regime=case.regime, received=case.received))
+        and cases.alarms_already_due(settings, Case(regime=case.regime, received=case.received, category=case.category))
     )
     if held:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
@@ -145,6 +147,12 @@ def add_to(sub) -> None:
     n.add_argument("--ref", required=True)
     n.add_argument("--regime", required=True, help="foia | eir | foisa | sar | eisr")
     n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
+    n.add_argument(
+        "--category",
+        default=Category.standard.value,
+        choices=[c.value for c in Category],
+        help="FOIA only: the Time for Compliance Regulations' category (standard | school | archives)",
+    )
     n.add_argument("--subject")
     n.add_argument("--requester-name")
     n.add_argument("--requester-email")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
+from rules.categories import Category
 
 REASON_LIMIT = 2000
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=REASON_LIMIT)]
@@ -62,6 +63,9 @@ class CaseInput(BaseModel):
     ref: str
     regime: Regime
     received: date
+    category: Category = Category.standard
+    """The Time for Compliance Regulations' category (FOIA only; `rules.categories`); absent from runs
+    started before categories were kept, which are all standard."""
     subject: str | None = None
     requester_name: str | None = None
     requester_email: str | None = None
@@ -91,6 +95,7 @@ class CaseView(BaseModel):
     manager: str | None
     events: list[Event]
     evaluation: Evaluation
+    category: Category = Category.standard
     next_alarm: Alarm | None = None
     alarms_sent: list[str] = []
     entries: list[Entry] = []
@@ -111,6 +116,9 @@ class CaseContext(BaseModel):
 
     non_working: dict[date, str]
     years: tuple[int, int]
+    non_school: list[date] = []
+    """Days recorded as not school days (region SCH): only a `school` case's count skips them. Absent
+    from contexts loaded before they were kept."""
     policy: Policy
     alarms: AlarmPolicy
 

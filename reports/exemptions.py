@@ -47,7 +47,7 @@ def requests_received(register: Register, policy, as_of, quarter: Quarter) -> li
         if row.received not in quarter:
             continue
         events = register.case_events(row.ref)
-        case = Case(regime=row.regime, received=row.received, events=events)
+        case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         cal = calendar_covering(case.regime, case.received, when, proclaimed=proclaimed, nation=policy.nation)
         out.append(Request(row.ref, events, evaluate(case, cal, when, policy)))

@@ -102,7 +102,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
     proclaimed = register.proclaimed()
     out = []
     for row, events in histories(register):  # one SQL query for every case and its events
-        case = Case(regime=row.regime, received=row.received, events=events)
+        case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         out.append(
             evaluate(
