@@ -1,5 +1,6 @@
-"""Load a case's calendar data (the holidays package plus the register's proclaimed days) and the
-policies in force: the workflow keeps the answer in its state and never imports `holidays`."""
+"""Load a case's calendar data (the holidays package plus the register's proclaimed days, and the days
+recorded as not school days) and the policies in force: the workflow keeps the answer in its state and
+never imports `holidays`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from messages import CaseContext, ContextRequest
 from register import Register
 from rules.alarms import AlarmPolicy
 from rules.bank_holidays import non_working_days
+from rules.categories import NON_SCHOOL_DAY
 from rules.policy import Policy
 
 
@@ -24,6 +26,11 @@ class Calendars:
     def load_case_context(self, req: ContextRequest) -> CaseContext:
         proclaimed = self.register.proclaimed()
         days = non_working_days(req.regime, req.first_year, req.last_year, proclaimed, self.policy.nation)
+        non_school = sorted(p.on for p in proclaimed if p.region == NON_SCHOOL_DAY)
         return CaseContext(
-            non_working=days, years=(req.first_year, req.last_year), policy=self.policy, alarms=self.alarms
+            non_working=days,
+            years=(req.first_year, req.last_year),
+            non_school=non_school,
+            policy=self.policy,
+            alarms=self.alarms,
         )

@@ -22,6 +22,8 @@ HEADLINES = {
     AlarmKind.review_overdue: "OVERDUE: internal review target was {deadline}",
     AlarmKind.review_limit_exceeded: "LIMIT EXCEEDED: internal review was due at the latest {deadline}",
     AlarmKind.lapsed: "Lapsed: nothing arrived by {deadline}; the case is closed",
+    AlarmKind.steps_reminder: "Reminder: the decision notice's steps are due {deadline}",
+    AlarmKind.steps_overdue: "OVERDUE: the decision notice's steps were due {deadline}",
     AlarmKind.needs_attention: "NEEDS ATTENTION: its recorded history no longer fits the calendar or policy",
 }
 MISSED = {
@@ -29,6 +31,7 @@ MISSED = {
     AlarmKind.response_seriously_overdue: "response",
     AlarmKind.review_overdue: "internal review (target)",
     AlarmKind.review_limit_exceeded: "internal review (limit)",
+    AlarmKind.steps_overdue: "decision notice's steps",
 }
 STYLE = "font-family:sans-serif;font-size:14px;line-height:1.4"
 

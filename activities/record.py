@@ -19,7 +19,7 @@ from register import Register, to_json
 from register.read_model import read_model_columns
 
 CASE_COLUMNS = {
-    *("ref", "received", "subject", "requester_name", "requester_email"),
+    *("ref", "received", "category", "subject", "requester_name", "requester_email"),
     *("officer", "manager", "team", "reviewer"),
 }
 """The fields of a case's input its register row keeps as they are."""

@@ -132,7 +132,9 @@ async def start_case(client: Client, settings: Settings, case: CaseInput, actor:
     case = case.model_copy(update={"actor": actor.id, "team": team})
     check_lengths(case)
     check_addresses(case)
-    ev = evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
+    ev = evaluate_locally(
+        settings, Case(regime=case.regime, received=case.received, category=case.category, events=case.events)
+    )
     if await status(client, case.ref) is not None:
         raise UserError(f"case {case.ref} already exists")
     try:
@@ -316,7 +318,10 @@ async def _restart(
     added, or a correction made): checked by the engine first, so a history the law refuses starts nothing."""
     ev = last.evaluation
     try:
-        evaluate_locally(settings, Case(regime=ev.regime, received=ev.received, events=effective(entries)))
+        evaluate_locally(
+            settings,
+            Case(regime=ev.regime, received=ev.received, category=last.category, events=effective(entries)),
+        )
     except RuleViolation as exc:
         if fix is None:
             raise
@@ -332,6 +337,7 @@ async def _restart(
         ref=ref,
         regime=ev.regime,
         received=ev.received,
+        category=last.category,
         subject=last.subject,
         officer=last.officer,
         manager=last.manager,

@@ -15,6 +15,7 @@ from casework.inputs import in_range, parse_json
 from casework.today import today
 from rules import Case, Event, ProclaimedDay, Regime, evaluate
 from rules.bank_holidays import calendar_covering
+from rules.categories import NON_SCHOOL_DAY, Category
 from rules.engine import Derivation, Finding
 from rules.explain import render
 from rules.policy import Nation
@@ -32,6 +33,10 @@ class CalcRequest(BaseModel):
     extra_non_working_days: list[ProclaimedDay] = []
     nation: Nation | None = None
     """Subject access only: the controller's nation (default: the `nation` policy)."""
+    category: Category = Category.standard
+    """FOIA only: the Time for Compliance Regulations' category (`standard`, `school`, `archives`)."""
+    non_school_days: list[date] = []
+    """A `school` case: the days that are not school days at the school (SI 2004/3364 reg 3(3))."""
 
     @field_validator("extra_non_working_days", mode="before")
     @classmethod
@@ -58,6 +63,8 @@ def parse_request(text: str) -> CalcRequest:
             in_range(e.until, f"{e.type} until")
     for p in req.extra_non_working_days:
         in_range(p.on, "extra_non_working_days")
+    for d in req.non_school_days:
+        in_range(d, "non_school_days")
     return req
 
 
@@ -65,9 +72,10 @@ def run(text: str, explain: bool = False) -> str:
     req = parse_request(text)
     settings = get_settings()
     policy = settings.policy.model_copy(update={"nation": req.nation}) if req.nation else settings.policy
-    case = Case(regime=req.regime, received=req.received, events=req.events)
+    case = Case(regime=req.regime, received=req.received, events=req.events, category=req.category)
     as_of = req.as_of or today(settings.alarms.timezone)
-    extra = req.extra_non_working_days
+    school = [ProclaimedDay(on=d, name="Not a school day", region=NON_SCHOOL_DAY) for d in req.non_school_days]
+    extra = [*req.extra_non_working_days, *school]
     dates = (*case_dates(case, as_of), *(p.on for p in extra))
     cal = calendar_covering(req.regime, *dates, proclaimed=extra, nation=policy.nation)
     trace: list[Derivation | Finding] = []

@@ -23,6 +23,7 @@ def cmd_new(args) -> None:
     from cli.server import run_async
     from messages import CaseInput
     from rules import Case, Event, regime_of
+    from rules.categories import Category
     from rules.explain import day
     from runtime.errors import one_line_validation_error
     from settings import get_settings
@@ -41,6 +42,7 @@ def cmd_new(args) -> None:
         ref=cases.check_ref(args.ref),
         regime=regime_of(args.regime),
         received=parse_date(args.received, "--received") if args.received else today(settings.alarms.timezone),
+        category=Category(args.category),
         subject=args.subject,
         requester_name=args.requester_name,
         requester_email=args.requester_email,
@@ -70,7 +72,7 @@ def cmd_new(args) -> None:
     held = (
         case.catch_up_grace
         and grace
-        and cases.alarms_already_due(settings, Case(regime=case.regime, received=case.received))
+        and cases.alarms_already_due(settings, Case(regime=case.regime, received=case.received, category=case.category))
     )
     if held:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
@@ -182,8 +184,14 @@ def cmd_overdue(args) -> None:
 def add_to(sub) -> None:
     n = sub.add_parser("new", help="start a case")
     n.add_argument("--ref", required=True)
-    n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
+    n.add_argument("--regime", required=True, help="foia | eir | foisa | sar | eisr")
     n.add_argument("--received", help="date received, YYYY-MM-DD (not with --from-intake)")
+    n.add_argument(
+        "--category",
+        default="standard",
+        choices=["standard", "school", "archives"],
+        help="FOIA only: the Time for Compliance Regulations' category (standard | school | archives)",
+    )
     n.add_argument(
         "--from-intake",
         type=int,
@@ -217,8 +225,10 @@ def add_to(sub) -> None:
         metavar="ID",
         help="a reply the mailbox took (clarification_received, fee_paid, identity_received): dated by its arrival",
     )
-    r.add_argument("--outcome", help="for responded and review_completed")
-    r.add_argument("--until", help="for extended: the date the extension runs to")
+    r.add_argument("--outcome", help="for responded, review_completed, decision_notice, appeal_decided")
+    r.add_argument(
+        "--until", help="for extended: the date it runs to; decision_notice, appeal_decided: the steps' date"
+    )
     r.add_argument("--exceptional", action="store_true", help="for extended: beyond the usual cap")
     r.add_argument(
         "--exemption",

@@ -78,7 +78,11 @@ def add_to(sub) -> None:
     ha = hs.add_parser("add", help="record a newly proclaimed bank holiday and re-evaluate every running case")
     ha.add_argument("date")
     ha.add_argument("name")
-    ha.add_argument("--region", default="uk", help="uk (default), or ENG, WLS, SCT, NIR for one part")
+    ha.add_argument(
+        "--region",
+        default="uk",
+        help="uk (default), or ENG, WLS, SCT, NIR for one part; SCH: not a school day (school cases only)",
+    )
     add_actor_option(ha)
     ha.set_defaults(func=cmd_holiday_add)
     hr = hs.add_parser("remove", help="remove a day recorded by mistake and re-evaluate every running case")

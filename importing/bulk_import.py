@@ -25,7 +25,7 @@ from rules.plain_text import ControlCharacterError, refuse_control
 from runtime.errors import UserError, one_line, one_line_validation_error
 
 REQUIRED = ("ref", "regime", "received")
-OPTIONAL = ("subject", "officer", "manager", "requester_name", "requester_email")
+OPTIONAL = ("category", "subject", "officer", "manager", "requester_name", "requester_email")
 # column -> event type, in the order events of one day happen
 EVENT_COLUMNS = (
     ("clarification_requested_on", "clarification_requested"),
@@ -109,7 +109,9 @@ def check(text: str, settings) -> Checked:
             check_addresses(case)
             if case.ref in seen:
                 raise UserError(f"ref {case.ref} repeats line {seen[case.ref]}")
-            evaluate_locally(settings, Case(regime=case.regime, received=case.received, events=case.events))
+            evaluate_locally(
+                settings, Case(regime=case.regime, received=case.received, category=case.category, events=case.events)
+            )
             seen[case.ref] = line
             out.valid.append((line, case))
         except (UserError, RuleViolation, CalendarRangeError, ControlCharacterError) as exc:

@@ -45,7 +45,9 @@ def letter(settings, ref: str, kind: str) -> bytes:
     row = register.case(ref)
     if row is None:
         raise LetterRefused(f"no case {ref} in the register")
-    case = Case(regime=row.regime, received=row.received, events=register.case_events(ref))
+    case = Case(
+        regime=row.regime, received=row.received, category=row.category or "standard", events=register.case_events(ref)
+    )
     history, on, event = history_for(kind, case)
     ev = evaluate_locally(settings, history, as_of=on)
     details = {"subject": row.subject, "requester_name": row.requester_name}

@@ -3,17 +3,18 @@
 A letter is about one event of the case (the acknowledgement, about the receipt itself). Its dates
 are the engine's evaluation of the history up to and including that event, as of that event's day:
 the letter as it would have been sent that day. A letter about an event the case has not reached,
-or that the law gave no effect (a fees notice or extension given too late), is refused.
+or that the law gave no effect (a fees notice, an extension or a request for clarification given too late),
+is refused.
 
 Placeholders, in every template (dates written like `21 June 2021`, empty when not applicable):
-`ref`, `regime` (`foia`, `eir`, `foisa`, `sar`), `act`, `subject`, `requester_name`, `letter_date`
+`ref`, `regime` (`foia`, `eir`, `foisa`, `sar`, `eisr`), `act`, `subject`, `requester_name`, `letter_date`
 (the day of the event), `received`, `response_due`, `statutory_due`, `regulator`, `complaint_under`,
 `regulator_website`, `has_review`. And by kind:
 - acknowledgement: `response_due` as it stood on receipt;
 - clarification: `clarification_requested`, `clock_restarts` (FOI, EIR, FOISA: a fresh 20 working
   days from the day the clarification arrives) or not (subject access: the clock stops), `lapses_after`;
 - fees_notice: `fee_notice_on`, `pay_within` (`3 months` or `60 working days`), `pay_by`;
-- extension: `extended_on`, `extended_until`, `extension` (`pit`: FOIA s10(3)/s17(2); `eir`: reg 7(1);
+- extension: `extended_on`, `extended_until`, `extension` (`pit`: FOIA s10(3)/s17(2); `eir`: EIR or EISR reg 7(1);
   `sar`: Art 12(3));
 - response: `responded_on`, `outcome` (a sentence), `exemptions` (a list, e.g. `section 31(1)(a)`),
   `public_interest_test`, `responded_in_time`, `review_request_deadline` (the last day to ask);
@@ -95,6 +96,10 @@ def placeholders(kind: str, ref: str, case: Case, ev: Evaluation, event: Event |
         **dataclasses.asdict(wording.WORDING[regime]),  # act, regulator, complaint_under, regulator_website
     }
     if kind == "clarification":
+        if ev.stage is not Stage.awaiting_clarification:
+            raise LetterRefused(
+                f"no clarification letter: the request of {event.on} came after the last day to ask and has no effect"
+            )
         context |= {
             "clarification_requested": written(event.on),
             "clock_restarts": rules.clarification == "restart",

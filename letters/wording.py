@@ -35,6 +35,13 @@ WORDING = {
         "section 47(1) of the Freedom of Information (Scotland) Act 2002",
         "https://www.itspublicknowledge.info/",
     ),
+    Regime.eisr: Wording(
+        "the Environmental Information (Scotland) Regulations 2004",
+        "the Scottish Information Commissioner",
+        "section 47(1) of the Freedom of Information (Scotland) Act 2002, as applied by regulation 17 of the "
+        "Environmental Information (Scotland) Regulations 2004",
+        "https://www.itspublicknowledge.info/",
+    ),
     Regime.sar: Wording(
         "Article 15 of the UK General Data Protection Regulation (the right of access)",
         "the Information Commissioner",

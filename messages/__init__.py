@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
+from rules.categories import Category
 from rules.plain_text import control_character
 
 REASON_LIMIT = 2000
@@ -78,6 +79,9 @@ class CaseInput(BaseModel):
     ref: str
     regime: Regime
     received: date
+    category: Category = Category.standard
+    """The Time for Compliance Regulations' category (FOIA only; `rules.categories`); absent from runs
+    started before categories were kept, which are all standard."""
     subject: str | None = None
     requester_name: str | None = None
     requester_email: str | None = None
@@ -113,6 +117,7 @@ class CaseView(BaseModel):
     evaluation: Evaluation
     team: str | None = None
     reviewer: str | None = None
+    category: Category = Category.standard
     next_alarm: Alarm | None = None
     alarms_sent: list[str] = []
     entries: list[Entry] = []
@@ -133,6 +138,9 @@ class CaseContext(BaseModel):
 
     non_working: dict[date, str]
     years: tuple[int, int]
+    non_school: list[date] = []
+    """Days recorded as not school days (region SCH): only a `school` case's count skips them. Absent
+    from contexts loaded before they were kept."""
     policy: Policy
     alarms: AlarmPolicy
 

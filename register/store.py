@@ -51,6 +51,7 @@ class CaseRow(Base):
     ref: Mapped[str] = mapped_column(String(64), primary_key=True)
     regime: Mapped[str] = mapped_column(String(8))
     received: Mapped[date] = mapped_column(Date)
+    category: Mapped[str | None] = mapped_column(String(16))  # None: registered before categories were kept
     subject: Mapped[str | None] = mapped_column(Text)
     requester_name: Mapped[str | None] = mapped_column(Text)
     requester_email: Mapped[str | None] = mapped_column(Text)

@@ -9,7 +9,7 @@ Definitions, for a quarter Q (by the quarter each request was received in, as `r
   the share answered by their due date, the statutory date or a valid extension's; none if there were
   no resolvable requests.
 
-FOI/EIR means FOIA, EIR and FOISA requests; SAR means subject access requests.
+FOI/EIR means FOIA, EIR, FOISA and EISR requests; SAR means subject access requests.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from rules.bank_holidays import calendar_covering
 from rules.exemptions import heading
 
 GROUPS: dict[str, tuple[Regime, ...]] = {
-    "FOI/EIR": (Regime.foia, Regime.eir, Regime.foisa),
+    "FOI/EIR": (Regime.foia, Regime.eir, Regime.foisa, Regime.eisr),
     "SAR": (Regime.sar,),
 }
 
@@ -47,7 +47,7 @@ def requests_received(register: Register, policy, as_of, quarter: Quarter) -> li
         if row.received not in quarter:
             continue
         events = register.case_events(row.ref)
-        case = Case(regime=row.regime, received=row.received, events=events)
+        case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         cal = calendar_covering(case.regime, case.received, when, proclaimed=proclaimed, nation=policy.nation)
         out.append(Request(row.ref, events, evaluate(case, cal, when, policy)))

@@ -10,7 +10,9 @@ today; this module only counts. Definitions, for a quarter Q:
 - not yet answered, and of those overdue;
 - outcomes: the responses to requests received in Q, by outcome;
 - internal reviews: reviews **requested in Q**, whatever the quarter their request was received in;
-  completed within the target, within the limit; by outcome.
+  completed within the target, within the limit; by outcome;
+- the regulator: complaints it received in Q, its decision notices issued in Q (by outcome), appeals made
+  in Q, decision notices' steps taken in Q (and of those, after their date), and steps overdue today.
 
 Internal reviews are counted by the day they were asked for, on purpose: a review is asked for weeks or
 months after the request (up to two months after the response), so counting it with its request's
@@ -30,6 +32,7 @@ from register import Register
 from register.histories import histories
 from rules import Case, Evaluation, ResponseOutcome, ReviewOutcome, Stage, evaluate
 from rules.bank_holidays import calendar_covering
+from rules.models import RegulatorOutcome
 from rules.outcomes import LAPSED, ClosedReason, ResponseTimeliness
 from runtime.errors import UserError
 
@@ -43,6 +46,12 @@ OUTCOME_LABELS = {
     "refused_vexatious": "refused as vexatious or repeated (s14)",
 }
 REVIEW_LABELS = {"upheld": "upheld", "partly_upheld": "partly upheld", "overturned": "overturned"}
+DECISION_LABELS = {
+    "upheld": "complaint upheld",
+    "partly_upheld": "complaint partly upheld",
+    "breach_only": "breach found, no steps required",
+    "not_upheld": "complaint not upheld",
+}
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,7 @@ def evaluations(register: Register, policy, as_of: date) -> list[Evaluation]:
     proclaimed = register.proclaimed()
     out = []
     for row, events in histories(register):  # one SQL query for every case and its events
-        case = Case(regime=row.regime, received=row.received, events=events)
+        case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         out.append(
             evaluate(
@@ -155,4 +164,21 @@ def quarter_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, 
         ),
     ]
     rows += [("internal reviews", REVIEW_LABELS[o.value], review_outcomes[o]) for o in ReviewOutcome]
-    return rows
+    return rows + regulator_figures(evs, quarter)
+
+
+def regulator_figures(evs: list[Evaluation], quarter: Quarter) -> list[tuple[str, str, int]]:
+    """The regulator's stage, each event counted in the quarter it happened in."""
+    notices = Counter(e.decision_outcome for e in evs if e.decision_notice_on in quarter)
+    complied = [e for e in evs if e.complied_on in quarter]
+    rows = [
+        ("regulator", "complaints received", sum(e.complaint_received_on in quarter for e in evs)),
+        ("regulator", "decision notices", sum(notices.values())),
+    ]
+    rows += [("regulator", DECISION_LABELS[o.value], notices[o]) for o in RegulatorOutcome]
+    return rows + [
+        ("regulator", "appeals made", sum(e.appealed_on in quarter for e in evs)),
+        ("regulator", "steps taken", len(complied)),
+        ("regulator", "steps taken after their date", sum(not e.complied_in_time for e in complied)),
+        ("regulator", "steps overdue now", sum(e.steps_overdue for e in evs)),
+    ]

@@ -28,9 +28,11 @@ class AlarmKind(StrEnum):
 
     response_reminder = "response_reminder"
     review_reminder = "review_reminder"
+    steps_reminder = "steps_reminder"  # a decision notice's steps, due soon
     lapsed = "lapsed"
     response_overdue = "response_overdue"
     review_overdue = "review_overdue"
+    steps_overdue = "steps_overdue"  # a decision notice's steps not taken by their date
     response_seriously_overdue = "response_seriously_overdue"
     review_limit_exceeded = "review_limit_exceeded"
     needs_attention = "needs_attention"
@@ -132,6 +134,18 @@ def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm
                     deadline=limit,
                 )
             )
+    elif ev.stage is Stage.steps_required:  # the regulator's steps: reminded and escalated like any deadline
+        due = ev.steps_due
+        last = _on_or_before(cal, due)
+        if policy.response_reminder_days:
+            first = cal.add_working_days(last, -policy.response_reminder_days)
+            out.append(Alarm(kind=AlarmKind.steps_reminder, on=first, to=("officer",), deadline=due))
+        out.append(Alarm(kind=AlarmKind.steps_reminder, on=last, to=("officer",), deadline=due))
+        out.append(
+            Alarm(
+                kind=AlarmKind.steps_overdue, on=cal.add_working_days(due, 1), to=("officer", "manager"), deadline=due
+            )
+        )
     elif ev.stage is Stage.closed and ev.closed_reason in LAPSED:
         out.append(
             Alarm(kind=AlarmKind.lapsed, on=cal.on_or_after(ev.closed_on), to=("officer",), deadline=ev.lapses_after)

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from rules.calendar import Calendar
+from rules.categories import NON_SCHOOL_DAY
 from rules.models import ProclaimedDay
 from rules.policy import Nation
 from rules.regimes import REGIMES, Regime
@@ -92,7 +93,10 @@ def years_for(*days: date | None) -> tuple[int, int]:
 def _cached_calendar(
     regime: Regime, first: int, last: int, proclaimed: tuple[ProclaimedDay, ...], nation: Nation | None
 ) -> Calendar:
-    return Calendar(non_working_days(regime, first, last, proclaimed, nation), years=(first, last))
+    non_school = frozenset(p.on for p in proclaimed if p.region == NON_SCHOOL_DAY)
+    return Calendar(
+        non_working_days(regime, first, last, proclaimed, nation), years=(first, last), non_school=non_school
+    )
 
 
 def calendar_covering(

@@ -34,11 +34,16 @@ class Calendar:
     listed too) to its name, used when explaining a deadline.
     """
 
-    __slots__ = ("names", "years", "_holidays", "_holiday_set", "_lo", "_hi")
+    __slots__ = ("names", "years", "non_school", "_holidays", "_holiday_set", "_lo", "_hi")
 
-    def __init__(self, non_working: Mapping[date, str], years: tuple[int, int] | None = None):
+    def __init__(
+        self, non_working: Mapping[date, str], years: tuple[int, int] | None = None, non_school: frozenset = frozenset()
+    ):
         self.names: dict[date, str] = dict(non_working)
         self.years = years
+        self.non_school: frozenset[date] = frozenset(non_school)
+        """Days that are not school days at the authority's school (SI 2004/3364 reg 3(3)): recorded like
+        proclaimed days, they stop only the school count of a `school` case."""
         self._holidays = sorted(d.toordinal() for d in self.names if d.weekday() < 5)
         self._holiday_set = frozenset(self._holidays)
         first, last = years or (1, 9998)
@@ -52,7 +57,9 @@ class Calendar:
         return o
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Calendar) and (self.names, self.years) == (other.names, other.years)
+        if not isinstance(other, Calendar):
+            return False
+        return (self.names, self.years, self.non_school) == (other.names, other.years, other.non_school)
 
     __hash__ = None  # type: ignore[assignment]
 

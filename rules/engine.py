@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rules.calendar import Calendar
+from rules.categories import CATEGORIES, Category
 from rules.dates import add_months, last_day_of_months_beginning_with
 from rules.exemptions import check as check_exemptions
 from rules.models import (
+    AppealOutcome,
     Case,
     Evaluation,
     Event,
     EventType,
+    RegulatorOutcome,
     ResponseOutcome,
     ReviewOutcome,
     RuleViolation,
@@ -49,14 +52,31 @@ _ALLOWED: dict[Stage, frozenset[EventType]] = {
     Stage.awaiting_identity: frozenset({EventType.identity_received, EventType.withdrawn}),
     Stage.review_window: frozenset({EventType.review_requested}),
     Stage.in_review: frozenset({EventType.review_completed, EventType.withdrawn}),
+    Stage.with_regulator: frozenset({EventType.decision_notice, EventType.withdrawn}),
+    Stage.steps_required: frozenset({EventType.complied, EventType.appealed}),
+    Stage.appeal_window: frozenset({EventType.appealed}),
+    Stage.under_appeal: frozenset({EventType.appeal_decided}),
     Stage.closed: frozenset(),
 }
 
-# Tuples of members looked up once: the engine runs these tests for every case it evaluates.
+# Members and tuples of members looked up once: the engine runs these tests for every case it evaluates
+# (an enum member's lookup is a Python-level descriptor call in 3.11).
+_STANDARD, _FOIA = Category.standard, Regime.foia
+_COMPLAINT = EventType.complaint_received
+_APPEAL_WINDOW = Stage.appeal_window
 _OWING = (Stage.awaiting_response, Stage.in_review)  # a response is owed in these stages, if not yet given
 _WAITING = (Stage.awaiting_clarification, Stage.awaiting_fee, Stage.awaiting_identity)
 _IDENTITY = (EventType.identity_requested, EventType.identity_received)
-_WITH_OUTCOME = (EventType.responded, EventType.review_completed)
+_REVIEW_UNANSWERED = (Stage.in_review, Stage.with_regulator)  # FOISA s47(4)(b) may apply in these stages
+_STEPS = (RegulatorOutcome.upheld, RegulatorOutcome.partly_upheld)  # a notice with these outcomes requires steps
+
+_OUTCOMES: dict[EventType, type] = {
+    EventType.responded: ResponseOutcome,
+    EventType.review_completed: ReviewOutcome,
+    EventType.decision_notice: RegulatorOutcome,
+    EventType.appeal_decided: AppealOutcome,
+}
+_DATED = frozenset({EventType.extended, EventType.decision_notice, EventType.appeal_decided})  # take `until`
 
 _STAGE_PHRASE = {
     Stage.awaiting_response: "awaiting its response",
@@ -65,6 +85,10 @@ _STAGE_PHRASE = {
     Stage.awaiting_identity: "awaiting identity information",
     Stage.review_window: "answered and within its review window",
     Stage.in_review: "under internal review",
+    Stage.with_regulator: "with the regulator",
+    Stage.steps_required: "required by a decision notice to take steps",
+    Stage.appeal_window: "decided by the regulator, with no steps to take",
+    Stage.under_appeal: "under appeal",
 }
 
 _WHY_NOT = {
@@ -73,6 +97,12 @@ _WHY_NOT = {
     EventType.identity_received: "no identity information was asked for",
     EventType.review_requested: "a review can only be requested after the response",
     EventType.review_completed: "no internal review was requested",
+    EventType.complaint_received: "a complaint goes to the regulator after the internal review's outcome, or once "
+    "the review is overdue past its limit",
+    EventType.decision_notice: "no complaint is with the regulator",
+    EventType.appealed: "no decision notice to appeal against",
+    EventType.appeal_decided: "no appeal was made",
+    EventType.complied: "no decision notice requires steps",
 }
 
 
@@ -114,11 +144,15 @@ class _Run:
         "extended_until", "awaiting_since", "lapses_after", "lapse_kind", "late_fee_notice", "responded",
         "statutory_due_at_response", "response_due_at_response", "review_request_deadline", "review_requested",
         "review_completed", "closed_reason", "closed_on", "withdrawn_while_owed", "last_event_on",
+        "late_clarification", "extension_unpaused", "complaint", "notice", "steps_due", "appeal_deadline",
+        "appealed", "appeal_decided", "complied",
     )  # fmt: skip
 
     def __init__(self, case: Case, calendar: Calendar, policy: Policy, trace: list | None):
         self.case, self.cal, self.policy, self.trace = case, calendar, policy, trace
         self.rules: RegimeRules = REGIMES[case.regime]
+        if case.category is not _STANDARD and case.regime is not _FOIA:
+            raise RuleViolation(f"category {case.category}: the Time for Compliance Regulations apply to FOIA only")
         self.stage = Stage.awaiting_response
         self.clock_started = case.received
         self.disregarded: list[tuple[date, date]] = []  # valid fee notice .. payment, both inclusive
@@ -128,6 +162,8 @@ class _Run:
         self.lapses_after: date | None = None
         self.lapse_kind: ClosedReason | None = None
         self.late_fee_notice: date | None = None  # a fees notice given out of time, not yet paid
+        self.late_clarification: date | None = None  # asked out of time (RegimeRules.clarification_window)
+        self.extension_unpaused: date | None = None  # SAR: the extended date before any pause is added
         self.responded: Event | None = None
         self.statutory_due_at_response: date | None = None
         self.response_due_at_response: date | None = None
@@ -137,6 +173,13 @@ class _Run:
         self.closed_reason: ClosedReason | None = None
         self.closed_on: date | None = None
         self.withdrawn_while_owed = False  # withdrawn while the clock ran: its due date stays of interest
+        self.complaint: Event | None = None  # the regulator's stage: complaint, notice, appeal, compliance
+        self.notice: Event | None = None
+        self.steps_due: date | None = None
+        self.appeal_deadline: date | None = None
+        self.appealed: Event | None = None
+        self.appeal_decided: Event | None = None
+        self.complied: Event | None = None
         last = case.received
         for event in case.events:
             if event.on < case.received:
@@ -193,7 +236,35 @@ class _Run:
         r = self.rules
         if r.counting == "months":
             return self._months_after("statutory_due", self.clock_started, r.response_period)
-        return self._counted_working_days("statutory_due", r.response_period, "")
+        if self.case.category is _STANDARD:
+            return self._counted_working_days("statutory_due", r.response_period, "")
+        category = CATEGORIES[self.case.category]
+        if category.school_days is None:
+            return self._counted_working_days("statutory_due", category.working_days, category.source)
+        # SI 2004/3364 reg 3(2): the 20th working day that is a school day, or the 60th, whichever is first
+        sixtieth = self._counted_working_days("statutory_due", category.working_days, category.source)
+        by_school = self._school_days_after(self.clock_started, category.school_days)
+        if by_school < sixtieth:
+            why = f"{category.source}: {category.school_days} working days that are school days, before the 60th"
+            return self._note("statutory_due", by_school, self.clock_started, category.school_days, "school days", why)
+        return sixtieth
+
+    def _school_days_after(self, start: date, n: int) -> date:
+        """The n-th working day after `start` that is a school day, fee days disregarded (s10(2))."""
+        fee_days = set()
+        for first, last in self.disregarded:
+            day = first
+            while day <= last:
+                fee_days.add(day)
+                day += timedelta(days=1)
+        skip = {d for d in (fee_days | self.cal.non_school) if d > start and self.cal.is_working_day(d)}
+        result = self.cal.add_working_days(start, n)
+        while True:  # the count of skipped days met only grows, so this settles
+            met = sum(1 for d in skip if d <= result)
+            moved = self.cal.add_working_days(start, n + met)
+            if moved == result:
+                return result
+            result = moved
 
     def response_due(self) -> date:
         return self.extended_until or self.statutory_due()
@@ -215,6 +286,18 @@ class _Run:
     def _restart(self, on: date) -> None:
         """A new period runs from `on`: what paused or extended the old one no longer applies."""
         self.clock_started, self.paused, self.disregarded, self.extended_until = on, 0, [], None
+        self.extension_unpaused = None
+
+    def _clarification_too_late(self, on: date) -> date | None:
+        """The last day asking for clarification could still have an effect, when `on` is after it."""
+        window = self.rules.clarification_window
+        if window == "period":  # UK GDPR Art 12A: an expired period (extension included) cannot be paused
+            last = self.response_due()
+        elif window == "20_working_days":  # EIR/EISR reg 9(2)(a): within 20 working days after receipt
+            last = self.cal.add_working_days(self.clock_started, 20)
+        else:
+            return None
+        return last if on > last else None
 
     def _await(self, stage: Stage, since: date, lapses_after: date, lapse_kind: ClosedReason) -> None:
         self.stage, self.awaiting_since, self.lapses_after, self.lapse_kind = stage, since, lapses_after, lapse_kind
@@ -235,6 +318,8 @@ class _Run:
                 self._close(self.lapse_kind, self.lapses_after + timedelta(days=1))
         elif self.stage is Stage.review_window and day > self.review_request_deadline:
             self._close(ClosedReason.review_window_ended, self.review_request_deadline + timedelta(days=1))
+        elif self.stage is _APPEAL_WINDOW and day > self.appeal_deadline:
+            self._close(ClosedReason.regulator_decided, self.appeal_deadline + timedelta(days=1))
 
     def _close(self, reason: ClosedReason, on: date) -> None:
         self.stage, self.closed_reason, self.closed_on = Stage.closed, reason, on
@@ -251,19 +336,34 @@ class _Run:
         t = e.type
         if t in _IDENTITY and not self.rules.identity:
             return False
+        if t is _COMPLAINT:  # FOIA s50(2)(a), FOISA s47(1)(b): after the review, or its failure
+            if self.rules.regulator is None:
+                return False
+            return (self.stage is Stage.closed and reopens(self.closed_reason, t)) or (
+                self.stage is Stage.in_review
+                and self.responded is not None
+                and e.on > self._review_dates(self.review_requested.on)[1]
+            )
+        if self.appealed is not None and t is EventType.appealed:  # one appeal against the notice here
+            return False
         if self.stage is Stage.in_review and self.responded is None:  # a review of a failure to respond
             return t in (EventType.responded, EventType.withdrawn)
         if t in _ALLOWED[self.stage]:
             return True
         if self.stage is Stage.awaiting_response:
-            # a fee paid against a notice given out of time; a review of a failure to respond
-            return (t is EventType.fee_paid and self.late_fee_notice is not None) or (
-                t is EventType.review_requested and self.rules.review and e.on > self.response_due()
+            # a fee paid against a notice given out of time, clarification given after a late request for it;
+            # a review of a failure to respond
+            return (
+                (t is EventType.fee_paid and self.late_fee_notice is not None)
+                or (t is EventType.clarification_received and self.late_clarification is not None)
+                or (t is EventType.review_requested and self.rules.review and e.on > self.response_due())
             )
         # a late review request is accepted at the authority's discretion (RULES: after the response)
         return self.stage is Stage.closed and reopens(self.closed_reason, t)
 
     def _refusal(self, e: Event) -> str:
+        if e.type is EventType.complaint_received and self.rules.regulator is None:
+            return f"complaint_received on {e.on}: the {self.rules.title} has no decision-notice stage here"
         if self.stage is Stage.closed:
             return f"{e.type} on {e.on}: the case closed on {self.closed_on} ({self.closed_reason})"
         if e.type is EventType.responded and self.responded is not None:
@@ -281,30 +381,58 @@ class _Run:
             return f"review_completed on {e.on}: the response is still owed; record responded first"
         if e.type in (EventType.identity_requested, EventType.identity_received) and not self.rules.identity:
             return f"{e.type} on {e.on}: identity information is asked for only in subject access requests"
+        if e.type is EventType.complaint_received and self.stage is Stage.in_review and self.responded is None:
+            return f"complaint_received on {e.on}: the response is still owed; record responded first"
+        if e.type is EventType.complaint_received and self.stage is Stage.in_review:
+            limit = self._review_dates(self.review_requested.on)[1]
+            return f"complaint_received on {e.on}: the internal review may still be answered until {limit}"
+        if e.type is EventType.appealed and self.appealed is not None:
+            return f"appealed on {e.on}: the decision notice was already appealed on {self.appealed.on}"
         why = _WHY_NOT.get(e.type, f"not allowed while the case is {_STAGE_PHRASE[self.stage]}")
         return f"{e.type} on {e.on}: {why}"
 
     def _check_fields(self, e: Event) -> None:
-        if e.outcome is not None and e.type not in _WITH_OUTCOME:
-            raise RuleViolation(f"{e.type} on {e.on}: outcome is only for responded and review_completed")
-        if (e.until is not None or e.exceptional) and e.type is not EventType.extended:
-            raise RuleViolation(f"{e.type} on {e.on}: until and exceptional are only for extended")
-        if e.type is EventType.responded:
-            _outcome(e, ResponseOutcome)
-        elif e.type is EventType.review_completed:
-            _outcome(e, ReviewOutcome)
+        if e.outcome is not None and e.type not in _OUTCOMES:
+            raise RuleViolation(f"{e.type} on {e.on}: outcome is only for {', '.join(_OUTCOMES)}")
+        if e.until is not None and e.type not in _DATED:
+            raise RuleViolation(f"{e.type} on {e.on}: until is only for extended, decision_notice and appeal_decided")
+        if e.exceptional and e.type is not EventType.extended:
+            raise RuleViolation(f"{e.type} on {e.on}: exceptional is only for extended")
+        if e.type in _OUTCOMES:
+            _outcome(e, _OUTCOMES[e.type])
+        if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
+            raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
 
     def _on_clarification_requested(self, e: Event) -> None:
+        if last := self._clarification_too_late(e.on):
+            self.late_clarification = e.on
+            what = "particulars" if self.rules.clarification == "restart" else "clarification"
+            effect = "restart" if self.rules.clarification == "restart" else "pause"
+            self._find(e.on, f"{what} asked for after {last}, the last day to ask: the answer will {effect} nothing")
+            return
         lapses = last_day_of_months_beginning_with(e.on, self.policy.clarification_lapse_months)
         self._await(Stage.awaiting_clarification, e.on, lapses, ClosedReason.lapsed_clarification)
 
     def _on_clarification_received(self, e: Event) -> None:
+        if self.stage is Stage.awaiting_response:  # answering a request for it made out of time
+            self._find(e.on, f"clarification given for the late request of {self.late_clarification}: no effect")
+            self.late_clarification = None
+            return
         if self.rules.clarification == "restart":  # FOIA s1(3), EIR reg 9(4), FOISA s1(3)
             self._restart(e.on)
         else:  # UK GDPR Art 12A: the period beginning with the day asked and ending with the day answered
             self.paused += (e.on - self.awaiting_since).days + 1
+            if self.extension_unpaused is not None:  # the pause does not count towards the extended period
+                self.extended_until = self._paused_extension()
         self._resume()
+
+    def _paused_extension(self) -> date:
+        """SAR: the extended date moved by every clarification pause, rolled to a working day (Art 12A)."""
+        day = self.extension_unpaused + timedelta(days=self.paused)
+        result = self.cal.on_or_after(day)
+        note = f"the extension's date plus {self.paused} calendar days paused for clarification"
+        return self._note("extended_until", result, self.extension_unpaused, self.paused, "calendar days", note)
 
     def _on_identity_requested(self, e: Event) -> None:
         lapses = last_day_of_months_beginning_with(e.on, self.policy.identity_lapse_months)
@@ -370,11 +498,16 @@ class _Run:
             hint = "; mark it exceptional if it is" if r.extension == "pit" else ""
             raise RuleViolation(f"extended on {e.on}: until {until} is beyond {cap} ({limit}){hint}")
         self.extended_until = until
+        if r.clarification == "pause":  # Art 12A: later pauses move the extended date too
+            if e.until is None:
+                self.extension_unpaused = add_months(self.clock_started, r.extension_limit)
+            else:
+                self.extension_unpaused = until - timedelta(days=self.paused)
 
     def _on_responded(self, e: Event) -> None:
         self.statutory_due_at_response = self.statutory_due()
         self.response_due_at_response = self.extended_until or self.statutory_due_at_response
-        self.responded, self.late_fee_notice = e, None
+        self.responded, self.late_fee_notice, self.late_clarification = e, None, None
         if self.stage is Stage.in_review:  # answered while a review of the failure to respond runs
             return
         if not self.rules.review:
@@ -410,6 +543,50 @@ class _Run:
         self.review_completed = e
         self._close(ClosedReason.review_completed, e.on)
 
+    # The regulator's stage (RULES.md "After the review: the regulator"; docs/law.md section 3a).
+
+    def _on_complaint_received(self, e: Event) -> None:
+        self.complaint = e
+        self.stage, self.closed_reason, self.closed_on = Stage.with_regulator, None, None
+
+    def _steps_after(self, label: str, start: date) -> date:
+        """The regulator's standard period for the steps, in calendar days (a policy per regulator)."""
+        days = self.policy.ico_steps_days if self.rules.regulator == "ico" else self.policy.sic_steps_days
+        return self._note(label, start + timedelta(days=days), start, days, "calendar days", "the regulator's standard")
+
+    def _on_decision_notice(self, e: Event) -> None:
+        self.notice = e
+        days, to, rolls = self.rules.appeal
+        last = e.on + timedelta(days=days)
+        self.appeal_deadline = self._note(
+            "appeal_deadline", self.cal.on_or_after(last) if rolls else last, e.on, days, "calendar days", to
+        )
+        if e.outcome in _STEPS:
+            self.steps_due = e.until or self._steps_after("steps_due", e.on)
+            self.stage = Stage.steps_required
+        elif e.until is not None:
+            raise RuleViolation(f"decision_notice on {e.on}: a notice that is {e.outcome} requires no steps, no until")
+        else:
+            self.stage = Stage.appeal_window
+
+    def _on_appealed(self, e: Event) -> None:
+        self.appealed, self.stage = e, Stage.under_appeal  # FOIA s50(6): the steps wait for the appeal
+
+    def _on_appeal_decided(self, e: Event) -> None:
+        self.appeal_decided = e
+        stood = e.outcome == AppealOutcome.dismissed and self.notice.outcome in _STEPS
+        if e.until is not None:
+            self.steps_due, self.stage = e.until, Stage.steps_required
+        elif stood:  # the notice stands: its steps are due again, its standard period from the decision
+            self.steps_due, self.stage = self._steps_after("steps_due", e.on), Stage.steps_required
+        else:
+            self.steps_due = None
+            self._close(ClosedReason.appeal_decided, e.on)
+
+    def _on_complied(self, e: Event) -> None:
+        self.complied = e
+        self._close(ClosedReason.complied, e.on)
+
     def _on_withdrawn(self, e: Event) -> None:
         self.withdrawn_while_owed = self.response_owed
         self._close(ClosedReason.withdrawn, e.on)
@@ -425,8 +602,10 @@ class _Run:
         self._answer(out)
         out["awaiting_since"], out["lapses_after"] = self.awaiting_since, self.lapses_after
         self._review(as_of, out)
-        self._completion(out)
+        self._completion(as_of, out)
         self._closing(out)
+        if self.complaint is not None:  # otherwise the regulator's keys keep their defaults (None, False, 0)
+            self._regulator(as_of, out)
         return Evaluation.model_validate(out)
 
     # The parts of the answer, each writing a few keys of the calc contract into `out`.
@@ -466,7 +645,7 @@ class _Run:
 
     def _review(self, as_of: date, out: dict) -> None:
         """The internal review asked for: in time or not, its target and limit, whether it is overdue."""
-        r, asked = self.rules, self.review_requested
+        asked = self.review_requested
         out["review_request_deadline"] = self.review_request_deadline
         if asked is None:
             out["review_requested_on"] = out["review_requested_in_time"] = None
@@ -475,19 +654,34 @@ class _Run:
             return
         out["review_requested_on"] = asked.on
         out["review_requested_in_time"] = asked.on <= self.review_request_deadline
-        due = self._working_days_after("review_due", asked.on, r.review_target, "target")
+        due, out["review_latest_due"] = self._review_dates(asked.on, note=True)
         out["review_due"] = due
-        out["review_latest_due"] = self._working_days_after("review_latest_due", asked.on, r.review_limit, "limit")
         overdue = self.stage is Stage.in_review and as_of > due
         out["review_overdue"] = overdue
         out["review_working_days_overdue"] = self.cal.working_days_between(due, as_of) if overdue else 0
 
-    def _completion(self, out: dict) -> None:
+    def _review_dates(self, asked: date, note: bool = False) -> tuple[date, date]:
+        """The internal review's target and limit for a review asked for on `asked`."""
+        r = self.rules
+        if not note:
+            return self.cal.add_working_days(asked, r.review_target), self.cal.add_working_days(asked, r.review_limit)
+        due = self._working_days_after("review_due", asked, r.review_target, "target")
+        return due, self._working_days_after("review_latest_due", asked, r.review_limit, "limit")
+
+    def _completion(self, as_of: date, out: dict) -> None:
         """The review's outcome, whether it met its target and limit, and the regulator's deadline."""
         done = self.review_completed
         if done is None:
             out["review_completed_on"] = out["review_outcome"] = out["review_completed_within_target"] = None
             out["review_completed_within_limit"] = out["complaint_deadline"] = out["complaint_to"] = None
+            latest = out["review_latest_due"]
+            if latest is not None and as_of > latest and self.stage in _REVIEW_UNANSWERED:
+                unit, n = self.rules.complaint or ("weeks", 0)
+                if unit == "months":  # FOISA s47(4)(b): never answered, the months run from the time's expiry
+                    deadline = add_months(latest, n)
+                    why = "the review was not answered in time"
+                    out["complaint_deadline"] = self._note("complaint_deadline", deadline, latest, n, unit, why)
+                    out["complaint_to"] = self.rules.complaint_to
             return
         unit, n = self.rules.complaint
         deadline = done.on + timedelta(weeks=n) if unit == "weeks" else add_months(done.on, n)
@@ -504,7 +698,25 @@ class _Run:
             changes_on = self.lapses_after + timedelta(days=1)
         elif self.stage is Stage.review_window:
             changes_on = self.review_request_deadline + timedelta(days=1)
+        elif self.stage is _APPEAL_WINDOW:
+            changes_on = self.appeal_deadline + timedelta(days=1)
         out["closed_reason"], out["closed_on"], out["stage_changes_on"] = self.closed_reason, self.closed_on, changes_on
+
+    def _regulator(self, as_of: date, out: dict) -> None:
+        """The regulator's stage: the complaint, the decision notice, its steps and the appeal."""
+        notice, appealed, decided, complied = self.notice, self.appealed, self.appeal_decided, self.complied
+        overdue = self.stage is Stage.steps_required and as_of > self.steps_due
+        out["complaint_received_on"] = self.complaint.on
+        out["decision_notice_on"] = notice and notice.on
+        out["decision_outcome"] = notice and notice.outcome
+        out["steps_due"], out["steps_overdue"] = self.steps_due, overdue
+        out["steps_working_days_overdue"] = self.cal.working_days_between(self.steps_due, as_of) if overdue else 0
+        out["appeal_deadline"], out["appeal_to"] = self.appeal_deadline, notice and self.rules.appeal[1]
+        out["appealed_on"] = appealed and appealed.on
+        out["appealed_in_time"] = appealed and appealed.on <= self.appeal_deadline
+        out["appeal_decided_on"], out["appeal_outcome"] = decided and decided.on, decided and decided.outcome
+        out["complied_on"] = complied and complied.on
+        out["complied_in_time"] = complied and complied.on <= self.steps_due
 
 
 _HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType}  # each event type's handler, looked up once

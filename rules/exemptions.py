@@ -13,6 +13,9 @@ Sources, all on legislation.gov.uk:
 - EIR: regulation 12(4)(a)-(e) and 12(5)(a)-(g) exceptions, 12(6) neither confirm nor deny, and
   regulation 13 (personal data).
 - FOISA: Part 2, sections 25-41, and s18 (refusal to confirm or deny, cited with one of them).
+- EISR (legislation.gov.uk, SSI 2004/520): regulation 10(4)(a)-(e) and 10(5)(a)-(g) exceptions, 10(8)
+  neither confirm nor deny, and regulation 11 (personal data: 11(1) the applicant's own, 11(2) a third
+  party's).
 - Subject access: Data Protection Act 2018 Schedule 2 (paragraphs 2-5, 7-17, 19-28), Schedule 3
   (paragraphs 2-21: health, social work, education, child abuse data) and Schedule 4 (paragraphs 1-5).
 """
@@ -72,6 +75,13 @@ _EIR: list[str] = [
     "reg13", "reg13(1)", "reg13(5a)", "reg13(5b)",
 ]  # fmt: skip
 
+_EISR: list[str] = [
+    *(f"reg10(4)({x})" for x in _letters("a", "e")),
+    *(f"reg10(5)({x})" for x in _letters("a", "g")),
+    "reg10(8)",
+    "reg11", "reg11(1)", "reg11(2)",
+]  # fmt: skip
+
 _FOISA: list[str] = [
     "s18(1)",
     "s25(1)",
@@ -104,7 +114,7 @@ def _with_headings(citations: list[str]) -> frozenset[str]:
     """Every citation, and the section or regulation paragraph it belongs to (`s31`, `reg12(5)`)."""
     out = set(citations)
     for c in citations:
-        m = re.match(r"(s\d+a?)\(|(reg1[23]\(\d\))\(", c)
+        m = re.match(r"(s\d+a?)\(|(reg1[0-3]\(\d\))\(", c)
         if m:
             out.add(m.group(1) or m.group(2))
         if c.startswith("s"):
@@ -117,6 +127,7 @@ EXEMPTIONS: dict[Regime, frozenset[str]] = {
     Regime.eir: _with_headings(_EIR),
     Regime.foisa: _with_headings(_FOISA),
     Regime.sar: frozenset(_SAR),
+    Regime.eisr: _with_headings(_EISR),
 }
 
 EXAMPLES = {
@@ -124,12 +135,13 @@ EXAMPLES = {
     Regime.eir: "e.g. reg12(4)(b), reg12(5)(a), reg13",
     Regime.foisa: "e.g. s30(b)(i), s35(1)(a), s38(1)(b)",
     Regime.sar: "e.g. sch2-para2, sch3-para5, sch4-para1",
+    Regime.eisr: "e.g. reg10(4)(b), reg10(5)(f), reg11(2)",
 }
 
 
 def heading(regime: Regime, citation: str) -> str:
     """What the statistics count a citation under: the section for FOIA and FOISA (`s31`), the
-    exception itself for EIR and the Schedule paragraph for subject access."""
+    exception itself for EIR and EISR and the Schedule paragraph for subject access."""
     if regime in (Regime.foia, Regime.foisa):
         return re.match(r"s\d+a?", citation).group(0)
     return citation

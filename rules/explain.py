@@ -17,10 +17,13 @@ from rules.regimes import REGIMES
 LABELS = {
     "statutory_due": "Response due (statutory)",
     "extension_cap": "Latest date an extension may run to",
+    "extended_until": "Response due (extended, moved by the clarification pause)",
     "review_request_deadline": "Last day to ask for an internal review",
     "review_due": "Internal review due (target)",
     "review_latest_due": "Internal review due at the latest (limit)",
     "complaint_deadline": "Complaint to the regulator by",
+    "steps_due": "The decision notice's steps due by",
+    "appeal_deadline": "Last day to appeal against the decision notice",
 }
 
 
@@ -109,4 +112,27 @@ def render(case: Case, ev: Evaluation, trace: list[Derivation | Finding], cal: C
         lines.append(f"  complaint to {ev.complaint_to} by {day(ev.complaint_deadline)}")
     if ev.lapses_after:
         lines.append(f"  lapses if nothing arrives by {day(ev.lapses_after)}")
+    lines.extend(_regulator_lines(ev))
     return "\n".join(lines)
+
+
+def _regulator_lines(ev: Evaluation) -> list[str]:
+    """The regulator's stage, when the case reached it."""
+    lines = []
+    if ev.complaint_received_on:
+        lines.append(f"  complaint received by the regulator {day(ev.complaint_received_on)}")
+    if ev.decision_notice_on:
+        lines.append(
+            f"  decision notice {day(ev.decision_notice_on)}: complaint {ev.decision_outcome.replace('_', ' ')}"
+        )
+        lines.append(f"  appeal to {ev.appeal_to} by {day(ev.appeal_deadline)}")
+    if ev.appealed_on:
+        lines.append(f"  appealed {day(ev.appealed_on)}: {'in time' if ev.appealed_in_time else 'late'}")
+    if ev.appeal_decided_on:
+        lines.append(f"  appeal decided {day(ev.appeal_decided_on)}: {ev.appeal_outcome}")
+    if ev.steps_due and not ev.complied_on:
+        late = f": OVERDUE by {ev.steps_working_days_overdue} working days" if ev.steps_overdue else ""
+        lines.append(f"  steps due by {day(ev.steps_due)}{late}")
+    if ev.complied_on:
+        lines.append(f"  complied {day(ev.complied_on)}: {'in time' if ev.complied_in_time else 'late'}")
+    return lines

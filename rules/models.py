@@ -7,11 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from rules.categories import Category
 from rules.citations import normalise
 from rules.outcomes import ClosedReason, ResponseTimeliness
 from rules.plain_text import PlainLine
 from rules.regimes import Regime
-from rules.vocabulary import EventType, ResponseOutcome, ReviewOutcome, Stage
+from rules.vocabulary import AppealOutcome, EventType, RegulatorOutcome, ResponseOutcome, ReviewOutcome, Stage
 
 HOLIDAY_NAME_LIMIT = 100
 
@@ -46,15 +47,17 @@ class ProclaimedDay(BaseModel):
     """A non-working day the holidays package does not know yet (a newly proclaimed bank holiday).
 
     `region`: `uk` for the whole UK, or one part (ENG, WLS, SCT, NIR); FOISA counts only `uk`
-    and SCT days. `name`: at most HOLIDAY_NAME_LIMIT characters, one line: every running case carries
-    the names of its calendar's days in its state, so what a person types there must stay small.
+    and SCT days. `SCH`: a day that is not a school day at the authority's school, which only the
+    school count of a `school` case skips (SI 2004/3364 reg 3). `name`: at most HOLIDAY_NAME_LIMIT
+    characters, one line: every running case carries the names of its calendar's days in its state, so
+    what a person types there must stay small.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     on: date
     name: PlainLine = Field("Proclaimed bank holiday", min_length=1, max_length=HOLIDAY_NAME_LIMIT)
-    region: Literal["uk", "ENG", "WLS", "SCT", "NIR"] = "uk"
+    region: Literal["uk", "ENG", "WLS", "SCT", "NIR", "SCH"] = "uk"
 
 
 class Case(BaseModel):
@@ -63,6 +66,8 @@ class Case(BaseModel):
     regime: Regime
     received: date
     events: list[Event] = []
+    category: Category = Category.standard
+    """The Time for Compliance Regulations' category (FOIA only; `rules.categories`)."""
 
 
 class Evaluation(BaseModel):
@@ -101,11 +106,27 @@ class Evaluation(BaseModel):
     closed_reason: ClosedReason | None
     closed_on: date | None
     stage_changes_on: date | None
+    # After the review: the regulator (defaults, so evaluations stored before these keys still parse)
+    complaint_received_on: date | None = None
+    decision_notice_on: date | None = None
+    decision_outcome: RegulatorOutcome | None = None
+    steps_due: date | None = None
+    steps_overdue: bool = False
+    steps_working_days_overdue: int = 0
+    appeal_deadline: date | None = None
+    appeal_to: str | None = None
+    appealed_on: date | None = None
+    appealed_in_time: bool | None = None
+    appeal_decided_on: date | None = None
+    appeal_outcome: AppealOutcome | None = None
+    complied_on: date | None = None
+    complied_in_time: bool | None = None
 
     @property
     def running_due(self) -> date | None:
-        """The deadline the running clock heads for: the response, or the review target."""
-        return {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}.get(self.stage)
+        """The deadline the running clock heads for: the response, the review target, or the regulator's steps."""
+        running = {Stage.awaiting_response: self.response_due, Stage.in_review: self.review_due}
+        return (running | {Stage.steps_required: self.steps_due}).get(self.stage)
 
     @property
     def response_owed_by(self) -> date | None:

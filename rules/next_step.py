@@ -25,6 +25,9 @@ CLOSED_BECAUSE = {
     ClosedReason.lapsed_clarification: "lapsed: no clarification arrived",
     ClosedReason.lapsed_fee: "lapsed: the fee was not paid",
     ClosedReason.lapsed_identity: "lapsed: no proof of identity arrived",
+    ClosedReason.complied: "the decision notice's steps were taken",
+    ClosedReason.regulator_decided: "the regulator decided; no steps were required",
+    ClosedReason.appeal_decided: "the appeal was decided; no steps remain",
 }
 
 
@@ -66,6 +69,19 @@ def next_step(ev: Evaluation, cal: Calendar) -> str:
                 f"({_days(ev.review_working_days_overdue)} overdue; at the latest {day(ev.review_latest_due)})"
             )
         return f"{verb} the internal review by {day(ev.review_due)} (target)"
+    if stage is Stage.with_regulator:
+        return f"With the regulator since {day(ev.complaint_received_on)}; record its decision notice when it comes"
+    if stage is Stage.steps_required:
+        if ev.steps_overdue:
+            return (
+                f"Take the decision notice's steps now: they were due {day(ev.steps_due)} "
+                f"({_days(ev.steps_working_days_overdue)} overdue)"
+            )
+        return f"Take the decision notice's steps by {day(ev.steps_due)} ({_left(cal, ev, ev.steps_due)})"
+    if stage is Stage.appeal_window:
+        return f"Decided with no steps; either party may appeal to {ev.appeal_to} until {day(ev.appeal_deadline)}"
+    if stage is Stage.under_appeal:
+        return f"Under appeal since {day(ev.appealed_on)}; the steps wait for the appeal's decision"
     if ev.complaint_deadline and ev.as_of <= ev.complaint_deadline:
         return f"Closed; the requester may complain to {ev.complaint_to} until {day(ev.complaint_deadline)}"
     return f"Closed ({CLOSED_BECAUSE.get(ev.closed_reason, 'closed')}); nothing more to do"

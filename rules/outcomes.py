@@ -14,6 +14,9 @@ class ClosedReason(StrEnum):
     lapsed_clarification = "lapsed_clarification"  # no clarification arrived in the lapse period
     lapsed_fee = "lapsed_fee"  # no fee paid in the lapse period
     lapsed_identity = "lapsed_identity"  # subject access: no identity information in the lapse period
+    complied = "complied"  # the regulator's steps taken
+    regulator_decided = "regulator_decided"  # a decision notice with no steps, not appealed in time
+    appeal_decided = "appeal_decided"  # an appeal decided, leaving no steps to take
 
 
 LAPSED = frozenset({ClosedReason.lapsed_clarification, ClosedReason.lapsed_fee, ClosedReason.lapsed_identity})

@@ -43,6 +43,19 @@ class Policy(BaseModel):
         description="Subject access: close as lapsed when no identity information arrives within this "
         "many months of asking (no statutory limit; the clock has not started).",
     )
+    ico_steps_days: int = Field(
+        35,
+        ge=1,
+        description="The regulator's stage, ICO: calendar days after a decision notice by which its steps are "
+        "due when the notice is recorded without a date (the ICO's standard wording: 35 calendar days).",
+    )
+    sic_steps_days: int = Field(
+        45,
+        ge=1,
+        description="The regulator's stage, Scottish Information Commissioner: calendar days after a decision "
+        "by which its steps are due when recorded without a date (its decisions name a date after the 42 "
+        "days allowed to appeal, FOISA s56).",
+    )
     nation: Nation = Field(
         "england_wales",
         description="Subject access: the controller's own nation, whose bank holidays a one-month "

@@ -19,6 +19,11 @@ class EventType(StrEnum):
     review_completed = "review_completed"
     identity_requested = "identity_requested"
     identity_received = "identity_received"
+    complaint_received = "complaint_received"  # the regulator has the case (after the review)
+    decision_notice = "decision_notice"  # the regulator's decision; `until`: the date its steps are due by
+    appealed = "appealed"  # against the decision notice, by either party
+    appeal_decided = "appeal_decided"  # `until`: a new date for the steps, where the decision sets one
+    complied = "complied"  # the steps the decision notice required are taken
 
 
 class ResponseOutcome(StrEnum):
@@ -37,6 +42,20 @@ class ReviewOutcome(StrEnum):
     overturned = "overturned"
 
 
+class RegulatorOutcome(StrEnum):
+    """The regulator's decision on the complaint, as its decision notices word it."""
+
+    upheld = "upheld"  # steps required
+    partly_upheld = "partly_upheld"  # steps required
+    breach_only = "breach_only"  # a breach found (a late response, say) but no steps required
+    not_upheld = "not_upheld"  # no steps
+
+
+class AppealOutcome(StrEnum):
+    dismissed = "dismissed"  # the decision notice stands
+    allowed = "allowed"  # the decision notice is set aside or substituted
+
+
 class Stage(StrEnum):
     awaiting_response = "awaiting_response"
     awaiting_clarification = "awaiting_clarification"
@@ -44,4 +63,8 @@ class Stage(StrEnum):
     awaiting_identity = "awaiting_identity"
     review_window = "review_window"
     in_review = "in_review"
+    with_regulator = "with_regulator"  # a complaint the regulator has not yet decided
+    steps_required = "steps_required"  # a decision notice's steps are to be taken
+    appeal_window = "appeal_window"  # a decision notice requiring no steps, while it may still be appealed
+    under_appeal = "under_appeal"  # the steps wait for the appeal (FOIA s50(6))
     closed = "closed"

@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from hypothesis import strategies as st
 
-from tests.naive_law import REVIEW_OUTCOMES, NaiveCase, NaiveViolation, replay
+from tests.naive_law import APPEAL_OUTCOMES, NOTICE_OUTCOMES, REVIEW_OUTCOMES, STEPS, NaiveCase, NaiveViolation, replay
 
 D = date.fromisoformat
-REGIMES = ("foia", "eir", "foisa", "sar")
+REGIMES = ("foia", "eir", "foisa", "sar", "eisr")
 NATIONS = ("england_wales", "scotland", "northern_ireland")
 
 HARD_DAYS = tuple(
@@ -42,7 +42,7 @@ HARD_DAYS = tuple(
 )  # fmt: skip
 
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
-WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window")
+WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window", "appeal_window")
 ONE_DAY = timedelta(days=1)
 GAPS = (0, 0, 0, 1, 1, 2, 3, 4, 6, 7, 10, 13, 14, 19, 20, 27, 28, 30, 45, 60, 90)
 
@@ -55,10 +55,12 @@ class History(NamedTuple):
     policy: dict
     nation: str | None
     proclaimed: tuple[tuple[date, str], ...]
+    category: str = "standard"  # SI 2004/3364 (FOIA only)
+    non_school: tuple[date, ...] = ()  # a school case's days that are not school days
 
 
-def _model(h_regime, received, events, policy, nation, proclaimed) -> NaiveCase:
-    return replay(h_regime, received, events, policy, nation, proclaimed)
+def _model(h_regime, received, events, policy, nation, proclaimed, category="standard", non_school=()) -> NaiveCase:
+    return replay(h_regime, received, events, policy, nation, proclaimed, category, non_school)
 
 
 @st.composite
@@ -83,6 +85,8 @@ policies = st.fixed_dictionaries(
         "clarification_lapse_months": st.sampled_from([3, 3, 1, 2, 6]),
         "identity_lapse_months": st.sampled_from([3, 3, 1, 6]),
         "nation": st.sampled_from(NATIONS),
+        "ico_steps_days": st.sampled_from([35, 35, 30]),
+        "sic_steps_days": st.sampled_from([45, 45, 28]),
     }
 )
 
@@ -96,6 +100,10 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
         kinds.append("withdrawn")
         if case.late_fee_unpaid:
             kinds.append("fee_paid")
+        if case.late_clarification_unanswered:
+            kinds += ["clarification_received"] * 2
+        if r == "sar" and case.extended_until:  # Art 12A: a pause inside an extension moves it
+            kinds += ["clarification_requested"] * 6
         elif case.extensions == 0:
             kinds += ["fee_notice_issued", "fee_notice_issued"]
         if r != "foisa" and case.extensions == 0:
@@ -114,9 +122,20 @@ def allowed_kinds(case: NaiveCase) -> list[str]:
     if s == "review_window":
         return ["review_requested"]
     if s == "in_review":
-        return (["review_completed"] * 6 if case.responded else ["responded"] * 6) + ["withdrawn"]
+        kinds = (["review_completed"] * 6 if case.responded else ["responded"] * 6) + ["withdrawn"]
+        return kinds + (["complaint_received"] * 3 if case.responded and r != "sar" else [])
+    if s == "with_regulator":
+        return ["decision_notice"] * 5 + ["withdrawn"]
+    if s == "steps_required":
+        return ["complied"] * 3 + ([] if case.appeal else ["appealed"] * 3)
+    if s == "appeal_window":
+        return ["appealed"]
+    if s == "under_appeal":
+        return ["appeal_decided"]
     if case.closed_reason == "review_window_ended":
         return ["review_requested"]
+    if case.closed_reason == "review_completed" and r != "sar":
+        return ["complaint_received"]
     return []
 
 
@@ -132,9 +151,15 @@ def _anchors(case: NaiveCase, kind: str) -> list[date]:
         out += [case.lapses_after, case.lapses_after - timedelta(days=1)]
     if case.review_request_deadline and case.stage in ("review_window", "closed"):
         out += [case.review_request_deadline, case.review_request_deadline + timedelta(days=1)]
+    if case.review_requested and kind == "complaint_received" and case.stage == "in_review":
+        out += [case.review_limit_day() + ONE_DAY] * 3
+    if case.steps_due and kind == "complied":
+        out += [case.steps_due, case.steps_due + ONE_DAY]
+    if case.appeal_last_day and kind == "appealed":
+        out += [case.appeal_last_day, case.appeal_last_day + ONE_DAY]
     if case.review_requested and kind == "review_completed":
         q = case.review_requested["on"]
-        target = {"foia": 20, "eir": 40, "foisa": 20}[case.regime]
+        target = {"foia": 20, "eir": 40, "foisa": 20, "eisr": 20}[case.regime]
         out += [case.cal.nth_working_day_after(q, target), case.cal.nth_working_day_after(q, target) + timedelta(1)]
         out += [case.cal.nth_working_day_after(q, 40), case.cal.nth_working_day_after(q, 40) + timedelta(1)]
     return out
@@ -154,6 +179,14 @@ def _event(draw, case: NaiveCase, kind: str) -> dict:
         e["outcome"] = draw(st.sampled_from(REVIEW_OUTCOMES))
     elif kind == "extended":
         e |= draw(_extension(case, on))
+    elif kind == "decision_notice":
+        e["outcome"] = draw(st.sampled_from(NOTICE_OUTCOMES))
+        if e["outcome"] in STEPS and draw(st.booleans()):
+            e["until"] = on + timedelta(days=draw(st.sampled_from([1, 20, 35, 60])))
+    elif kind == "appeal_decided":
+        e["outcome"] = draw(st.sampled_from(APPEAL_OUTCOMES))
+        if draw(st.integers(0, 3)) == 0:
+            e["until"] = on + timedelta(days=draw(st.sampled_from([1, 28, 35])))
     return e
 
 
@@ -184,53 +217,70 @@ def law_histories(draw, regimes=REGIMES) -> History:
     if draw(st.integers(0, 9)) == 0:
         day = received + timedelta(days=draw(st.integers(0, 40)))
         proclaimed = ((day, draw(st.sampled_from(["uk", "ENG", "WLS", "SCT", "NIR"]))),)
+    category, non_school = "standard", ()
+    if regime == "foia" and draw(st.integers(0, 3)) == 0:  # SI 2004/3364
+        category = draw(st.sampled_from(["school", "school", "archives"]))
+        if category == "school":  # a school holiday: a week's half term up to a long closure
+            start = received + timedelta(days=draw(st.sampled_from([-3, 0, 1, 2, 7, 14, 25])))
+            length = draw(st.sampled_from([1, 5, 9, 16, 44, 100, 100]))
+            non_school = tuple(start + timedelta(days=i) for i in range(length))
 
     events: list[dict] = []
-    case = _model(regime, received, events, policy, nation, proclaimed)
-    for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8]))):
+    case = _model(regime, received, events, policy, nation, proclaimed, category, non_school)
+    for _ in range(draw(st.sampled_from([0, 1, 2, 3, 3, 4, 4, 5, 6, 8, 10, 12]))):
         kinds = allowed_kinds(case)
         if not kinds:
             break
         e = draw(_event(case, draw(st.sampled_from(kinds))))
         try:
-            case = _model(regime, received, [*events, e], policy, nation, proclaimed)
+            case = _model(regime, received, [*events, e], policy, nation, proclaimed, category, non_school)
         except NaiveViolation:  # dated past a lapse, or a review before the time expired: try the same day
             e = {**e, "on": case.last_day}
             if e["type"] == "extended":
                 e |= draw(_extension(case, case.last_day))
             try:
-                case = _model(regime, received, [*events, e], policy, nation, proclaimed)
+                case = _model(regime, received, [*events, e], policy, nation, proclaimed, category, non_school)
             except NaiveViolation:  # not allowed on any day yet (a review before the time expired): draw again
                 continue
         events.append(e)
-        if case.stage in WAITING and draw(st.integers(0, 2)) == 0:  # leave the case waiting: it may lapse or close
+        paused_extension = case.regime == "sar" and case.extended_until  # let it be answered (Art 12A)
+        if case.stage in WAITING and not paused_extension and draw(st.integers(0, 2)) == 0:  # it may lapse or close
             break
 
     last = case.last_day
     anchors = [last]
-    for d in (case.lapses_after, case.review_request_deadline, case.owed and case.response_due()):
+    regulator = (case.stage == "steps_required" and case.steps_due, case.appeal_last_day)
+    for d in (case.lapses_after, case.review_request_deadline, case.owed and case.response_due(), *regulator):
         if d:
             anchors += [d, d + timedelta(days=1), d + timedelta(days=1)]
     if case.review_requested:
         anchors.append(case.cal.nth_working_day_after(case.review_requested["on"], 20) + timedelta(days=1))
     anchors = [a for a in anchors if a >= last]
     if case.stage in WAITING and draw(st.booleans()):  # let time act: a lapse, or the review window closing
-        as_of = (case.lapses_after or case.review_request_deadline) + timedelta(days=draw(st.sampled_from([1, 1, 30])))
+        end = (
+            case.appeal_last_day if case.stage == "appeal_window" else case.lapses_after or case.review_request_deadline
+        )
+        as_of = end + timedelta(days=draw(st.sampled_from([1, 1, 30])))
     elif draw(st.booleans()):
         as_of = draw(st.sampled_from(anchors))
     else:
         as_of = last + timedelta(days=draw(st.sampled_from([0, 1, 5, 20, 40, 80, 120, 200, 400])))
-    return History(regime, received, events, as_of, policy, nation, proclaimed)
+    return History(regime, received, events, as_of, policy, nation, proclaimed, category, non_school)
 
 
 def edge_tags(h: History) -> set[str]:
     """The hard edges a history touches, by the naive model's reading (for coverage and statistics)."""
     tags: set[str] = set()
-    case = _model(h.regime, h.received, [], h.policy, h.nation, h.proclaimed)
+    case = _model(h.regime, h.received, [], h.policy, h.nation, h.proclaimed, h.category, h.non_school)
     if not case.cal.is_working_day(h.received):
         tags.add("receipt_on_a_non_working_day")
+    if h.category == "school":  # reg 3(2): which of (a) and (b) came first, before any event
+        school = case.cal.nth_working_day_after(h.received, 20, case.non_school)
+        tags.add(
+            "school_sixtieth_first" if case.cal.nth_working_day_after(h.received, 60) < school else "school_days_first"
+        )
     for i, e in enumerate(h.events):
-        case = _model(h.regime, h.received, h.events[:i], h.policy, h.nation, h.proclaimed)
+        case = _model(h.regime, h.received, h.events[:i], h.policy, h.nation, h.proclaimed, h.category, h.non_school)
         case.advance(e["on"])
         kind, on = e["type"], e["on"]
         owed_due = case.stage == "awaiting_response" and case.statutory_due()
@@ -251,7 +301,18 @@ def edge_tags(h: History) -> set[str]:
             tags.add("response_recorded_during_a_review_of_the_failure")
         elif kind in ("fee_paid", "identity_received") and h.regime == "sar":
             tags.add(f"sar_restart_on_{kind}")
-    final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed)
+        elif kind == "complaint_received" and case.stage == "in_review":
+            tags.add(f"{h.regime}_complaint_after_an_unanswered_review")
+        elif kind == "appealed" and on > case.appeal_last_day:
+            tags.add("late_appeal")
+        elif kind == "complied":
+            tags.add("steps_taken_late" if on > case.steps_due else "steps_taken_in_time")
+        elif kind == "clarification_requested" and case.stage == "awaiting_response":
+            if not case.clarification_has_effect(on):
+                tags.add(f"{h.regime}_clarification_too_late")
+        elif kind == "clarification_received" and h.regime == "sar" and case.extended_until:
+            tags.add("sar_pause_moves_an_extension")
+    final = _model(h.regime, h.received, h.events, h.policy, h.nation, h.proclaimed, h.category, h.non_school)
     final.advance(h.as_of)
     if final.closed_reason and final.closed_reason.startswith("lapsed"):
         tags.add(f"{h.regime}_{final.closed_reason}")

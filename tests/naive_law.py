@@ -23,13 +23,16 @@ import holidays
 ONE = timedelta(days=1)
 PARTS = ("ENG", "WLS", "SCT", "NIR")
 NATION_PARTS = {"england_wales": ("ENG", "WLS"), "scotland": ("SCT",), "northern_ireland": ("NIR",)}
-WORKING_DAY_REGIMES = ("foia", "eir", "foisa")
+WORKING_DAY_REGIMES = ("foia", "eir", "foisa", "eisr")
+ENVIRONMENTAL = ("eir", "eisr")  # the EIR and the EISR: the same Directive, two sets of Regulations
 DEFAULT_POLICY = {
     "foia_review_window": "two_months",
     "pit_cap_working_days": 20,
     "clarification_lapse_months": 3,
     "identity_lapse_months": 3,
     "nation": "england_wales",
+    "ico_steps_days": 35,
+    "sic_steps_days": 45,
 }
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
 REVIEW_OUTCOMES = ("upheld", "partly_upheld", "overturned")
@@ -45,7 +48,16 @@ EVENT_TYPES = (
     "review_completed",
     "identity_requested",
     "identity_received",
+    "complaint_received",
+    "decision_notice",
+    "appealed",
+    "appeal_decided",
+    "complied",
 )
+NOTICE_OUTCOMES = ("upheld", "partly_upheld", "breach_only", "not_upheld")
+STEPS = ("upheld", "partly_upheld")  # the notices that require steps
+APPEAL_OUTCOMES = ("dismissed", "allowed")
+ICO_REGIMES, SIC_REGIMES = ("foia", "eir"), ("foisa", "eisr")
 
 
 class NaiveViolation(ValueError):
@@ -61,11 +73,11 @@ def _part_holidays(part: str, year: int) -> frozenset[date]:
 
 
 def parts_of(regime: str, nation: str) -> tuple[str, ...]:
-    """Whose bank holidays stop the clock: FOIA/EIR every part (s10(6)), FOISA Scotland (s73), SAR the
-    controller's own nation."""
+    """Whose bank holidays stop the clock: FOIA/EIR every part (s10(6)), FOISA and EISR Scotland (FOISA s73,
+    EISR reg 2(1)), SAR the controller's own nation."""
     if regime in ("foia", "eir"):
         return PARTS
-    if regime == "foisa":
+    if regime in ("foisa", "eisr"):
         return ("SCT",)
     return NATION_PARTS[nation]
 
@@ -167,6 +179,9 @@ class NaiveCase:
     lapses_after: date | None = None
     lapse_kind: str = ""
     late_fee_unpaid: bool = False
+    late_clarification_unanswered: bool = False  # asked when it could no longer pause or restart anything
+    extension_given: date | None = None  # SAR: the `until` given, or None for the three months
+    pause_after_extension: int = 0  # SAR: calendar days paused for clarification after the extension
     responded: dict | None = None
     statutory_due_at_response: date | None = None
     response_due_at_response: date | None = None
@@ -178,6 +193,15 @@ class NaiveCase:
     owed_when_closed: bool = False
     last_day: date = None
     extensions: int = 0
+    category: str = "standard"  # SI 2004/3364: standard, school (reg 3), archives (reg 4); FOIA only
+    non_school: frozenset = frozenset()  # days that are not school days at the school (reg 3(3))
+    complaint_on: date | None = None  # the regulator's stage
+    notice: dict | None = None
+    steps_due: date | None = None
+    appeal_last_day: date | None = None
+    appeal: dict | None = None
+    appeal_result: dict | None = None
+    complied_on: date | None = None
 
     def __post_init__(self):
         self.clock_started = self.received
@@ -190,19 +214,40 @@ class NaiveCase:
         return self.regime in WORKING_DAY_REGIMES
 
     def statutory_due(self) -> date:
+        if self.counts_working_days and self.category == "archives":  # reg 4: the thirtieth working day
+            return self.cal.nth_working_day_after(self.clock_started, 30, self.disregarded)
+        if self.counts_working_days and self.category == "school":  # reg 3(2): (a) or (b), whichever first
+            twentieth_school_day = self.cal.nth_working_day_after(
+                self.clock_started, 20, self.disregarded | self.non_school
+            )
+            return min(twentieth_school_day, self.cal.nth_working_day_after(self.clock_started, 60, self.disregarded))
         if self.counts_working_days:
             return self.cal.nth_working_day_after(self.clock_started, 20, self.disregarded)
         month = same_date_months_later(self.clock_started, 1) + timedelta(days=self.paused)
         return self.cal.roll_forward(month)
 
     def response_due(self) -> date:
+        if self.extended_until and self.pause_after_extension:  # Art 12A: the pause moves the extension too
+            if self.extension_given is None:
+                end = same_date_months_later(self.clock_started, 3) + timedelta(days=self.paused)
+            else:
+                end = self.extension_given + timedelta(days=self.pause_after_extension)
+            return self.cal.roll_forward(end)
         return self.extended_until or self.statutory_due()
+
+    def clarification_has_effect(self, on: date) -> bool:
+        """SAR: only while the period (extension included) runs; EIR reg 9(2)(a): within 20 working days."""
+        if self.regime == "sar":
+            return on <= self.response_due()
+        if self.regime in ENVIRONMENTAL:
+            return on <= self.cal.nth_working_day_after(self.clock_started, 20)
+        return True
 
     def extension_cap(self) -> date | None:
         """The latest `until` an in-time extension may give (None: no cap, an exceptional PIT)."""
         if self.regime == "foia":
             return self.cal.nth_working_day_after(self.statutory_due(), self.policy["pit_cap_working_days"])
-        if self.regime == "eir":
+        if self.regime in ENVIRONMENTAL:  # EIR reg 7(1), EISR reg 7(1): 40 working days from receipt
             return self.cal.nth_working_day_after(self.clock_started, 40, self.disregarded)
         month = same_date_months_later(self.clock_started, 3) + timedelta(days=self.paused)
         return self.cal.roll_forward(month)
@@ -219,6 +264,8 @@ class NaiveCase:
             self._close(self.lapse_kind, self.lapses_after + ONE)
         elif self.stage == "review_window" and day > self.review_request_deadline:
             self._close("review_window_ended", self.review_request_deadline + ONE)
+        elif self.stage == "appeal_window" and day > self.appeal_last_day:
+            self._close("regulator_decided", self.appeal_last_day + ONE)
 
     def _close(self, reason: str, on: date) -> None:
         self.owed_when_closed = self.owed
@@ -234,10 +281,19 @@ class NaiveCase:
             raise NaiveViolation(f"{kind} on {on}: before receipt")
         if on < self.last_day:
             raise NaiveViolation(f"{kind} on {on}: out of date order")
-        if e.get("outcome") is not None and kind not in ("responded", "review_completed"):
+        if e.get("outcome") is not None and kind not in (
+            "responded",
+            "review_completed",
+            "decision_notice",
+            "appeal_decided",
+        ):
             raise NaiveViolation(f"{kind}: outcome not allowed")
-        if (e.get("until") is not None or e.get("exceptional")) and kind != "extended":
-            raise NaiveViolation(f"{kind}: until/exceptional not allowed")
+        if e.get("until") is not None and kind not in ("extended", "decision_notice", "appeal_decided"):
+            raise NaiveViolation(f"{kind}: until not allowed")
+        if e.get("exceptional") and kind != "extended":
+            raise NaiveViolation(f"{kind}: exceptional not allowed")
+        if e.get("until") is not None and kind != "extended":
+            self._need(_as_date(e["until"]) > on, "a date for the steps after the day itself")
         self.advance(on)
         self.last_day = on
         getattr(self, f"_{kind}")(e, on)
@@ -248,20 +304,30 @@ class NaiveCase:
 
     def _clarification_requested(self, e, on):
         self._need(self.stage == "awaiting_response", "clarification only while awaiting the response")
+        if not self.clarification_has_effect(on):  # recorded as a fact; the clock is not touched
+            self.late_clarification_unanswered = True
+            return
         self.stage, self.awaiting_since, self.lapse_kind = "awaiting_clarification", on, "lapsed_clarification"
         self.lapses_after = last_day_of_months_beginning(on, self.policy["clarification_lapse_months"])
 
     def _clarification_received(self, e, on):
+        if self.stage == "awaiting_response" and self.late_clarification_unanswered:
+            self.late_clarification_unanswered = False
+            return
         self._need(self.stage == "awaiting_clarification", "no clarification was requested")
         if self.counts_working_days:  # FOIA s1(3), EIR reg 9, FOISA s1(3): a fresh clock
             self._restart(on)
         else:  # UK GDPR Art 12(3): paused from the day asked to the day answered, both counted
-            self.paused += (on - self.awaiting_since).days + 1
+            days = (on - self.awaiting_since).days + 1
+            self.paused += days
+            if self.extended_until:
+                self.pause_after_extension += days
         self.stage, self.awaiting_since, self.lapses_after = "awaiting_response", None, None
 
     def _restart(self, on):
         self.clock_started, self.disregarded, self.paused = on, set(), 0
         self.extended_until, self.late_fee_unpaid, self.extensions = None, False, 0
+        self.extension_given, self.pause_after_extension = None, 0
 
     def _identity_requested(self, e, on):
         self._need(self.regime == "sar", "identity only for subject access")
@@ -283,7 +349,7 @@ class NaiveCase:
             self.late_fee_unpaid = True
             return
         self.stage, self.awaiting_since, self.lapse_kind = "awaiting_fee", on, "lapsed_fee"
-        if self.regime == "eir":  # reg 8: unpaid 60 working days after the notice
+        if self.regime in ENVIRONMENTAL:  # EIR reg 8, EISR reg 8: unpaid 60 working days after the notice
             self.lapses_after = self.cal.nth_working_day_after(on, 60)
         else:
             self.lapses_after = last_day_of_months_beginning(on, 3)
@@ -316,12 +382,14 @@ class NaiveCase:
         self._need(until > due, "the extension does not extend")
         self._need(cap is None or until <= cap, "the extension runs beyond its cap")
         self.extended_until = until
+        self.extension_given = _as_date(e["until"]) if e.get("until") else None
 
     def _responded(self, e, on):
         self._need(self.owed, "no response is owed")
         self._need(e.get("outcome") in RESPONSE_OUTCOMES, "responded needs a known outcome")
         self.statutory_due_at_response, self.response_due_at_response = self.statutory_due(), self.response_due()
         self.responded = {"on": on, "outcome": e["outcome"]}
+        self.late_clarification_unanswered = False
         if self.regime == "sar":
             self._close("responded", on)
             return
@@ -356,8 +424,65 @@ class NaiveCase:
         self._close("review_completed", on)
 
     def _withdrawn(self, e, on):
-        self._need(self.stage not in ("review_window", "closed"), "nothing to withdraw")
+        after_notice = ("steps_required", "appeal_window", "under_appeal")
+        self._need(self.stage not in ("review_window", "closed", *after_notice), "nothing to withdraw")
         self._close("withdrawn", on)
+
+    # -- the regulator: FOIA s50, s57 (ICO, First-tier Tribunal); FOISA s47, s49, s56 (SIC, Court of Session)
+
+    def review_limit_day(self) -> date:
+        limit = {"foia": 40, "eir": 40, "foisa": 20, "eisr": 20}[self.regime]
+        return self.cal.nth_working_day_after(self.review_requested["on"], limit)
+
+    def _complaint_received(self, e, on):
+        self._need(self.regime != "sar", "no decision notice stage for subject access")
+        after_review = self.stage == "closed" and self.closed_reason == "review_completed"
+        unanswered = self.stage == "in_review" and self.responded is not None and on > self.review_limit_day()
+        self._need(after_review or unanswered, "a complaint after the review, or once it is past its limit")
+        self.complaint_on = on
+        self.stage, self.closed_reason, self.closed_on = "with_regulator", None, None
+
+    def _standard_steps(self, on: date) -> date:
+        key = "ico_steps_days" if self.regime in ICO_REGIMES else "sic_steps_days"
+        return on + timedelta(days=self.policy[key])
+
+    def _decision_notice(self, e, on):
+        self._need(self.stage == "with_regulator", "no complaint with the regulator")
+        self._need(e.get("outcome") in NOTICE_OUTCOMES, "decision_notice needs a known outcome")
+        self.notice = {"on": on, "outcome": e["outcome"]}
+        if self.regime in ICO_REGIMES:  # 28 days; a last day that is not a working day moves on (GRC r12)
+            self.appeal_last_day = self.cal.roll_forward(on + timedelta(days=28))
+        else:  # FOISA s56: 42 days
+            self.appeal_last_day = on + timedelta(days=42)
+        until = _as_date(e["until"]) if e.get("until") else None
+        if e["outcome"] in STEPS:
+            self.steps_due = until or self._standard_steps(on)
+            self.stage = "steps_required"
+        else:
+            self._need(until is None, "no steps, so no date for them")
+            self.stage = "appeal_window"
+
+    def _appealed(self, e, on):
+        self._need(self.stage in ("steps_required", "appeal_window") and self.appeal is None, "nothing to appeal")
+        self.appeal = {"on": on}
+        self.stage = "under_appeal"
+
+    def _appeal_decided(self, e, on):
+        self._need(self.stage == "under_appeal", "no appeal")
+        self._need(e.get("outcome") in APPEAL_OUTCOMES, "appeal_decided needs a known outcome")
+        self.appeal_result = {"on": on, "outcome": e["outcome"]}
+        if e.get("until"):
+            self.steps_due, self.stage = _as_date(e["until"]), "steps_required"
+        elif e["outcome"] == "dismissed" and self.notice["outcome"] in STEPS:
+            self.steps_due, self.stage = self._standard_steps(on), "steps_required"
+        else:
+            self.steps_due = None
+            self._close("appeal_decided", on)
+
+    def _complied(self, e, on):
+        self._need(self.stage == "steps_required", "no steps to take")
+        self.complied_on = on
+        self._close("complied", on)
 
     # -- the answer -------------------------------------------------------------------------------------
 
@@ -379,7 +504,7 @@ class NaiveCase:
             "clock_started": iso(self.clock_started),
             "statutory_due": iso(statutory),
             "response_due": iso(response),
-            "extended_until": iso(self.extended_until),
+            "extended_until": iso(self.extended_until and self.response_due()),
             "overdue": overdue,
             "working_days_overdue": cal.working_days_in(response, as_of) if overdue else 0,
         }
@@ -402,7 +527,9 @@ class NaiveCase:
             "lapses_after": iso(self.lapses_after),
             "review_request_deadline": iso(self.review_request_deadline),
         }
-        target, limit = {"foia": (20, 40), "eir": (40, 40), "foisa": (20, 20)}.get(self.regime, (0, 0))
+        target, limit = {"foia": (20, 40), "eir": (40, 40), "foisa": (20, 20), "eisr": (20, 20)}.get(
+            self.regime, (0, 0)
+        )
         q, c = self.review_requested, self.review_completed
         review_due = q and cal.nth_working_day_after(q["on"], target)
         latest = q and cal.nth_working_day_after(q["on"], limit)
@@ -426,11 +553,38 @@ class NaiveCase:
             "complaint_to": None
             if c is None
             else "the Scottish Information Commissioner"
-            if self.regime == "foisa"
+            if self.regime in ("foisa", "eisr")
             else "the ICO",
             "closed_reason": self.closed_reason,
             "closed_on": iso(self.closed_on),
             "stage_changes_on": iso(self.stage_changes_on()),
+        }
+        unanswered = c is None and q is not None and as_of > latest
+        if unanswered and self.regime in SIC_REGIMES and self.stage in ("in_review", "with_regulator"):
+            # FOISA s47(4)(b): six months after the time for the review expired
+            out["complaint_deadline"] = iso(same_date_months_later(latest, 6))
+            out["complaint_to"] = "the Scottish Information Commissioner"
+        n, a, r = self.notice, self.appeal, self.appeal_result
+        steps_overdue = self.stage == "steps_required" and as_of > self.steps_due
+        out |= {
+            "complaint_received_on": iso(self.complaint_on),
+            "decision_notice_on": iso(n and n["on"]),
+            "decision_outcome": n and n["outcome"],
+            "steps_due": iso(self.steps_due),
+            "steps_overdue": steps_overdue,
+            "steps_working_days_overdue": cal.working_days_in(self.steps_due, as_of) if steps_overdue else 0,
+            "appeal_deadline": iso(self.appeal_last_day),
+            "appeal_to": None
+            if n is None
+            else "the First-tier Tribunal (General Regulatory Chamber)"
+            if self.regime in ICO_REGIMES
+            else "the Court of Session",
+            "appealed_on": iso(a and a["on"]),
+            "appealed_in_time": None if a is None else a["on"] <= self.appeal_last_day,
+            "appeal_decided_on": iso(r and r["on"]),
+            "appeal_outcome": r and r["outcome"],
+            "complied_on": iso(self.complied_on),
+            "complied_in_time": None if self.complied_on is None else self.complied_on <= self.steps_due,
         }
         return out
 
@@ -439,6 +593,8 @@ class NaiveCase:
             return self.lapses_after + ONE
         if self.stage == "review_window":
             return self.review_request_deadline + ONE
+        if self.stage == "appeal_window":
+            return self.appeal_last_day + ONE
         return None
 
 
@@ -446,18 +602,26 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def replay(regime, received, events=(), policy=None, nation=None, proclaimed=()) -> NaiveCase:
+def replay(
+    regime, received, events=(), policy=None, nation=None, proclaimed=(), category="standard", non_school=()
+) -> NaiveCase:
     """The case after its events (time advanced to the last event only)."""
     pol = {**DEFAULT_POLICY, **(policy or {})}
     if nation:
         pol["nation"] = nation
+    if category != "standard" and regime != "foia":
+        raise NaiveViolation("the Time for Compliance Regulations are made under FOIA s10(4)")
     case = NaiveCase(regime, _as_date(received), pol, naive_calendar(regime, pol["nation"], proclaimed))
+    case.category, case.non_school = category, frozenset(_as_date(d) for d in non_school)
     for e in events:
         case.apply(e)
     return case
 
 
-def naive_evaluate(regime, received, events=(), as_of=None, policy=None, nation=None, proclaimed=()) -> dict:
-    """The calc contract's answer for a case, by the naive model. `proclaimed`: (day, region) pairs."""
-    case = replay(regime, received, events, policy, nation, proclaimed)
+def naive_evaluate(
+    regime, received, events=(), as_of=None, policy=None, nation=None, proclaimed=(), category="standard", non_school=()
+) -> dict:
+    """The calc contract's answer for a case, by the naive model. `proclaimed`: (day, region) pairs;
+    `non_school`: the days that are not school days, for a `school` case."""
+    case = replay(regime, received, events, policy, nation, proclaimed, category, non_school)
     return case.evaluate(_as_date(as_of) if as_of else case.last_day)

@@ -5,7 +5,8 @@
 Run it after a deliberate change to the workflow (guarded by `workflow.patched`) and commit the new
 files (`<scenario>.<shape>.json`) beside the old ones: old histories must keep replaying, that is the point.
 Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities),
-`authors` (staff actions carrying the actor: record_event, void_event, amend_event, assign).
+`authors` (staff actions carrying the actor: record_event, void_event, amend_event, assign), `category`
+(a school case: its category in the input, days that are not school days in the calendar's context).
 """
 
 from __future__ import annotations
@@ -111,8 +112,24 @@ async def corrected(env, settings):
     return h
 
 
+async def school(env, settings):
+    """A school's FOIA case (SI 2004/3364 reg 3): a day that is not a school day recorded before it starts,
+    another while it runs (then the signal), and a response within its 20 school days."""
+    register = Register(settings.register_url)
+    received, cal = await today(env), calendar()
+    register.add_proclaimed(ProclaimedDay(on=cal.add_working_days(received, 2), name="Inset day", region="SCH"))
+    h = await start(env, settings, ref="school", category="school")
+    register.add_proclaimed(ProclaimedDay(on=cal.add_working_days(received, 5), name="Inset day", region="SCH"))
+    await h.signal("calendar_changed")
+    responded = cal.add_working_days(received, 21)  # in time only because two days are not school days
+    await sleep_until(env, responded)
+    await record(h, "responded", responded, outcome="granted")
+    await h.result()
+    return h
+
+
 async def main(shape: str, names: list[str]) -> None:
-    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected):
+    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected, school):
         if names and scenario.__name__ not in names:
             continue
         with TemporaryDirectory() as tmp:

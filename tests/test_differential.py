@@ -37,7 +37,9 @@ def engine_evaluate(h: History) -> dict:
     proclaimed = tuple(rules.ProclaimedDay(on=day, region=region) for day, region in h.proclaimed)
     cal = calendar_for(rules.Regime(h.regime), 1998, 2045, proclaimed, nation)
     events = [rules.Event(**{k: v for k, v in e.items() if v is not None}) for e in h.events]
-    case = rules.Case(regime=h.regime, received=h.received, events=events)
+    case = rules.Case(regime=h.regime, received=h.received, events=events, category=h.category)
+    school = tuple(rules.ProclaimedDay(on=day, region="SCH") for day in h.non_school)
+    cal = calendar_for(rules.Regime(h.regime), 1998, 2045, proclaimed + school, nation)
     return rules.evaluate(case, cal, h.as_of, policy).model_dump(mode="json")
 
 
@@ -47,7 +49,8 @@ def repro(h: History) -> str:
     )
     return (
         f"regime={h.regime} received={h.received} as_of={h.as_of} nation={h.nation} policy={h.policy} "
-        f"proclaimed={[(str(d), r) for d, r in h.proclaimed]}\n  events=[{events}]"
+        f"proclaimed={[(str(d), r) for d, r in h.proclaimed]} category={h.category} "
+        f"non_school={[str(d) for d in h.non_school]}\n  events=[{events}]"
     )
 
 
@@ -58,7 +61,9 @@ def differences(engine: dict, naive: dict) -> list[str]:
 
 
 def compare(h: History) -> tuple[dict, list[str]]:
-    naive = naive_evaluate(h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed)
+    naive = naive_evaluate(
+        h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed, h.category, h.non_school
+    )
     try:
         engine = engine_evaluate(h)
     except Exception as exc:  # a RuleViolation, or an event type or policy this engine does not know
@@ -84,11 +89,14 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])  # fmt: skip
     @given(law_histories())
     def draw(h):
-        naive = naive_evaluate(h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed)
+        naive = naive_evaluate(
+            h.regime, h.received, h.events, h.as_of, h.policy, h.nation, h.proclaimed, h.category, h.non_school
+        )
         seen.update(f"event={e['type']}" for e in h.events)
         seen.update([f"regime={h.regime}", f"stage={naive['stage']}", f"closed={naive['closed_reason']}"])
         seen.update(f"{k}={v}" for k, v in h.policy.items())
         seen.update([f"nation={h.nation}", f"late_response={naive['response_timeliness'] == 'late'}"])
+        seen[f"category={h.category}"] += 1
         seen.update(edge_tags(h))
         if naive["response_timeliness"] == "within_extension":
             seen["answered_within_an_extension"] += 1
@@ -98,16 +106,23 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     draw()
     wanted = {f"event={t}" for t in EVENT_TYPES}
     wanted |= {f"stage={s}" for s in ("awaiting_response", "awaiting_clarification", "awaiting_fee",
-                                      "awaiting_identity", "review_window", "in_review", "closed")}  # fmt: skip
+                                      "awaiting_identity", "review_window", "in_review", "closed",
+                                      "with_regulator", "steps_required", "appeal_window", "under_appeal")}  # fmt: skip
     wanted |= {f"closed={c}" for c in ("responded", "withdrawn", "review_completed", "review_window_ended",
-                                       "lapsed_clarification", "lapsed_fee", "lapsed_identity")}  # fmt: skip
-    wanted |= {f"regime={r}" for r in ("foia", "eir", "foisa", "sar")} | {f"nation={n}" for n in NATIONS}
+                                       "lapsed_clarification", "lapsed_fee", "lapsed_identity", "complied",
+                                       "regulator_decided", "appeal_decided")}  # fmt: skip
+    wanted |= {"foisa_complaint_after_an_unanswered_review", "eisr_complaint_after_an_unanswered_review"}
+    wanted |= {"late_appeal", "steps_taken_late", "steps_taken_in_time", "ico_steps_days=30", "sic_steps_days=28"}
+    wanted |= {f"regime={r}" for r in ("foia", "eir", "foisa", "sar", "eisr")} | {f"nation={n}" for n in NATIONS}
     wanted |= {"foia_review_window=two_months", "foia_review_window=40_working_days", "pit_cap_working_days=0"}
     wanted |= {"clarification_lapse_months=1", "identity_lapse_months=6", "late_response=True", "proclaimed"}
     wanted |= {"review_of_a_failure_to_respond", "late_review_request", "answered_within_an_extension"}
     wanted |= {"receipt_on_a_non_working_day", "fee_notice_on_day_0", "late_fee_notice", "fee_notice_on_the_due_date"}
-    wanted |= {f"{r}_extension_{t}" for r in ("foia", "eir", "sar") for t in ("late", "in_time")}
+    wanted |= {f"{r}_extension_{t}" for r in ("foia", "eir", "sar", "eisr") for t in ("late", "in_time")}
+    wanted |= {"eisr_clarification_too_late", "eisr_lapsed_fee"}
     wanted |= {"response_recorded_during_a_review_of_the_failure", "sar_restart_on_fee_paid"}
+    wanted |= {"sar_clarification_too_late", "eir_clarification_too_late", "sar_pause_moves_an_extension"}
     wanted |= {"sar_restart_on_identity_received", "eir_lapsed_fee", "foia_lapsed_fee", "sar_lapsed_identity"}
+    wanted |= {"category=school", "category=archives", "school_sixtieth_first", "school_days_first"}
     missing = sorted(w for w in wanted if not seen[w])
     assert not missing, f"never drawn: {missing}"

@@ -49,7 +49,7 @@ def test_bad_rows_are_reported_by_line_and_good_rows_kept(settings):
     checked = check(text, settings)
     assert [c.ref for _, c in checked.valid] == ["OK-1", "OK-2"]
     assert checked.errors == [
-        "line 3: unknown regime 'gdpr' (one of foia, eir, foisa, sar)",
+        "line 3: unknown regime 'gdpr' (one of foia, eir, foisa, sar, eisr)",
         "line 4: received: '2026-02-30' is not a date (YYYY-MM-DD)",
         "line 5: responded on 2026-10-10: needs an outcome (granted, part_withheld, withheld, not_held, ncnd, "
         "refused_cost, refused_vexatious)",
@@ -119,7 +119,7 @@ def test_importing_the_example_then_again_then_a_mixed_file(tmp_path):
         mixed = d.starter("import", "mixed.csv", timeout=120)
         assert mixed.returncode == 2
         assert mixed.stderr.strip().splitlines() == [
-            "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar)",
+            "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar, eisr)",
             "error: 1 row with errors: nothing started; correct them and run the import again",
         ]
         assert mixed.stdout == ""

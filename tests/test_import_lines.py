@@ -70,7 +70,7 @@ def test_a_file_with_any_bad_row_starts_nothing(tmp_path):
     out = d.starter("import", "mixed.csv")  # no worker: nothing may be sent
     assert out.returncode == 2, out.stderr
     assert out.stderr.strip().splitlines() == [
-        "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar)",
+        "error: line 3: unknown regime 'xyz' (one of foia, eir, foisa, sar, eisr)",
         "error: line 4: a quote is not closed before the end of the file; nothing starts from this line",
         "error: 2 rows with errors: nothing started; correct them and run the import again",
     ]

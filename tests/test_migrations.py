@@ -19,12 +19,14 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
     DateTime,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -258,11 +260,57 @@ def authors(md: MetaData) -> None:
     )
 
 
+def intake(md: MetaData) -> None:
+    """Issue 22, 2026-12-06: the mailbox's messages and its health."""
+    authors(md)
+    Table(
+        "intake",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("mailbox", String(400), nullable=False),
+        Column("folder", String(400), nullable=False),
+        Column("uidvalidity", BigInteger, nullable=False),
+        Column("uid", BigInteger, nullable=False),
+        Column("digest", String(64), nullable=False, index=True),
+        Column("arrived_at", DateTime(timezone=True), nullable=False),
+        Column("received", Date, nullable=False, index=True),
+        Column("sender_name", Text),
+        Column("sender_email", Text),
+        Column("subject", Text),
+        Column("body", Text, nullable=False),
+        Column("attachments", JSON, nullable=False),
+        Column("notes", JSON, nullable=False),
+        Column("message_id", Text),
+        Column("suggested_regime", String(8), nullable=False),
+        Column("suggestion_reason", Text, nullable=False),
+        Column("raw_key", String(64), nullable=False),
+        Column("raw", LargeBinary, nullable=False),
+        Column("status", String(16), nullable=False, index=True),
+        Column("ref", String(64), index=True),
+        Column("reason", Text),
+        Column("taken_at", DateTime(timezone=True), nullable=False),
+        Column("moved_at", DateTime(timezone=True)),
+        Column("triaged_at", DateTime(timezone=True)),
+        Column("triaged_by", String(340)),
+        Column("used_for", String(32)),
+        Column("acknowledged_at", DateTime(timezone=True)),
+        UniqueConstraint("mailbox", "folder", "uidvalidity", "uid"),
+    )
+    Table(
+        "intake_health",
+        md,
+        Column("mailbox", String(400), primary_key=True),
+        Column("ok", Boolean, nullable=False),
+        Column("message", Text, nullable=False),
+        Column("at", DateTime(timezone=True), nullable=False),
+    )
+
+
 SIGN_IN = ("password_hash", "failed_sign_ins", "locked_until", "sessions_after")
 
 
-def intake(md: MetaData) -> None:
-    """Issue 22, 2026-12-06: the mailbox's messages and health; people without the sign-in columns."""
+def category(md: MetaData) -> None:
+    """Issue 21, 2026-12-06: a case's Time for Compliance category; people without issue 19's columns."""
     for table in Base.metadata.sorted_tables:
         if table.name == "people":
             kept = [c for c in table.columns if c.name not in SIGN_IN]
@@ -272,7 +320,7 @@ def intake(md: MetaData) -> None:
 
 
 def current(md: MetaData) -> None:
-    """Today: the models themselves (the sign-in columns of issue 19 too), made before Alembic."""
+    """Today: the models themselves (issue 19's sign-in columns too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -286,7 +334,8 @@ SHAPES = {
     "digests": (digests, "0006"),
     "authors": (authors, "0007"),
     "intake": (intake, "0008"),
-    "current": (current, "0009"),
+    "category": (category, "0009"),
+    "current": (current, "0010"),
 }
 
 

@@ -34,6 +34,34 @@ def e(type_, on, **kw):
         # the clarification pause counts both ends
         ("sar", "2026-09-01", [e("clarification_requested", "2026-09-03"), e("clarification_received", "2026-09-08")],
          "statutory_due", "2026-10-07"),
+        # Art 12A: the pause moves an extended deadline too (issue 21)
+        ("sar", "2026-09-01", [e("extended", "2026-09-05"), e("clarification_requested", "2026-09-10"),
+                               e("clarification_received", "2026-09-20")], "response_due", "2026-12-14"),
+        # Art 12A: a clarification first asked after the period ended pauses nothing
+        ("sar", "2026-09-01", [e("clarification_requested", "2026-10-15"), e("clarification_received", "2026-10-20")],
+         "working_days_overdue", 13),
+        # EIR reg 9(2)(a): particulars asked after the 20th working day restart nothing
+        ("eir", "2025-10-01", [e("clarification_requested", "2025-11-03"), e("clarification_received", "2025-11-05")],
+         "response_due", "2025-10-29"),
+        # EISR reg 5(2) on the Scottish calendar: Easter Monday counts (issue 21)
+        ("eisr", "2021-03-31", [], "statutory_due", "2021-04-29"),
+        # EISR reg 16(4): the review decided within 20 working days, not the EIR's 40
+        ("eisr", "2021-03-31", [e("responded", "2021-04-21", outcome="granted"), e("review_requested", "2021-05-04")],
+         "review_latest_due", "2021-06-02"),
+        # the ICO's decision notice: steps within 35 days, appeal within 28 (Boxing Day moves it to Mon 29 Dec)
+        ("eir", "2025-06-02", [e("responded", "2025-06-20", outcome="withheld"), e("review_requested", "2025-07-01"),
+                               e("review_completed", "2025-08-15", outcome="upheld"),
+                               e("complaint_received", "2025-09-01"),
+                               e("decision_notice", "2025-11-28", outcome="upheld")], "steps_due", "2026-01-02"),
+        ("eir", "2025-06-02", [e("responded", "2025-06-20", outcome="withheld"), e("review_requested", "2025-07-01"),
+                               e("review_completed", "2025-08-15", outcome="upheld"),
+                               e("complaint_received", "2025-09-01"),
+                               e("decision_notice", "2025-11-28", outcome="upheld")], "appeal_deadline", "2025-12-29"),
+        # FOISA s56: 42 days to appeal to the Court of Session, not moved
+        ("foisa", "2025-09-01", [e("responded", "2025-09-03", outcome="withheld"), e("review_requested", "2025-09-10"),
+                                 e("complaint_received", "2025-10-09"),
+                                 e("decision_notice", "2025-11-03", outcome="breach_only")],
+         "appeal_deadline", "2025-12-15"),
         # an English controller does not skip St Andrew's Day
         ("sar", "2023-10-30", [], "statutory_due", "2023-11-30"),
         # the Home Office case 63509
@@ -46,6 +74,17 @@ def e(type_, on, **kw):
 )  # fmt: skip
 def test_the_naive_model_gives_the_dates_worked_by_hand(regime, received, events, key, expected):
     assert naive_evaluate(regime, received, events)[key] == expected
+
+
+def test_the_naive_model_reads_the_time_for_compliance_regulations():
+    """SI 2004/3364 reg 4: the 30th working day; reg 3: 20 school days (half term 20-24 Oct skipped)."""
+    assert naive_evaluate("foia", "2025-10-01", category="archives")["statutory_due"] == "2025-11-12"
+    half_term = [date(2025, 10, d) for d in range(18, 27)]
+    assert naive_evaluate("foia", "2025-10-01", category="school", non_school=half_term)["statutory_due"] == (
+        "2025-11-05"
+    )
+    with pytest.raises(NaiveViolation):
+        naive_evaluate("eir", "2025-10-01", category="school")
 
 
 def test_the_naive_calendars():

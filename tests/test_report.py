@@ -30,6 +30,9 @@ QUARTER = {
             ("responded", "2021-04-01", {"outcome": "refused_cost"}),
             ("review_requested", "2021-04-20", {}),
             ("review_completed", "2021-05-10", {"outcome": "upheld"}),
+            ("complaint_received", "2021-05-20", {}),
+            ("decision_notice", "2021-06-15", {"outcome": "partly_upheld"}),  # steps due 35 days later, 20 Jul
+            ("complied", "2021-06-30", {}),
         ],
     ),
     "H": (
@@ -49,6 +52,17 @@ QUARTER = {
         ],
     ),
     "J": ("2021-07-01", [("responded", "2021-07-02", {"outcome": "granted"})]),  # the next quarter
+    "K": (  # received and reviewed in Q1; with the ICO in Q2
+        "2021-01-04",
+        [
+            ("responded", "2021-01-05", {"outcome": "granted"}),
+            ("review_requested", "2021-01-06", {}),
+            ("review_completed", "2021-01-20", {"outcome": "upheld"}),
+            ("complaint_received", "2021-04-01", {}),
+            ("decision_notice", "2021-05-03", {"outcome": "not_upheld"}),
+            ("appealed", "2021-05-20", {}),
+        ],
+    ),
 }
 
 
@@ -89,6 +103,16 @@ def figures(tmp_path_factory):
         ("upheld", 1),
         ("partly upheld", 1),
         ("overturned", 1),
+        ("complaints received", 2),  # G 20 May, K 1 Apr
+        ("decision notices", 2),
+        ("complaint upheld", 0),
+        ("complaint partly upheld", 1),  # G
+        ("breach found, no steps required", 0),
+        ("complaint not upheld", 1),  # K
+        ("appeals made", 1),  # K
+        ("steps taken", 1),  # G, 30 Jun
+        ("steps taken after their date", 0),
+        ("steps overdue now", 0),
     ],
 )
 def test_each_category(figures, measure, expected):

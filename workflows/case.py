@@ -229,7 +229,9 @@ class CaseWorkflow:
             Calendars.load_case_context,
             ContextRequest(regime=self.case.regime, first_year=first, last_year=today.year + 2),
         )
-        self.calendar = Calendar(self.context.non_working, years=self.context.years)
+        self.calendar = Calendar(
+            self.context.non_working, years=self.context.years, non_school=frozenset(self.context.non_school)
+        )
 
     def _calendar_ends_soon(self) -> bool:
         return self._today().year + 1 > self.context.years[1]
@@ -248,7 +250,7 @@ class CaseWorkflow:
 
     def _evaluate(self, events: list[Event] | None = None, as_of: date | None = None) -> Evaluation:
         events = self.events if events is None else events
-        case = Case(regime=self.case.regime, received=self.case.received, events=events)
+        case = Case(regime=self.case.regime, received=self.case.received, category=self.case.category, events=events)
         last = max([self.case.received, *(e.on for e in events)])
         return evaluate(case, self.calendar, max(as_of or self._today(), last), self.context.policy)
 
@@ -309,7 +311,9 @@ class CaseWorkflow:
 
     async def _withdraw_contradicted(self, ev: Evaluation) -> None:
         """Withdraw, with a correction, each alarm delivered that the history now recorded shows was wrong."""
-        case = Case(regime=self.case.regime, received=self.case.received, events=self.events)
+        case = Case(
+            regime=self.case.regime, received=self.case.received, category=self.case.category, events=self.events
+        )
         for alarm, known, revised in self.delivered:
             if alarm.key in self.withdrawn:
                 continue
@@ -334,7 +338,9 @@ class CaseWorkflow:
         """How the dates were worked out, for the email; none while the history does not fit the law."""
         if self.attention is not None:
             return None
-        case = Case(regime=self.case.regime, received=self.case.received, events=self.events)
+        case = Case(
+            regime=self.case.regime, received=self.case.received, category=self.case.category, events=self.events
+        )
         return explain(case, self.calendar, ev.as_of, self.context.policy)
 
     def _publish(self, ev: Evaluation) -> None:
@@ -369,6 +375,7 @@ class CaseWorkflow:
             events=self.events,
             entries=self.entries,
             evaluation=ev,
+            category=self.case.category,
             next_alarm=upcoming,
             alarms_sent=list(self.sent),
             attention=self.attention,

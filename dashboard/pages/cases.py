@@ -28,7 +28,7 @@ router = APIRouter()
 async def case(request: Request, ref: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep):
     v = await cases.view(client, settings, ref)
     ev = v.evaluation
-    the_case = Case(regime=ev.regime, received=ev.received, events=v.events)
+    the_case = Case(regime=ev.regime, received=ev.received, category=v.category, events=v.events)
     cal = calendar_covering(
         ev.regime, ev.received, ev.as_of, proclaimed=register.proclaimed(), nation=settings.policy.nation
     )

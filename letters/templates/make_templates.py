@@ -24,7 +24,7 @@ ABOUT = "your request of {{ received }}{% if subject %} about {{ subject }}{% en
 
 CITED = [
     ("p", "{%p if exemptions %}"),
-    ("p", "{% if regime == 'eir' %}Exceptions{% else %}Exemptions{% endif %} applied:"),
+    ("p", "{% if regime in ('eir', 'eisr') %}Exceptions{% else %}Exemptions{% endif %} applied:"),
     ("p", "{%p for exemption in exemptions %}"),
     ("li", "{{ exemption }}"),
     ("p", "{%p endfor %}"),
@@ -32,8 +32,8 @@ CITED = [
     (
         "p",
         "We have considered the public interest test, and concluded that the public interest in maintaining "
-        "the {% if regime == 'eir' %}exception{% else %}exemption{% endif %} outweighs the public interest in "
-        "disclosure. Our reasons are set out below.",
+        "the {% if regime in ('eir', 'eisr') %}exception{% else %}exemption{% endif %} outweighs the public "
+        "interest in disclosure. Our reasons are set out below.",
     ),
     ("p", "{%p endif %}"),
     ("p", "{%p endif %}"),
@@ -77,7 +77,7 @@ LETTERS: dict[str, list[tuple[str, str]]] = {
         (
             "p",
             f"Thank you for {ABOUT}. Before we answer it, we ask you to pay a fee of [amount], "
-            "{% if regime == 'eir' %}as regulation 8 of {{ act }} allows{% elif regime == 'sar' %}as the "
+            "{% if regime in ('eir', 'eisr') %}as regulation 8 of {{ act }} allows{% elif regime == 'sar' %}as the "
             "UK General Data Protection Regulation allows{% else %}as section 9 of {{ act }} allows{% endif %}.",
         ),
         (
@@ -133,7 +133,7 @@ LETTERS: dict[str, list[tuple[str, str]]] = {
         ),
         (
             "p",
-            "If you remain dissatisfied after the review, you may {% if regime == 'foisa' %}apply to "
+            "If you remain dissatisfied after the review, you may {% if regime in ('foisa', 'eisr') %}apply to "
             "{{ regulator }} for a decision{% else %}complain to {{ regulator }}{% endif %} under "
             "{{ complaint_under }}: {{ regulator_website }}",
         ),
@@ -178,7 +178,7 @@ LETTERS: dict[str, list[tuple[str, str]]] = {
         ("h2", "Your right to complain"),
         (
             "p",
-            "If you remain dissatisfied, you may {% if regime == 'foisa' %}apply to {{ regulator }} for a "
+            "If you remain dissatisfied, you may {% if regime in ('foisa', 'eisr') %}apply to {{ regulator }} for a "
             "decision{% else %}complain to {{ regulator }}{% endif %} under {{ complaint_under }}, within "
             "{{ complaint_period }} of this review: the last day to do so is {{ complaint_deadline }}. "
             "{{ regulator_website }}",

@@ -7,11 +7,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
-
-COLUMNS = ("password_hash", "failed_sign_ins", "locked_until", "sessions_after")
-
+revision = "0010"
+down_revision = "0009"
 
 def present(inspector) -> bool:
     return inspector.has_table("people") and "password_hash" in {c["name"] for c in inspector.get_columns("people")}
