@@ -736,6 +736,16 @@ def regime_of(name: str) -> Regime:
         raise RuleViolation(f"unknown regime '{name}' (one of {', '.join(Regime)})") from None
 
 
+def outcomes_of(kind: EventType) -> type | None:
+    """The outcomes an event of `kind` is recorded with (an enum), or None when it takes none."""
+    return _OUTCOMES.get(kind)
+
+
+def takes_until(kind: EventType) -> bool:
+    """Whether an event of `kind` may carry a date `until` (an extension's, or the regulator's steps')."""
+    return kind in _DATED
+
+
 def offered(ev: Evaluation) -> list[EventType]:
     """The events a case standing at `ev` can take next, for a form to offer (the engine still decides:
     a review of a failure to respond is offered once the response is late; a fee paid against a notice
@@ -751,6 +761,8 @@ def offered(ev: Evaluation) -> list[EventType]:
         types |= {t for t in EventType if reopens(ev.closed_reason, t)}
     if not rules.identity:
         types -= {EventType.identity_requested, EventType.identity_received}
+    if rules.extension is None:  # FOISA: no extension of time
+        types.discard(EventType.extended)
     if not rules.review:
         types -= {EventType.review_requested, EventType.review_completed}
     return [t for t in EventType if t in types]

@@ -720,3 +720,47 @@ def test_the_dashboard_process_logs_each_sign_in_attempt_without_the_password(tm
     assert f"foi.sign_in: sign-in failed for {OFFICER}: wrong password" in said
     assert f"foi.sign_in: signed in: {OFFICER}" in said
     assert "swordfish" not in said and PASSWORD not in said
+
+
+@pytest.mark.parametrize(
+    ("regime", "events", "as_of", "expected"),
+    [
+        # received Wed 3 Mar 2021; FOIA response due Thu 31 Mar 2021 (20 working days; docs/law.md)
+        (
+            "foia",
+            [],
+            "2021-03-10",
+            ["clarification_requested", "fee_notice_issued", "extended", "responded", "withdrawn"],
+        ),
+        # late: a review of the failure to respond may be asked for (s45 Code, RULES: review while owed)
+        (
+            "foia",
+            [],
+            "2021-04-20",
+            ["clarification_requested", "fee_notice_issued", "extended", "responded", "withdrawn", "review_requested"],
+        ),
+        ("foisa", [], "2021-03-10", ["clarification_requested", "fee_notice_issued", "responded", "withdrawn"]),
+        (
+            "sar",
+            [],
+            "2021-03-10",
+            [
+                "clarification_requested",
+                "fee_notice_issued",
+                "extended",
+                "responded",
+                "withdrawn",
+                "identity_requested",
+            ],
+        ),
+        ("foia", [("clarification_requested", "2021-03-05")], "2021-03-10", ["clarification_received", "withdrawn"]),
+        ("foia", [("responded", "2021-03-10")], "2021-03-11", ["review_requested"]),
+        ("sar", [("responded", "2021-03-10")], "2021-03-11", []),  # no internal review stage: closed
+    ],
+)
+def test_the_record_form_offers_only_what_the_stage_allows(regime, events, as_of, expected):
+    from rules.engine import offered
+    from tests.helpers import ev, evaluate_case
+
+    history = [ev(kind, on, **({"outcome": "granted"} if kind == "responded" else {})) for kind, on in events]
+    assert [t.value for t in offered(evaluate_case(regime, "2021-03-03", history, as_of))] == expected

@@ -24,15 +24,18 @@ from dashboard.forms import Errors, actor, date_fields, day, done, posted, refus
 from dashboard.rendering import page
 from messages import CaseInput
 from rules import Event, EventType, Regime, RuleViolation
-from rules.engine import offered
+from rules.engine import offered, outcomes_of, takes_until
 from rules.exemptions import EXAMPLES, EXEMPTIONS
 from rules.exemptions import check as check_exemptions
-from rules.models import ResponseOutcome, ReviewOutcome
 from runtime.errors import UserError, one_line_validation_error
 
 router = APIRouter()
 
-OUTCOMES = {EventType.responded: ResponseOutcome, EventType.review_completed: ReviewOutcome}
+UNTIL = {
+    EventType.extended: "Extended until (optional)",
+    EventType.decision_notice: "The steps are to be taken by (optional)",
+    EventType.appeal_decided: "A new date for the steps (optional)",
+}
 CITING = (EventType.responded, EventType.review_completed)
 EXEMPTIONS_LIMIT = 500
 SHORT_LIMIT = 200
@@ -63,16 +66,18 @@ def _citations(raw: str) -> tuple[str, ...]:
 def _event_fields(form: dict, kind: EventType, regime: Regime, errors: Errors) -> dict:
     """The fields of an event of `kind` from the form, checked as far as the form can check them."""
     fields: dict = {"type": kind, "on": day(form, "on", errors, "the date it happened")}
-    if kind in OUTCOMES:
+    if outcomes_of(kind):
         outcome = form.get("outcome", "")
-        if outcome not in {o.value for o in OUTCOMES[kind]}:
+        if outcome not in {o.value for o in outcomes_of(kind)}:
             errors.add("outcome", "Choose the outcome")
         fields["outcome"] = outcome or None
+    if kind in CITING:
         raw = text(form, "exemptions", errors, "the exemptions", limit=EXEMPTIONS_LIMIT)
         fields["exemptions"] = _citations(raw)
         fields["public_interest_test"] = bool(form.get("public_interest_test"))
+    if takes_until(kind):
+        fields["until"] = day(form, "until", errors, "that date", required=False)
     if kind is EventType.extended:
-        fields["until"] = day(form, "until", errors, "the date the extension runs to", required=False)
         fields["exceptional"] = bool(form.get("exceptional"))
     if not errors and fields.get("exemptions"):
         try:
@@ -107,7 +112,8 @@ def _record_page(request, v, kind: EventType, values: dict, errors: Errors, stat
         view=v,
         ev=v.evaluation,
         kind=kind,
-        outcomes=[(o.value, o.value.replace("_", " ")) for o in OUTCOMES.get(kind, [])],
+        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind) or []],
+        until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         regime_help=_regime_help(v.evaluation.regime),
         values=values,
@@ -159,7 +165,8 @@ def _correct_page(request, v, entry, number, how, values, errors, status_code=20
         entry=entry,
         number=number,
         how=how,
-        outcomes=[(o.value, o.value.replace("_", " ")) for o in OUTCOMES.get(kind, [])],
+        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind) or []],
+        until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         extended=kind is EventType.extended,
         regime_help=_regime_help(v.evaluation.regime),
