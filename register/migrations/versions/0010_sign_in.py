@@ -10,6 +10,7 @@ from alembic import op
 revision = "0010"
 down_revision = "0009"
 
+
 def present(inspector) -> bool:
     return inspector.has_table("people") and "password_hash" in {c["name"] for c in inspector.get_columns("people")}
 
