@@ -764,3 +764,38 @@ def test_the_record_form_offers_only_what_the_stage_allows(regime, events, as_of
 
     history = [ev(kind, on, **({"outcome": "granted"} if kind == "responded" else {})) for kind, on in events]
     assert [t.value for t in offered(evaluate_case(regime, "2021-03-03", history, as_of))] == expected
+
+
+async def test_a_review_by_someone_who_handled_the_request_needs_a_managers_override(dev_env, settings, register):
+    register_staff(register, settings)
+    now = today("Europe/London")
+    meg = Actor(MANAGER, "Meg Manager", frozenset({"manager"}), registered=True)
+    history = [Event(type="responded", on=now - timedelta(days=4), outcome="withheld")]
+    history.append(Event(type="review_requested", on=now - timedelta(days=2)))
+    client = dev_env.client
+    async with running_worker(client, settings):
+        case = CaseInput(ref="IND-1", regime="foia", received=now - timedelta(days=10), officer=MANAGER, events=history)
+        await cases.start_case(client, settings, case, meg)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server, task = await serving(create_app(settings, client), port)
+        try:
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                page = await (await browser.new_context(java_script_enabled=False)).new_page()
+                await sign_in(page, base, MANAGER)
+                await page.wait_for_url(f"{base}/")
+                await page.goto(f"{base}/case/IND-1/record?kind=review_completed")
+                await fill_date(page, "on", now)
+                await page.check("input[name=outcome][value=upheld]")
+                await page.click("button:has-text('Record it')")
+                assert "original handling" in await page.inner_text("#override-error")
+                assert len(register.case_events("IND-1")) == 2
+                await page.fill("#override", "the only reviewer is on leave; agreed with the DPO")
+                await page.click("button:has-text('Record it')")
+                await page.wait_for_url(f"{base}/case/IND-1")
+                assert [e.type for e in register.case_events("IND-1")][-1] == "review_completed"
+                await browser.close()
+        finally:
+            server.should_exit = True
+            await task

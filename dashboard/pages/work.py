@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from casework import cases
 from casework.actors import identity
+from casework.permissions import may
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.forms import Errors, actor, date_fields, day, done, posted, refusal, text
 from dashboard.rendering import page
@@ -52,6 +53,7 @@ def _field_for(message: str) -> str:
         (("exemption", "citation", "cite"), "exemptions"),
         (("outcome",), "outcome"),
         (("until", "exceptional"), "until-day"),
+        (("independen", "override"), "override"),
         (("reason",), "reason"),
     ):
         if any(w in lowered for w in words):
@@ -116,6 +118,7 @@ def _record_page(request, v, kind: EventType, values: dict, errors: Errors, stat
         until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         regime_help=_regime_help(v.evaluation.regime),
+        overriding=kind is EventType.review_completed and may(request.state.actor, "override"),
         values=values,
         errors=errors,
         case_url=case_url(v.ref),
@@ -133,13 +136,16 @@ async def record_posted(request: Request, ref: str, client: TemporalDep, setting
         return page(request, "refused.html", status_code=400, message="Choose an event from the list")
     errors = Errors()
     fields = _event_fields(form, kind, v.evaluation.regime, errors)
+    override = text(form, "override", errors, "the reason for the override") or None
     if not errors:
         try:
-            await cases.record_event(client, settings, ref, Event(**fields), who)
+            await cases.record_event(client, settings, ref, Event(**fields), who, override=override)
         except ValidationError as exc:
             errors.add("on-day", one_line_validation_error(exc))
         except UserError as exc:
-            refusal(errors, exc, _field_for(str(exc)))
+            at = _field_for(str(exc))
+            overriding = kind is EventType.review_completed and may(who, "override")
+            refusal(errors, exc, at if at != "override" or overriding else "on-day")
         else:
             return done(case_url(ref))
     return _record_page(request, v, kind, form, errors, status_code=400)
