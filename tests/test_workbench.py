@@ -371,6 +371,9 @@ async def test_every_page_passes_axe_core_at_wcag_2_2_a_and_aa(dev_env, settings
 
                 async def check(name: str) -> None:
                     checked[name] = await axe_violations(page)
+                    links = page.locator(".govuk-error-summary a")  # each leads to its field
+                    for href in await links.evaluate_all("found => found.map(a => a.getAttribute('href'))"):
+                        assert await page.locator(href).count() == 1, (name, href)
 
                 await page.goto(f"{base}/sign-in")
                 await check("sign-in")
@@ -790,6 +793,7 @@ async def test_a_review_by_someone_who_handled_the_request_needs_a_managers_over
                 await page.check("input[name=outcome][value=upheld]")
                 await page.click("button:has-text('Record it')")
                 assert "original handling" in await page.inner_text("#override-error")
+                assert await page.get_attribute(".govuk-error-summary a", "href") == "#override"
                 assert len(register.case_events("IND-1")) == 2
                 await page.fill("#override", "the only reviewer is on leave; agreed with the DPO")
                 await page.click("button:has-text('Record it')")

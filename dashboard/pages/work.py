@@ -46,17 +46,30 @@ def case_url(ref: str) -> str:
     return f"/case/{quote(ref, safe='/')}"
 
 
-def _field_for(message: str) -> str:
-    """The field a one-line refusal from `casework` or the engine is most about."""
+def _fields_of(kind: EventType, *more: str) -> set[str]:
+    """The ids of the fields an event of `kind`'s form has (its date first), and `more`."""
+    present = {"on-day", *more}
+    if outcomes_of(kind):
+        present.add("outcome")
+    if kind in CITING:
+        present.add("exemptions")
+    if takes_until(kind):
+        present.add("until-day")
+    return present
+
+
+def _field_for(message: str, present: set[str]) -> str:
+    """The field on the form (`present`) a one-line refusal from `casework` or the engine is most about;
+    else the date, where the error summary's link then leads."""
     lowered = message.lower()
     for words, field_id in (
         (("exemption", "citation", "cite"), "exemptions"),
         (("outcome",), "outcome"),
-        (("until", "exceptional"), "until-day"),
         (("independen", "override"), "override"),
+        (("until", "exceptional"), "until-day"),
         (("reason",), "reason"),
     ):
-        if any(w in lowered for w in words):
+        if field_id in present and any(w in lowered for w in words):
             return field_id
     return "on-day"
 
@@ -143,9 +156,8 @@ async def record_posted(request: Request, ref: str, client: TemporalDep, setting
         except ValidationError as exc:
             errors.add("on-day", one_line_validation_error(exc))
         except UserError as exc:
-            at = _field_for(str(exc))
             overriding = kind is EventType.review_completed and may(who, "override")
-            refusal(errors, exc, at if at != "override" or overriding else "on-day")
+            refusal(errors, exc, _field_for(str(exc), _fields_of(kind, *(["override"] if overriding else []))))
         else:
             return done(case_url(ref))
     return _record_page(request, v, kind, form, errors, status_code=400)
@@ -220,7 +232,8 @@ async def correct_posted(request: Request, ref: str, number: int, how: str, clie
             else:
                 await cases.amend_event(client, settings, ref, number, changes, reason, who)
         except UserError as exc:
-            refusal(errors, exc, "reason" if how == "void" else _field_for(str(exc)))
+            present = {"reason"} if how == "void" else _fields_of(entry.event.type, "reason")
+            refusal(errors, exc, _field_for(str(exc), present) if how == "amend" else "reason")
         else:
             return done(case_url(ref))
     return _correct_page(request, v, entry, number, how, form, errors, status_code=400)
