@@ -60,6 +60,7 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
     for router in ROUTERS:
         app.include_router(router)
 
+    app.state.session_key = sessions.signing_key(settings)
     app.state.clock = lambda: datetime.now(UTC)  # sign-in lock-outs read it (a test moves it on)
 
     @app.middleware("http")

@@ -5,19 +5,24 @@ It carries the person's address, the session's CSRF token and when they signed i
 every session of theirs begun before, so a copied cookie is no use afterwards). It is signed again with a new time on
 every page, so it ends `FOI_SESSION_IDLE_MINUTES` after the last one (the signature's age is checked;
 the cookie itself has no expiry and goes when the browser closes). The signing key is
-`FOI_SESSION_SECRET`, else a random key kept in the data directory (made on first use, mode 0600).
+`FOI_SESSION_SECRET`, else a random key kept in the data directory (made on first use, mode 0600, in the
+private data dir; a key file others could read is refused), read once when the app is made.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from fastapi import Request
 from fastapi.responses import Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from register.private import private_dir, shared_mode
+from runtime.errors import Unavailable
 
 COOKIE = "foi_session"
 
@@ -29,20 +34,29 @@ class Session:
     begun: datetime  # when the person signed in: signing out (or a new password) ends sessions begun before
 
 
-def _key(settings) -> str:
+def signing_key(settings) -> str:
+    """The key that signs sessions: the setting, else the key file (made whole, at once, if missing)."""
     if settings.session_secret:
         return settings.session_secret
     path = settings.session_key_file
+    private_dir(path.parent)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, made = tempfile.mkstemp(dir=path.parent, prefix=".session-key-")  # mode 0600
         with os.fdopen(fd, "w") as f:
             f.write(secrets.token_urlsafe(48))
+        try:
+            os.link(made, path)  # atomic: another process starting at once keeps its own or reads this one
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(made)
+    if path.is_symlink() or shared_mode(path) is not None:
+        raise Unavailable(f"{path}: the session key must be a file only its owner can read (chmod 600 {path})")
     return path.read_text().strip()
 
 
-def _serializer(settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(_key(settings), salt="foi-dashboard-session")
+def _serializer(request: Request) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(request.app.state.session_key, salt="foi-dashboard-session")
 
 
 def read(request: Request) -> Session | None:
@@ -52,7 +66,7 @@ def read(request: Request) -> Session | None:
     if not value:
         return None
     try:
-        data = _serializer(settings).loads(value, max_age=settings.session_idle_minutes * 60)
+        data = _serializer(request).loads(value, max_age=settings.session_idle_minutes * 60)
     except BadSignature:  # includes SignatureExpired
         return None
     if not isinstance(data, dict) or not isinstance(data.get("e"), str) or not isinstance(data.get("c"), str):
@@ -74,7 +88,7 @@ def secure(request: Request) -> bool:
 def keep(request: Request, response: Response, session: Session) -> None:
     """Set (or renew) the session cookie on `response`."""
     data = {"e": session.email, "c": session.csrf, "b": session.begun.timestamp()}
-    value = _serializer(request.app.state.settings).dumps(data)
+    value = _serializer(request).dumps(data)
     response.set_cookie(COOKIE, value, httponly=True, samesite="lax", secure=secure(request), path="/")
 
 

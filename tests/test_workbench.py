@@ -803,3 +803,20 @@ async def test_a_review_by_someone_who_handled_the_request_needs_a_managers_over
         finally:
             server.should_exit = True
             await task
+
+
+def test_the_session_key_file_is_private_and_one_others_can_read_is_refused(settings):
+    import stat
+
+    from runtime.errors import Unavailable
+
+    first = create_app(settings).state.session_key
+    path = settings.session_key_file
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(first) >= 40
+    assert create_app(settings).state.session_key == first  # kept: sessions survive a restart
+    path.chmod(0o644)
+    with pytest.raises(Unavailable, match="only its owner can read"):
+        create_app(settings)
+    assert create_app(settings.model_copy(update={"session_secret": "from-the-setting"})).state.session_key == (
+        "from-the-setting"
+    )
