@@ -80,7 +80,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
         await ensure_digest_schedule(client, settings)
         engine_for(settings.register_url)  # create the register's tables before the first activity
         record_worker_keys(settings, keyring)  # staff commands check theirs against these
-        async with running_worker(client, settings):
+        async with running_worker(client, settings, stop_within=settings.worker_stop_seconds):
             log.info(
                 "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
                 where,
