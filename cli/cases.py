@@ -26,6 +26,7 @@ def cmd_new(args) -> None:
     from messages import CaseInput
 
     settings = get_settings()
+    name, email = requester(args)
     events = []
     if args.events:
         data = parse_json(read_input(args.events), "--events")
@@ -38,8 +39,8 @@ def cmd_new(args) -> None:
         regime=regime_of(args.regime),
         received=parse_date(args.received, "--received"),
         subject=args.subject,
-        requester_name=args.requester_name,
-        requester_email=args.requester_email,
+        requester_name=name,
+        requester_email=email,
         officer=args.officer,
         manager=args.manager,
         events=events,
@@ -56,6 +57,21 @@ def cmd_new(args) -> None:
         print(f"  alarms already due wait {grace} minutes for the history you record now (starter.py record)")
     if unalerted:
         print(warning(case.ref, unalerted), file=sys.stderr)
+
+
+def requester(args) -> tuple[str | None, str | None]:
+    """The requester's name and email: from `--requester FILE|-` (JSON `{"name": ..., "email": ...}`), which
+    other users cannot see in `ps` as they can the command line's options, or from the two options."""
+    if not args.requester:
+        return args.requester_name, args.requester_email
+    if args.requester_name or args.requester_email:
+        raise UserError("--requester: give the requester in the file, or as --requester-name/--requester-email")
+    given = parse_json(read_input(args.requester), "--requester")
+    if not isinstance(given, dict) or set(given) - {"name", "email"}:
+        raise UserError('--requester: expected a JSON object {"name": ..., "email": ...}')
+    if not all(isinstance(v, str | None) for v in given.values()):
+        raise UserError("--requester: name and email are text")
+    return given.get("name"), given.get("email")
 
 
 def cmd_record(args) -> None:
@@ -138,8 +154,9 @@ def add_to(sub) -> None:
     n.add_argument("--regime", required=True, help="foia | eir | foisa | sar")
     n.add_argument("--received", required=True, help="date received, YYYY-MM-DD")
     n.add_argument("--subject")
-    n.add_argument("--requester-name")
-    n.add_argument("--requester-email")
+    n.add_argument("--requester-name", help="visible to other users in `ps`: prefer --requester")
+    n.add_argument("--requester-email", help="visible to other users in `ps`: prefer --requester")
+    n.add_argument("--requester", metavar="FILE", help='the requester as JSON {"name": ..., "email": ...} (FILE or -)')
     n.add_argument("--officer", help="case officer's email address")
     n.add_argument("--manager", help="manager's email address")
     n.add_argument(
