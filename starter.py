@@ -21,7 +21,6 @@ import os
 import sys
 
 from cli.parser import build_parser
-from register.private import UnsafeDataDir
 from rules import RuleViolation
 from rules.calendar import CalendarRangeError
 from runtime.errors import Unavailable, UserError, one_line
@@ -32,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(__doc__.split("\n\n")[0]).parse_args(argv)
     try:
         code = args.func(args) or 0
-    except (UserError, Unavailable, SettingsError, UnsafeDataDir) as exc:
+    except (UserError, Unavailable, SettingsError) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except (RuleViolation, CalendarRangeError) as exc:

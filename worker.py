@@ -22,7 +22,7 @@ import time
 from temporalio.client import Client
 
 from register import engine_for
-from register.private import UnsafeDataDir, private_dir
+from register.private import private_dir
 from runtime.case_worker import running_worker
 from runtime.codec import Keyring, load_keyring
 from runtime.connection import (
@@ -116,7 +116,7 @@ def main() -> int:
 
     try:
         asyncio.run(go())
-    except (Unavailable, UnsafeDataDir) as exc:
+    except Unavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0
