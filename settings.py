@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
     dashboard_password: str | None = None
     dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
+    dashboard_sole_account: bool = Field(
+        False,
+        description="Serve the dashboard on loopback without credentials although other accounts have a login shell.",
+    )
     dashboard_hosts: str | None = Field(
         None, description="Host names the dashboard answers to besides those of the address it binds (comma-separated)."
     )
