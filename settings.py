@@ -122,6 +122,10 @@ class Settings(BaseSettings):
     dashboard_user: str | None = Field(None, description="HTTP basic auth user for the dashboard.")
     dashboard_password: str | None = None
     dashboard_token: str | None = Field(None, description="Bearer token accepted by the dashboard.")
+    dashboard_sole_account: bool = Field(
+        False,
+        description="Serve the dashboard on loopback without credentials although other accounts have a login shell.",
+    )
     dashboard_hosts: str | None = Field(
         None, description="Host names the dashboard answers to besides those of the address it binds (comma-separated)."
     )
@@ -132,6 +136,9 @@ class Settings(BaseSettings):
         "a registered, active person once anyone is registered.",
     )
 
+    worker_stop_seconds: float = Field(
+        10.0, gt=0, description="After Ctrl-C or SIGTERM, how long the worker waits for activities in flight."
+    )
     client_timeout: float = Field(
         20.0, gt=0, description="Seconds a staff command waits for Temporal or the worker before giving up."
     )

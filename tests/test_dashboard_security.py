@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
 from datetime import date
 
 import httpx
@@ -182,3 +183,26 @@ async def test_the_front_page_lists_open_cases_with_no_one_to_alert(settings, re
     assert "BOTH" not in panel and "DONE" not in panel
     panel = pages["default"].split('<h2 id="unalerted">')[1].split("</section>")[0]
     assert panel.startswith("No one to alert (1)") and "NOBODY" in panel and "NOMGR" not in panel
+
+
+def test_other_accounts_that_can_log_in_are_found(tmp_path):
+    from dashboard.serve import other_login_accounts
+
+    (tmp_path / "shells").write_text("# /etc/shells\n/bin/bash\n/bin/sh\n")
+    (tmp_path / "passwd").write_text(
+        "root:x:0:0:root:/root:/bin/bash\n"
+        "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+        "ann:x:1001:1001:Ann:/home/ann:/bin/bash\n"
+        "bob:x:1002:1002:Bob:/home/bob:/bin/sh\n"
+        "svc:x:998:998::/srv:/bin/false\n"
+    )
+    found = other_login_accounts(tmp_path / "passwd", tmp_path / "shells")
+    me = {"root"} if os.getuid() == 0 else set()
+    assert set(found) == {"ann", "bob", "root"} - me
+
+
+def test_the_dashboard_needs_credentials_on_loopback_when_others_can_log_in(settings):
+    from dashboard.serve import serve
+
+    with pytest.raises(UserError, match=r"other accounts can log in to this machine \(ann\) and reach 127.0.0.1"):
+        serve(settings, "127.0.0.1", free_port(), others=["ann"])
