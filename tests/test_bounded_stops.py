@@ -17,6 +17,7 @@ from casework.today import today
 from messages import CaseInput
 from runtime.errors import Unavailable
 from tests.conftest import running_worker
+from tests.helpers import STAFF
 from tests.postgres import binaries
 from tests.processes import Deployment
 
@@ -28,7 +29,7 @@ async def test_show_gives_up_within_its_timeout_when_the_register_refuses_the_ca
     received = today("Europe/London") - timedelta(days=3)
     # the worker's activity retries the refused write for ever: stopping it cannot wait for that
     async with running_worker(dev_env.client, settings, stop_within=3):
-        await cases.start_case(dev_env.client, settings, CaseInput(ref="WARM", regime="foia", received=received))
+        await cases.start_case(dev_env.client, settings, CaseInput(ref="WARM", regime="foia", received=received), STAFF)
         await asyncio.wait_for(
             cases.view(dev_env.client, settings.model_copy(update={"client_timeout": 60}), "WARM"), 90
         )
@@ -36,7 +37,9 @@ async def test_show_gives_up_within_its_timeout_when_the_register_refuses_the_ca
             conn.exec_driver_sql(
                 "CREATE TRIGGER refuse_cases BEFORE INSERT ON cases BEGIN SELECT RAISE(ABORT, 'refused'); END"
             )
-        await cases.start_case(dev_env.client, settings, CaseInput(ref="STUCK", regime="foia", received=received))
+        await cases.start_case(
+            dev_env.client, settings, CaseInput(ref="STUCK", regime="foia", received=received), STAFF
+        )
         started = time.monotonic()
         with pytest.raises(Unavailable, match="case STUCK.* 10 s"):
             await asyncio.wait_for(cases.view(dev_env.client, settings, "STUCK"), 60)
