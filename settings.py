@@ -143,6 +143,9 @@ class Settings(BaseSettings):
         "a registered, active person once anyone is registered.",
     )
 
+    worker_stop_seconds: float = Field(
+        10.0, gt=0, description="After Ctrl-C or SIGTERM, how long the worker waits for activities in flight."
+    )
     client_timeout: float = Field(
         20.0, gt=0, description="Seconds a staff command waits for Temporal or the worker before giving up."
     )

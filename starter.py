@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        if _error_of(exc, "settings", "SettingsError") or _error_of(exc, "register.private", "UnsafeDataDir"):
+        if _error_of(exc, "settings", "SettingsError"):
             print(f"error: {one_line(str(exc))}", file=sys.stderr)
             return exc.exit_code
         if _error_of(exc, "rules.models", "RuleViolation") or _error_of(exc, "rules.calendar", "CalendarRangeError"):

@@ -23,7 +23,7 @@ from temporalio.client import Client
 
 from intake.watch import watching_mailbox
 from register import engine_for
-from register.private import UnsafeDataDir, private_dir
+from register.private import private_dir
 from runtime.case_worker import running_worker
 from runtime.codec import Keyring, load_keyring
 from runtime.connection import (
@@ -81,7 +81,10 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
         await ensure_digest_schedule(client, settings)
         engine_for(settings.register_url)  # create the register's tables before the first activity
         record_worker_keys(settings, keyring)  # staff commands check theirs against these
-        async with running_worker(client, settings), watching_mailbox(settings, keyring):
+        async with (
+            running_worker(client, settings, stop_within=settings.worker_stop_seconds),
+            watching_mailbox(settings, keyring),
+        ):
             log.info(
                 "worker running: %s, task queue %s, register %s. Ctrl-C to stop.",
                 where,
@@ -117,7 +120,7 @@ def main() -> int:
 
     try:
         asyncio.run(go())
-    except (Unavailable, UnsafeDataDir) as exc:
+    except Unavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0

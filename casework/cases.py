@@ -356,21 +356,38 @@ async def _restart(
 
 
 async def view(client: Client, settings: Settings, ref: str, as_of: date | None = None) -> CaseView:
+    """The case's live view. The whole wait, every try included, is bounded by the client timeout: a
+    case whose start the worker cannot record (the register refusing it) answers "still starting"
+    for ever, and a worker that does not answer is the same line."""
+    waited = f"{settings.client_timeout:g} s"
+    starting: list[bool] = []  # set once the case answered "still starting"
+    try:
+        async with asyncio.timeout(settings.client_timeout):
+            return await _view(client, settings, ref, as_of, starting)
+    except TimeoutError:
+        if starting:
+            raise Unavailable(
+                f"case {ref} was still starting after {waited}: the worker may be unable to record it in the "
+                "register (see the worker's log); try again later"
+            ) from None
+        raise Unavailable(f"no worker answered for case {ref} within {waited}; {START}") from None
+
+
+async def _view(client: Client, settings: Settings, ref: str, as_of: date | None, starting: list) -> CaseView:
     handle = client.get_workflow_handle(workflow_id(ref))
     if await status(client, ref) is None:
         raise UserError(f"no case {ref}")
     as_of = as_of or today(settings.alarms.timezone)
-    for _ in range(50):  # a case just started answers once its calendar is loaded
+    while True:  # a case just started answers once its calendar is loaded and the register has it
         try:
             timeout = timedelta(seconds=settings.client_timeout)
             return await handle.query(VIEW_QUERY, as_of, result_type=CaseView, rpc_timeout=timeout)
         except RPCError as exc:
             if exc.status not in (RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.CANCELLED):
                 raise
-            waited = f"{settings.client_timeout:g} s"
-            raise Unavailable(f"no worker answered for case {ref} within {waited}; {START}") from None
+            raise TimeoutError from None
         except WorkflowQueryFailedError as exc:
             if "still starting" not in str(exc):
                 raise UserError(f"case {ref}: {exc}") from None
+            starting.append(True)
         await asyncio.sleep(0.1)
-    raise UserError(f"case {ref} is still starting; try again")

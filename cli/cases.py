@@ -29,6 +29,7 @@ def cmd_new(args) -> None:
     from settings import get_settings
 
     settings = get_settings()
+    name, email = requester(args)
     events = []
     if args.events:
         data = parse_json(read_input(args.events), "--events")
@@ -44,8 +45,8 @@ def cmd_new(args) -> None:
         received=parse_date(args.received, "--received") if args.received else today(settings.alarms.timezone),
         category=Category(args.category),
         subject=args.subject,
-        requester_name=args.requester_name,
-        requester_email=args.requester_email,
+        requester_name=name,
+        requester_email=email,
         officer=args.officer,
         manager=args.manager,
         team=args.team,
@@ -81,6 +82,23 @@ def cmd_new(args) -> None:
     if args.from_intake is not None and message.suggested_regime != case.regime.value:
         why = f"{message.suggested_regime}: {message.suggestion_reason}"
         print(f"note: message {args.from_intake} suggested {why}; started as {case.regime.value}", file=sys.stderr)
+
+
+def requester(args) -> tuple[str | None, str | None]:
+    """The requester's name and email: from `--requester FILE|-` (JSON `{"name": ..., "email": ...}`), which
+    other users cannot see in `ps` as they can the command line's options, or from the two options."""
+    from casework.inputs import parse_json, read_input
+
+    if not args.requester:
+        return args.requester_name, args.requester_email
+    if args.requester_name or args.requester_email:
+        raise UserError("--requester: give the requester in the file, or as --requester-name/--requester-email")
+    given = parse_json(read_input(args.requester), "--requester")
+    if not isinstance(given, dict) or set(given) - {"name", "email"}:
+        raise UserError('--requester: expected a JSON object {"name": ..., "email": ...}')
+    if not all(isinstance(v, str | None) for v in given.values()):
+        raise UserError("--requester: name and email are text")
+    return given.get("name"), given.get("email")
 
 
 def cmd_record(args) -> None:
@@ -200,8 +218,9 @@ def add_to(sub) -> None:
         "the requester and subject from the message",
     )
     n.add_argument("--subject")
-    n.add_argument("--requester-name")
-    n.add_argument("--requester-email")
+    n.add_argument("--requester-name", help="visible to other users in `ps`: prefer --requester")
+    n.add_argument("--requester-email", help="visible to other users in `ps`: prefer --requester")
+    n.add_argument("--requester", metavar="FILE", help='the requester as JSON {"name": ..., "email": ...} (FILE or -)')
     n.add_argument("--officer", help="case officer's email address")
     n.add_argument("--manager", help="manager's email address")
     n.add_argument("--team", help="the responding team (its managers take the escalations when there is no manager)")

@@ -1,7 +1,9 @@
 """Serving the dashboard: on loopback by default. Another interface is allowed too, since every page
 but the sign-in form needs a signed-in person (or, to read, the bearer token); put it behind HTTPS
 (`FOI_DASHBOARD_URL=https://...` marks the session cookie Secure behind a proxy). Its log, on stderr,
-says every sign-in attempt with its address and result (never the password)."""
+says every sign-in attempt with its address and result (never the password). Loopback is not private
+on a shared host (every local account can reach 127.0.0.1), which the sign-in covers: no page is shown
+to an account without a person's password or the token."""
 
 from __future__ import annotations
 

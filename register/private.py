@@ -13,11 +13,11 @@ import os
 import stat
 from pathlib import Path
 
+from runtime.errors import Unavailable  # a leaf module: no import of ours
 
-class UnsafeDataDir(Exception):
+
+class UnsafeDataDir(Unavailable):
     """The data dir is open to other users: one line naming it and the fix, exit status 1."""
-
-    exit_code = 1
 
 
 def private_dir(path: Path) -> Path:

@@ -1,10 +1,17 @@
 """The one definition of a case worker: the workflows it runs (cases, the daily digest), its activities
 built once with their dependencies (the register, the mail transport), its thread pool, and the
 interceptor that refuses an update its sender stopped waiting for (runtime/update_deadline.py).
-`worker.py`, the tests and the benchmarks all run exactly this."""
+`worker.py`, the tests and the benchmarks all run exactly this.
+
+Stopping waits for the activities in flight, for at most `stop_within` seconds when given (the worker
+process: `FOI_WORKER_STOP_SECONDS`): an activity blocked in its thread (a database lock, a silent mail
+server) cannot be interrupted, so the worker stops without it; it is idempotent, and Temporal retries it
+once its timeout passes."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -43,15 +50,31 @@ def activities(settings: Settings) -> list:
     ]
 
 
+log = logging.getLogger("foi.worker")
+
+
 @asynccontextmanager
-async def running_worker(client: Client, settings: Settings, threads: int = 16) -> AsyncIterator[Worker]:
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        async with Worker(
-            client,
-            task_queue=settings.task_queue,
-            workflows=[CaseWorkflow, DigestWorkflow],
-            activities=activities(settings),
-            activity_executor=pool,
-            interceptors=[RefuseLateUpdates()],
-        ) as worker:
-            yield worker
+async def running_worker(
+    client: Client, settings: Settings, threads: int = 16, stop_within: float | None = None
+) -> AsyncIterator[Worker]:
+    pool = ThreadPoolExecutor(max_workers=threads)
+    worker = Worker(
+        client,
+        task_queue=settings.task_queue,
+        workflows=[CaseWorkflow, DigestWorkflow],
+        activities=activities(settings),
+        activity_executor=pool,
+        interceptors=[RefuseLateUpdates()],
+    )
+    await worker.__aenter__()
+    try:
+        yield worker
+    finally:
+        stopping = asyncio.ensure_future(worker.__aexit__(None, None, None))
+        done, _ = await asyncio.wait({stopping}, timeout=stop_within)
+        stopped = bool(done)
+        if not stopped:
+            log.warning("stopped without waiting longer for the activities still running; Temporal retries them")
+        pool.shutdown(wait=stopped, cancel_futures=True)
+        if stopped:
+            stopping.result()

@@ -166,3 +166,15 @@ def test_the_command_line_never_prints_a_control_character_from_the_register(tmp
         assert out.returncode == 0, (args, out.stderr)
         assert not any(c in out.stdout for c in "\x1b\x07\x9b"), (args, out.stdout)
     assert "older release could\\x1b]0;PWNED\\x07" in d.starter("overdue").stdout
+
+
+def test_the_requester_can_come_from_stdin_and_is_checked_there_too(tmp_path):
+    d = Deployment(tmp_path)
+    one_line_refusal(
+        d.starter(*NEW, "--requester", "-", stdin=json.dumps({"name": "A\u0000B"})),
+        "--requester.name: contains the control character U+0000",
+    )
+    one_line_refusal(d.starter(*NEW, "--requester", "-", stdin='{"nom": "x"}'), "--requester: expected a JSON object")
+    # a valid requester gets as far as Temporal (no worker here): the file was read and accepted
+    out = d.starter(*NEW, "--requester", "-", stdin=json.dumps({"name": "Dr J Smith", "email": "j@example.org"}))
+    assert out.returncode == 1 and "cannot reach Temporal" in out.stderr, out.stderr

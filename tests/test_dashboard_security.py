@@ -173,3 +173,17 @@ async def test_the_front_page_lists_open_cases_with_no_one_to_alert(settings, re
     assert "BOTH" not in panel and "DONE" not in panel
     panel = pages["default"].split('<h2 id="unalerted">')[1].split("</section>")[0]
     assert panel.startswith("No one to alert (1)") and "NOBODY" in panel and "NOMGR" not in panel
+
+
+async def test_on_loopback_where_every_local_account_can_reach_it_nothing_is_shown_without_signing_in(settings):
+    """Issue 25's shared host: another local account reaches 127.0.0.1 too; issue 19's sign-in answers it."""
+    port = free_port()
+    server, task = await serving(create_app(settings, host="127.0.0.1"), port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            for path in ("/", "/open", "/case/ANY", "/alerts", "/stats", "/letter/response/ANY", "/triage"):
+                r = await http.get(path)
+                assert (r.status_code, r.headers["location"]) == (303, f"/sign-in?next={path}"), path
+    finally:
+        server.should_exit = True
+        await task
