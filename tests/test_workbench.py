@@ -646,6 +646,13 @@ async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_regis
                 assert (await cases.view(client, settings, "MGR-1")).officer == OFFICER
                 assigned = [(a.kind, a.actor, a.reason) for a in register.actions("MGR-1") if a.kind == "assigned"]
                 assert assigned == [("assigned", MANAGER, "Olu knows this team")]
+                await page.goto(f"{base}/case/MGR-1/assign")
+                await page.select_option("#reviewer", ADMIN)  # an admin may review
+                await page.fill("#reason", "Ada reviews this one")
+                await page.click("button:has-text('Assign')")
+                await page.wait_for_url(f"{base}/case/MGR-1")
+                after = await cases.view(client, settings, "MGR-1")
+                assert (after.officer, after.reviewer) == (OFFICER, ADMIN)
 
                 copied = await context.cookies()  # a cookie copied before signing out is no use after
                 await page.click("button:has-text('Sign out')")

@@ -244,7 +244,11 @@ async def correct_posted(request: Request, ref: str, number: int, how: str, clie
 
 def _holders(register, role: str) -> list[tuple[str, str]]:
     """The active people who can hold a case in `role` (officers: anyone who records; managers: managers)."""
-    wanted = {"officer": {"officer", "manager", "admin"}, "manager": {"manager", "admin"}}[role]
+    wanted = {
+        "officer": {"officer", "manager", "admin"},
+        "manager": {"manager", "admin"},
+        "reviewer": {"reviewer", "manager", "admin"},
+    }[role]
     return [(p.email, f"{p.name} ({p.email})") for p in register.people() if p.active and set(p.roles) & wanted]
 
 
@@ -267,7 +271,12 @@ def _holder(form: dict, role: str, register, errors: Errors) -> str | None:
 async def assign_form(request: Request, ref: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep):
     actor(request, "assign")
     v = await cases.view(client, settings, ref)
-    values = {"officer": v.officer or "", "manager": v.manager or ""}
+    values = {
+        "officer": v.officer or "",
+        "manager": v.manager or "",
+        "reviewer": v.reviewer or "",
+        "team": v.team or "",
+    }
     return _assign_page(request, v, register, values, Errors())
 
 
@@ -279,6 +288,8 @@ def _assign_page(request, v, register, values, errors, status_code=200):
         view=v,
         officers=_holders(register, "officer"),
         managers=_holders(register, "manager"),
+        reviewers=_holders(register, "reviewer"),
+        teams=[(t.name, t.name) for t in register.teams()],
         values=values,
         errors=errors,
         case_url=case_url(v.ref),
@@ -292,14 +303,18 @@ async def assign_posted(request: Request, ref: str, client: TemporalDep, setting
     v = await cases.view(client, settings, ref)
     errors = Errors()
     officer, manager = _holder(form, "officer", register, errors), _holder(form, "manager", register, errors)
+    reviewer = _holder(form, "reviewer", register, errors)
+    team = form.get("team") or None
     officer = None if officer == v.officer else officer  # only what changes
     manager = None if manager == v.manager else manager
+    reviewer = None if reviewer == v.reviewer else reviewer
+    team = None if team == v.team else team
     reason = text(form, "reason", errors, "the reason", required=True)
-    if not errors and officer is None and manager is None:
-        errors.add("officer", "Choose another officer or manager: these already hold the case")
+    if not errors and officer is None and manager is None and reviewer is None and team is None:
+        errors.add("officer", "Choose another officer, manager, reviewer or team: these already hold the case")
     if not errors:
         try:
-            await cases.assign(client, settings, ref, officer, manager, reason, who)
+            await cases.assign(client, settings, ref, officer, manager, reason, who, team=team, reviewer=reviewer)
         except UserError as exc:
             refusal(errors, exc, "reason")
         else:
