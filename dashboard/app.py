@@ -19,6 +19,7 @@ from dashboard.hardening import harden
 from dashboard.pages import alerts, cases, health, letters, lists, stats, triage
 from dashboard.rendering import page
 from register import Register
+from register.private import UnsafeDataDir
 from runtime.errors import Unavailable, UserError
 
 log = logging.getLogger("foi.dashboard")
@@ -47,7 +48,7 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
             )
         try:
             return await call_next(request)
-        except Unavailable as exc:
+        except (Unavailable, UnsafeDataDir) as exc:
             return page(request, "unavailable.html", status_code=503, message=str(exc))
         except UserError as exc:
             return page(request, "unavailable.html", status_code=404, message=str(exc))
