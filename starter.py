@@ -22,6 +22,7 @@ import os
 import sys
 
 from cli.parser import build_parser
+from register.private import UnsafeDataDir
 from runtime.errors import Unavailable, UserError, one_line
 
 # The engine and the settings are imported by the commands that use them (so `--help` is quick); their
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for note in NOTES:
             print(note, file=sys.stderr)
-    except (UserError, Unavailable) as exc:
+    except (UserError, Unavailable, UnsafeDataDir) as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -23,7 +23,7 @@ from temporalio.client import Client
 
 from intake.watch import watching_mailbox
 from register import engine_for
-from register.private import private_dir
+from register.private import UnsafeDataDir, private_dir
 from runtime.case_worker import running_worker
 from runtime.codec import Keyring, load_keyring
 from runtime.connection import (
@@ -120,7 +120,7 @@ def main() -> int:
 
     try:
         asyncio.run(go())
-    except Unavailable as exc:
+    except (Unavailable, UnsafeDataDir) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     return 0

@@ -25,6 +25,7 @@ from dashboard.hardening import harden
 from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, triage, work
 from dashboard.rendering import page
 from register import Register
+from register.private import UnsafeDataDir
 from runtime.errors import Unavailable, UserError
 
 log = logging.getLogger("foi.dashboard")
@@ -82,7 +83,7 @@ def create_app(settings, temporal: Client | None = None, host: str = "127.0.0.1"
             response = await call_next(request)
         except Forbidden as exc:
             response = page(request, "refused.html", status_code=403, message=str(exc))
-        except Unavailable as exc:
+        except (Unavailable, UnsafeDataDir) as exc:
             response = page(request, "unavailable.html", status_code=503, message=str(exc))
         except UserError as exc:
             response = page(request, "unavailable.html", status_code=404, message=str(exc))

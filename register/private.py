@@ -13,11 +13,13 @@ import os
 import stat
 from pathlib import Path
 
-from runtime.errors import Unavailable  # a leaf module: no import of ours
 
+class UnsafeDataDir(Exception):
+    """The data dir is open to other users: one line naming it and the fix, exit status 1 (the worker,
+    the command line and the dashboard catch it beside `runtime.errors.Unavailable`; the register sits
+    below them and imports none of them)."""
 
-class UnsafeDataDir(Unavailable):
-    """The data dir is open to other users: one line naming it and the fix, exit status 1."""
+    exit_code = 1
 
 
 def private_dir(path: Path) -> Path:
