@@ -80,9 +80,9 @@ def upgrade(engine: Engine) -> None:
             return
     except DBAPIError:
         pass  # the slow path below reports what is wrong
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # before the import: its plugins log as they load
     from alembic import command
 
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     with _one_at_a_time(engine), engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
