@@ -60,3 +60,25 @@ def deactivate(register, actor: Actor, email: str) -> str:
     register.deactivate_person(email, by=actor.id)
     _audit(register, "person_deactivated", actor, email)
     return email
+
+
+HOLDS = {
+    "officer": {"officer", "manager", "admin"},
+    "manager": {"manager", "admin"},
+    "reviewer": {"reviewer", "manager", "admin"},
+}
+"""The roles that may hold a case in each of its roles (`assign`)."""
+
+
+def holder(register, role: str, given: str) -> str:
+    """The address of the person `given` to hold a case as its `role`: an email address and, once anyone is
+    registered, a registered, active person whose roles allow it; else one line naming the problem."""
+    email = identity(given, role)
+    if not register.anyone_registered():
+        return email
+    person = register.person(email)
+    if person is None or not person.active:
+        raise UserError(f"{role} {given}: not a registered, active person (see starter.py people list)")
+    if not HOLDS[role] & set(person.roles):
+        raise UserError(f"{role} {given}: {person.name} has no {role} role (people add ... --role {role})")
+    return email

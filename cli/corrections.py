@@ -61,31 +61,18 @@ def cmd_amend(args) -> None:
 
 def cmd_assign(args) -> None:
     from casework import cases
-    from casework.actors import identity
+    from casework.people import holder
     from cli.server import run_async
     from register import Register
-    from runtime.errors import UserError
     from settings import get_settings
 
     settings = get_settings()
     actor = actor_for(args, "assign")
     register = Register(settings.register_url)
-    holders = {}
-    for role in ("officer", "manager", "reviewer"):
-        given = getattr(args, role)
-        if given is None:
-            holders[role] = None
-            continue
-        email = identity(given, f"--{role}")
-        if register.anyone_registered():
-            person = register.person(email)
-            if person is None or not person.active:
-                raise UserError(f"--{role} {given}: not a registered, active person (see starter.py people list)")
-            if role == "reviewer" and not {"reviewer", "manager", "admin"} & set(person.roles):
-                raise UserError(
-                    f"--reviewer {given}: {person.name} has no reviewer role (people add ... --role reviewer)"
-                )
-        holders[role] = email
+    holders = {
+        role: holder(register, role, given) if (given := getattr(args, role)) is not None else None
+        for role in ("officer", "manager", "reviewer")
+    }
     v = run_async(
         lambda client: cases.assign(
             client,

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from casework import cases
-from casework.actors import identity
+from casework.people import HOLDS, holder
 from casework.permissions import may
 from dashboard.deps import RegisterDep, SettingsDep, TemporalDep
 from dashboard.forms import Errors, actor, date_fields, day, done, posted, refusal, text
@@ -243,12 +243,8 @@ async def correct_posted(request: Request, ref: str, number: int, how: str, clie
 
 
 def _holders(register, role: str) -> list[tuple[str, str]]:
-    """The active people who can hold a case in `role` (officers: anyone who records; managers: managers)."""
-    wanted = {
-        "officer": {"officer", "manager", "admin"},
-        "manager": {"manager", "admin"},
-        "reviewer": {"reviewer", "manager", "admin"},
-    }[role]
+    """The active people who can hold a case in `role` (`casework.people.HOLDS`)."""
+    wanted = HOLDS[role]
     return [(p.email, f"{p.name} ({p.email})") for p in register.people() if p.active and set(p.roles) & wanted]
 
 
@@ -257,14 +253,10 @@ def _holder(form: dict, role: str, register, errors: Errors) -> str | None:
     if not given:
         return None
     try:
-        email = identity(given, role)
+        return holder(register, role, given)
     except UserError as exc:
         errors.add(role, str(exc))
         return None
-    person = register.person(email)
-    if person is None or not person.active:
-        errors.add(role, f"{given} is not a registered, active person")
-    return email
 
 
 @router.get("/case/{ref:path}/assign", response_class=HTMLResponse)
