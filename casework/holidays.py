@@ -9,8 +9,6 @@ re-signals every case (for a run interrupted half-way). Nothing changes when Tem
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from temporalio.client import Client
 from temporalio.service import RPCError
 
@@ -21,9 +19,7 @@ from runtime.errors import UserError
 
 
 def _audit(register, kind: str, actor: Actor, day: ProclaimedDay) -> None:
-    at = datetime.now(UTC)
-    key = f"calendar:{kind}:{day.on}:{day.region}:{at.isoformat()}"
-    register.record_action(key, kind, actor.id, at=at, on=day.on.isoformat(), region=day.region, name=day.name)
+    register.record_now(kind, actor.id, on=day.on.isoformat(), region=day.region, name=day.name)
 
 
 async def _signal_every_running_case(client: Client, change) -> tuple[int, int]:

@@ -6,8 +6,6 @@ someone can always manage people."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from casework.actors import ROLES, Actor, identity
 from runtime.errors import UserError
 
@@ -32,18 +30,13 @@ def _roles(roles: list[str]) -> list[str]:
     return [r for r in ROLES if r in roles]
 
 
-def _audit(register, kind: str, actor: Actor, email: str, **detail) -> None:
-    at = datetime.now(UTC)
-    register.record_action(f"people:{kind}:{email}:{at.isoformat()}", kind, actor.id, at=at, email=email, **detail)
-
-
 def add_person(register, actor: Actor, email: str, name: str, roles: list[str]) -> str:
     email, name, roles = identity(email), _name(name), _roles(roles)
     if not register.anyone_registered() and "admin" not in roles:
         raise UserError("the first person registered must have the admin role (--role admin), to manage the others")
     if not register.add_person(email, name, roles, by=actor.id):
         raise UserError(f"{email} is already registered (see starter.py people list)")
-    _audit(register, "person_added", actor, email, roles=roles)
+    register.record_now("person_added", actor.id, email=email, roles=roles)
     return email
 
 
@@ -58,7 +51,7 @@ def deactivate(register, actor: Actor, email: str) -> str:
     if admins == [person] or [p.email for p in admins] == [email]:
         raise UserError(f"{email} is the last active admin: register another admin first")
     register.deactivate_person(email, by=actor.id)
-    _audit(register, "person_deactivated", actor, email)
+    register.record_now("person_deactivated", actor.id, email=email)
     return email
 
 

@@ -5,8 +5,6 @@ its officer must belong to it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from casework.actors import Actor, identity
 from runtime.errors import UserError
 
@@ -29,16 +27,11 @@ def existing(register, name: str) -> str:
     return name
 
 
-def _audit(register, kind: str, actor: Actor, **detail) -> None:
-    at = datetime.now(UTC)
-    register.record_action(f"teams:{kind}:{detail}:{at.isoformat()}", kind, actor.id, at=at, **detail)
-
-
 def add_team(register, actor: Actor, name: str) -> str:
     name = team_name(name)
     if not register.add_team(name, by=actor.id):
         raise UserError(f"team '{name}' already exists")
-    _audit(register, "team_added", actor, team=name)
+    register.record_now("team_added", actor.id, team=name)
     return name
 
 
@@ -47,7 +40,7 @@ def join(register, actor: Actor, team: str, email: str) -> None:
     if register.person(email) is None:
         raise UserError(f"{email} is not a registered person (see starter.py people list)")
     if register.join_team(team, email):
-        _audit(register, "team_joined", actor, team=team, email=email)
+        register.record_now("team_joined", actor.id, team=team, email=email)
 
 
 def check_case_team(register, team: str | None, officer: str | None) -> str | None:

@@ -34,14 +34,10 @@ def cmd_letter(args) -> None:
 
 def _audit(ref: str, kind: str, actor) -> None:
     """The case's audit trail names who wrote which letter, and when."""
-    from datetime import UTC, datetime
-
     from register import Register
     from settings import get_settings
 
-    at = datetime.now(UTC)
-    register = Register(get_settings().register_url)
-    register.record_action(f"{ref}:letter:{kind}:{at.isoformat()}", "letter", actor.id, ref=ref, at=at, letter=kind)
+    Register(get_settings().register_url).record_now("letter", actor.id, ref=ref, letter=kind)
 
 
 def add_to(sub) -> None:

@@ -50,6 +50,12 @@ class Audit:
         except IntegrityError:
             return False
 
+    def record_now(self, kind: str, actor: str | None, ref: str | None = None, **detail) -> None:
+        """Record a one-off staff action taken now (a letter written, a person or team added, a calendar
+        change): keyed by its moment, since each such command is one action."""
+        at = now()
+        self.record_action(f"{ref or 'authority'}:{kind}:{at.isoformat()}", kind, actor, ref=ref, at=at, **detail)
+
     def actions(self, ref: str | None = None) -> list[ActionRow]:
         """A case's actions (or the calendar's, ref None) in the order they were taken."""
         q = select(ActionRow).where(ActionRow.ref.is_(None) if ref is None else ActionRow.ref == ref)
