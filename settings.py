@@ -10,13 +10,30 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, EmailStr, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rules.alarms import AlarmPolicy
 from rules.policy import Policy
+
+
+def _email_address(value: str) -> str:
+    """The check pydantic's `EmailStr` makes, with `email-validator` imported only when an address is set:
+    every command reads the settings, and most set no default recipient."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise PydanticCustomError(
+            "value_error", "value is not a valid email address: {reason}", {"reason": str(exc)}
+        ) from None
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
@@ -95,8 +112,8 @@ class Settings(BaseSettings):
     alarms: AlarmPolicy = AlarmPolicy()
     intake: IntakeSettings = IntakeSettings()
 
-    default_officer: EmailStr | None = Field(None, description="Recipient when a case names no officer.")
-    default_manager: EmailStr | None = Field(None, description="Recipient when a case names no manager.")
+    default_officer: EmailAddress | None = Field(None, description="Recipient when a case names no officer.")
+    default_manager: EmailAddress | None = Field(None, description="Recipient when a case names no manager.")
     dashboard_url: str | None = Field(
         None,
         description="The dashboard's address as managers reach it (e.g. https://foi.example.org): links in emails.",

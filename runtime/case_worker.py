@@ -1,6 +1,6 @@
 """The one definition of a case worker: the workflows it runs (cases, the daily digest), its activities
 built once with their dependencies (the register, the mail transport), its thread pool, and the
-interceptor that refuses an update its sender stopped waiting for (runtime/update_deadline.py).
+interceptor that refuses an update its sender stopped waiting for (runtime/late_updates.py).
 `worker.py`, the tests and the benchmarks all run exactly this.
 
 Stopping waits for the activities in flight, for at most `stop_within` seconds when given (the worker
@@ -24,7 +24,7 @@ from activities.digest import Digests
 from activities.notify import Notifications
 from activities.record import Records
 from register import Register
-from runtime.update_deadline import RefuseLateUpdates
+from runtime.late_updates import RefuseLateUpdates
 from settings import Settings
 from workflows import CaseWorkflow
 from workflows.digest import DigestWorkflow

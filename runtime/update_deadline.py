@@ -6,6 +6,9 @@ with nobody told. So the client stamps each update with the moment its sender st
 header, `foi-not-after`, a little before the command gives up), and the worker's validator refuses
 an update that reaches it after that moment: a command that said "NOT recorded" is then true.
 Updates without the header (tests, other tools) are not affected.
+
+This module is the sender's half (a staff command loads it); the worker's half, which imports Temporal's
+worker package, is `runtime/late_updates.py`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from temporalio import client, worker, workflow
+from temporalio import client
 from temporalio.converter import PayloadConverter
-from temporalio.exceptions import ApplicationError
 
 HEADER = "foi-not-after"
 
@@ -44,29 +46,6 @@ class StampUpdates(client.Interceptor):
 
     def intercept_client(self, next: client.OutboundInterceptor) -> client.OutboundInterceptor:
         return _StampUpdates(next, self.timeout)
-
-
-class _RefuseLateUpdates(worker.WorkflowInboundInterceptor):
-    def handle_update_validator(self, input: worker.HandleUpdateInput) -> None:
-        stamp = input.headers.get(HEADER)
-        if stamp is not None:
-            until = datetime.fromisoformat(PayloadConverter.default.from_payload(stamp, str))
-            if workflow.now() > until:
-                raise ApplicationError(
-                    "this update arrived after its sender had stopped waiting: nothing recorded",
-                    type="UpdateExpired",
-                    non_retryable=True,
-                )
-        super().handle_update_validator(input)
-
-
-class RefuseLateUpdates(worker.Interceptor):
-    """Worker side: an update reaching the workflow after its stamp is rejected by the validator."""
-
-    def workflow_interceptor_class(
-        self, input: worker.WorkflowInterceptorClassInput
-    ) -> type[worker.WorkflowInboundInterceptor] | None:
-        return _RefuseLateUpdates
 
 
 NOT_RUNNING = "the worker is not running; the event was NOT recorded (start it: python worker.py)"

@@ -18,6 +18,7 @@ HELPERS = {"__init__.py", "common.py", "empty_workflow.py"}  # imported by the s
 # script: (tiny arguments, the title it prints, one figure's name it prints)
 SCRIPTS = {
     "cli.py": (["1"], "command line start-up (medians)", "calc / bare (goal <= 8)"),
+    "commands.py": (["4", "1"], "show, record and new against a worker with 4 open cases", "slowest of show"),
     "engine.py": (["20"], "engine benchmark", "full evaluation of the Home Office case, µs"),
     "evaluate_many.py": (["50"], "re-evaluating 50 open cases", "µs per case"),
     "throughput.py": (["3"], "throughput against Temporal's floor, 3 of each", "cases started and registered"),

@@ -27,9 +27,11 @@ print("LOADED", *loaded, file=sys.stderr)
 """
 
 
-def loaded_by(*argv: str, env: dict[str, str] | None = None, stdin: str | None = None) -> list[str]:
+def loaded_by(
+    *argv: str, env: dict[str, str] | None = None, stdin: str | None = None, probe: tuple[str, ...] = HEAVY
+) -> list[str]:
     out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv],
+        [sys.executable, "-c", PROBE.format(heavy=probe), *argv],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -75,9 +77,12 @@ def test_calc_loads_no_database_server_or_table_library():
 
 def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(tmp_path):
     # No server listens on the port: the command fails in one line, having loaded only what it needed —
-    # the Temporal client, and the register where the worker left its key fingerprints (runtime/key_check.py).
+    # the Temporal client, and the register where the worker left its key fingerprints (runtime/key_check.py),
+    # but not Temporal's worker package (runtime/late_updates.py is the worker's) nor the email address
+    # checker (settings.py loads it only for a default recipient that is set).
     env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
     assert loaded_by("show", "X", env=env) == ["sqlalchemy", "temporalio"]
+    assert loaded_by("show", "X", env=env, probe=("temporalio.worker", "email_validator")) == []
 
 
 def test_overdue_loads_the_database_but_not_temporal(tmp_path):
