@@ -42,7 +42,9 @@ async def seconds(env: dict, *argv: str) -> float:
 async def measure(cases: int, runs: int) -> list[tuple[str, float]]:
     from temporalio.testing import WorkflowEnvironment
 
-    from casework.cases import view
+    from bench.throughput import count, until
+    from register import Register
+    from register.store import CaseRow
     from runtime.case_worker import running_worker
     from runtime.codec import load_keyring
     from runtime.connection import binary, data_converter, ensure_search_attributes
@@ -61,7 +63,8 @@ async def measure(cases: int, runs: int) -> list[tuple[str, float]]:
             async with running_worker(env.client, settings):
                 received = date.today() - timedelta(days=3)
                 await start_many_cases(env.client, settings.task_queue, cases, "B", received)
-                await view(env.client, settings, f"B{cases - 1}")  # the last one started is running
+                register = Register(settings.register_url)
+                await until(lambda: count(register, CaseRow) >= cases)  # every case running and registered
                 shell = {
                     **os.environ,
                     "FOI_DATA_DIR": str(settings.data_dir),
