@@ -76,7 +76,8 @@ def test_every_kept_shape_has_every_lifecycle_and_no_other_shape_is_kept():
 
 @pytest.mark.parametrize("path", HISTORIES, ids=lambda p: p.stem)
 def test_each_history_carries_its_shapes_patch_markers(path):
-    assert patch_markers(path) == dict.fromkeys(PATCHES, SHAPES[shape(path)])
+    markers = {k: v for k, v in patch_markers(path).items() if k in PATCHES}  # later patches have their own
+    assert markers == dict.fromkeys(PATCHES, SHAPES[shape(path)])
 
 
 async def test_all_recorded_histories_replay():

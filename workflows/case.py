@@ -22,7 +22,7 @@ Loading the calendar and writing the register are short and idempotent, so they 
 inside the workflow task that needs them (no round trip through the server's task queue); delivering an
 alarm stays a normal activity, with its own retries and timeouts.
 
-Versioning (docs/administrator.md, "Upgrading the workflow"): a change to the commands this workflow
+Versioning (docs/administrator.md, "The workflow's versioning policy"): a change to the commands this workflow
 issues is guarded with `workflow.patched`, then deprecated, then removed, one release at a time.
 """
 
