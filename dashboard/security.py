@@ -3,7 +3,7 @@
 `FOI_DASHBOARD_TOKEN` gives read-only access (GET and HEAD: the lists, the CSV downloads, `/healthz`)
 to scripts and monitors; people sign in (`dashboard/sessions.py`). The token is compared as UTF-8
 bytes in constant time, so any header a client sends is a yes or a no, never an error. The shared
-basic-auth user of earlier versions is gone (README, upgrade notes): a setting still naming it is
+basic-auth user of earlier versions is gone (docs/administrator.md, Upgrade notes): a setting still naming it is
 refused at start-up in one line, so no one believes a password protects the dashboard when none does.
 """
 

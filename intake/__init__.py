@@ -1,2 +1,2 @@
 """The mailbox as the front door: requests that arrive by email, taken from an IMAP folder exactly once,
-each recorded in the register as a request awaiting triage (README, "Receiving requests by email")."""
+each recorded in the register as a request awaiting triage (docs/administrator.md, "The mailbox")."""

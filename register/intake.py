@@ -2,7 +2,7 @@
 UIDVALIDITY and UID it had on the server, so a message recorded before a crash is recognised after it
 and never taken twice. A row keeps the day of receipt, the requester's name and address, the subject,
 the body as text, the attachments' names and sizes, what could not be read, and the raw message
-encrypted with the payload keys (runtime/codec.py). These are personal data (README, Personal data).
+encrypted with the payload keys (runtime/codec.py). These are personal data (docs/administrator.md, Personal data).
 
 Its `status`: `awaiting` triage; `started` (a case was started from it, `ref`); `not_request` (an officer
 said so, with a reason); `threaded` (a reply attached to case `ref`); `filed` (an auto-reply or a bounce,

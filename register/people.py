@@ -2,7 +2,7 @@
 and whether they may still act; and the teams they belong to (a responding team holds cases; its
 managers receive its cases' escalations when a case has no manager of its own). A person is never
 deleted, only deactivated, so every action they recorded keeps a name to show. Names and addresses are
-personal data (README, Personal data). Signing in to the dashboard adds a password's Argon2 hash (never
+personal data (docs/administrator.md, Personal data). Signing in to the dashboard adds a password's Argon2 hash (never
 the password) and the count of failed sign-ins in a row, with when a lock-out after too many ends, and
 when their sessions last ended (`casework.passwords`)."""
 

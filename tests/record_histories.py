@@ -4,9 +4,9 @@
 
 Run it after a deliberate change to the workflow (guarded by `workflow.patched`) and commit the new
 files (`<scenario>.<shape>.json`) beside the old ones: old histories must keep replaying, that is the point.
-Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities),
-`authors` (staff actions carrying the actor: record_event, void_event, amend_event, assign), `category`
-(a school case: its category in the input, days that are not school days in the calendar's context).
+Delete a shape's files only when no supported upgrade can leave a case of that shape running (the
+versioning policy, docs/administrator.md). Shapes kept: `patched` (the three first patches' markers, not
+deprecated: cases started before the policy) and `deprecated` (the same markers, deprecated: this release).
 """
 
 from __future__ import annotations
@@ -128,8 +128,11 @@ async def school(env, settings):
     return h
 
 
+SCENARIOS = (in_time, escalated, clocks_stopped, back_dated, corrected, school)
+
+
 async def main(shape: str, names: list[str]) -> None:
-    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected, school):
+    for scenario in SCENARIOS:
         if names and scenario.__name__ not in names:
             continue
         with TemporaryDirectory() as tmp:

@@ -42,7 +42,7 @@ async def until_sent(register, count: int = 1, ref: str = "T1") -> list:
 
 
 async def test_history_recorded_right_after_a_back_dated_start_is_taken_into_account_first(env, settings, register):
-    """The README flow: `new` without --events, then `record ... responded` at once: no alarm at all."""
+    """docs/officer.md's flow: `new` without --events, then `record ... responded` at once: no alarm at all."""
     async with running_worker(env.client, settings):
         await freeze_at(env, TODAY)
         handle = await start(env, settings, received=RECEIVED, catch_up_grace=True)

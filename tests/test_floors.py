@@ -1,4 +1,4 @@
-"""Floors point down: no package imports one on a higher floor (README, Architecture).
+"""Floors point down: no package imports one on a higher floor (docs/developer.md, Architecture).
 
 Every import statement of the project's own code is read with `ast` (nothing is imported), including
 imports inside functions and under `workflow.unsafe.imports_passed_through()`.
@@ -66,7 +66,7 @@ def upward_imports() -> list[str]:
 
 def test_every_package_of_the_project_has_a_floor():
     packages = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()} - {"tests", "bench"}
-    assert packages <= FLOOR.keys(), f"give these a floor in FLOORS and the README: {packages - FLOOR.keys()}"
+    assert packages <= FLOOR.keys(), f"give these a floor in FLOORS and docs/developer.md: {packages - FLOOR.keys()}"
 
 
 def test_no_floor_imports_one_above_it_or_beside_it():

@@ -1,4 +1,4 @@
-"""README promises that nothing else exercised: `new --events` and `record --until --exceptional` as a
+"""docs/officer.md's promises that nothing else exercised: `new --events` and `record --until --exceptional` as a
 person types them, the late-review reopen of a case whose last run did not close normally, and the yearly
 renewal of a long-running case's calendar. Expected dates are written by hand or come from the tests'
 naive calendar, never the engine."""

@@ -30,7 +30,7 @@ from workflows.identity import DIGEST_SCHEDULE
 def walkthrough() -> list[list[str]]:
     """Each starter command of the README's walkthrough, in order (`a && b` is two commands)."""
     readme = (ROOT / "README.md").read_text()
-    section = readme[readme.index("## Walkthrough") : readme.index("## The calculator")]
+    section = readme[readme.index("## Walkthrough") : readme.index("## Where next")]
     commands = []
     for line in section.splitlines():
         if line.startswith("    .venv/bin/python starter.py "):
@@ -42,9 +42,9 @@ def walkthrough() -> list[list[str]]:
 
 
 def backlog_import() -> list[str]:
-    """The managers' section's command that moves the example backlog in."""
-    readme = (ROOT / "README.md").read_text()
-    section = readme[readme.index("## For managers") :]
+    """The manager's guide's command that moves the example backlog in (the README's "Where next")."""
+    guide = (ROOT / "docs" / "manager.md").read_text()
+    section = guide[guide.index("## Moving a backlog in") :]
     [line] = [x for x in section.splitlines() if x.startswith("    .venv/bin/python starter.py import ")]
     return shlex.split(line)[2:]
 
@@ -95,7 +95,7 @@ def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_pat
             *("officer@example.org",) * 5
         ]
 
-        # Read on: the managers' import of the example backlog, whose case 63509 is the walkthrough's.
+        # Read on: the manager's guide imports the example backlog, whose case 63509 is the walkthrough's.
         imported = d.starter(*backlog_import(), timeout=180)
         assert imported.returncode == 0, (imported.stdout, imported.stderr)
         told = imported.stdout.strip().splitlines()

@@ -89,7 +89,7 @@ def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothin
     assert per_history == [1] * CASES, Counter(per_history)
     assert set(received_by) == {f"manager{i:03}@example.org" for i in range(CASES)}
     # A worker killed between SMTP's acceptance and the activity's completion can send one message
-    # again (documented in the README); one kill allows at most one duplicate, never a lost alarm.
+    # again (docs/administrator.md, Running at scale); one kill allows at most one duplicate, never a lost alarm.
     assert sum(received_by.values()) - CASES <= 1, received_by.most_common(3)
     rows = Counter((r.ref, r.kind) for r in register.notifications())
     assert len(rows) == CASES and set(rows.values()) == {1}

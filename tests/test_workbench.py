@@ -120,7 +120,7 @@ async def test_an_officer_signs_in_starts_a_case_and_records_a_response(dev_env,
                 docx = await context.request.get(f"{base}/letter/response/{ref}")
                 assert docx.status == 200 and (await docx.body())[:2] == b"PK"  # the Word document (a zip)
                 assert [e.exemptions for e in register.case_events(ref)] == [("s40(2)", "s43(2)")]
-                name = "workbench-case-js.png" if javascript else "workbench-case.png"  # JS off: the README's
+                name = "workbench-case-js.png" if javascript else "workbench-case.png"  # JS off: docs/officer.md's
                 await page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
                 # A date that is not a date: the error summary, and nothing recorded.

@@ -20,8 +20,10 @@ get one correction and the register marks it withdrawn.
 
 Loading the calendar and writing the register are short and idempotent, so they run as local activities
 inside the workflow task that needs them (no round trip through the server's task queue); delivering an
-alarm stays a normal activity, with its own retries and timeouts. Cases whose history began before this
-(no `LOCAL` patch marker) keep scheduling normal activities, so their histories replay unchanged.
+alarm stays a normal activity, with its own retries and timeouts.
+
+Versioning (docs/administrator.md, "The workflow's versioning policy"): a change to the commands this workflow
+issues is guarded with `workflow.patched`, then deprecated, then removed, one release at a time.
 """
 
 from __future__ import annotations
@@ -68,14 +70,12 @@ with workflow.unsafe.imports_passed_through():
     from workflows.search import DUE, REGIME, STAGE
     from workflows.zones import at_local, local_date
 
-READ_MODEL = "read-model"
-"""Patch id: from this version the register's row is rewritten whenever the running deadline or the next
-alarm changes (a proclaimed holiday, an alarm sent), not only the stage; recorded histories keep the old path."""
-
-ALERTS = "digests-and-corrections"
-"""Patch id: from this version an alarm that every recipient takes in a digest is queued by a local
-activity, an alarm's email carries the explanation of the dates, and an alarm that the history recorded
-later shows was wrong is withdrawn with a correction; recorded histories keep the old path."""
+DEPRECATED_PATCHES = ("read-model", "digests-and-corrections", "calendar-and-register-as-local-activities")
+"""Patches whose old paths are gone (every case runs the new one): the register's row follows the running
+deadline and next alarm, not only the stage; digest-only alarms are queued by a local activity, emails
+explain the dates, alarms later proved wrong are withdrawn; calendar loading and register writes are local
+activities. Kept as `workflow.deprecate_patch` so cases started while they were `workflow.patched` still
+replay; removed by the release after the one that deprecated them (docs/administrator.md)."""
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
@@ -85,15 +85,9 @@ ACTIVITY = {
 }
 
 
-LOCAL = "calendar-and-register-as-local-activities"
-"""The patch that made calendar loading and register writes local activities (see the module docstring)."""
-
-
 async def run_short(method, arg):
-    """Run a short, idempotent activity: local for cases started since `LOCAL`, scheduled for older ones."""
-    if workflow.patched(LOCAL):
-        return await workflow.execute_local_activity_method(method, arg, **ACTIVITY)
-    return await workflow.execute_activity_method(method, arg, **ACTIVITY)
+    """Run a short, idempotent activity (loading the calendar, a register write) as a local activity."""
+    return await workflow.execute_local_activity_method(method, arg, **ACTIVITY)
 
 
 def rejected(exc: Exception) -> ApplicationError:
@@ -120,11 +114,9 @@ class CaseWorkflow:
         self.published: tuple | None = None  # search attribute values last upserted
         self.registered: tuple | None = None  # what the register's row last showed (`_registered_as`)
         self.in_register = False
-        self.read_model = False  # set in `run`: record deadline and next alarm changes too (patch READ_MODEL)
         self.good: Evaluation | None = None  # the last evaluation the law allowed
         self.attention: str | None = None  # why the history no longer fits, while it does not
         self.attention_recorded: str | None = None  # the reason the register last recorded
-        self.alerts = False  # set in `run`: digests by local activity, corrections (patch ALERTS)
         self.delivered: list[tuple[Alarm, int, int]] = []  # each alarm delivered, with the entries and
         # revisions known then
         self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
@@ -139,8 +131,8 @@ class CaseWorkflow:
 
     @workflow.run
     async def run(self, case: CaseInput) -> CaseView:
-        self.read_model = workflow.patched(READ_MODEL)
-        self.alerts = workflow.patched(ALERTS)
+        for patch in DEPRECATED_PATCHES:
+            workflow.deprecate_patch(patch)
         await self._load_context()
         grace = self.context.alarms.catch_up_grace_minutes
         if case.catch_up_grace and grace:
@@ -158,31 +150,21 @@ class CaseWorkflow:
         )
         self.in_register = True  # from now on the lists show it: the view answers (read your own writes)
         while True:
-            if self.read_model:
-                self.changed = False  # an event recorded from here on wakes the loop again
+            self.changed = False  # an event recorded from here on wakes the loop again
             if self.calendar_stale or self._calendar_ends_soon():
                 self.calendar_stale = False
                 await self._load_context()
-            if self.read_model:  # the register's row follows stage, deadline, next alarm and attention
-                async with self.lock:  # after a staff action's own register write, never before it
-                    ev = self._evaluate_or_keep()
-                    self._publish(ev)
-                    if self.alerts:
-                        await self._withdraw_contradicted(ev)
-                    await self._sound_alarms(ev)
-                    if self._registered_as(ev) != self.registered:
-                        await self._record_evaluation(ev)
-            else:  # cases started before the read model: record only a stage that time moved (or attention)
+            # the register's row follows stage, deadline, next alarm and attention
+            async with self.lock:  # after a staff action's own register write, never before it
                 ev = self._evaluate_or_keep()
                 self._publish(ev)
+                await self._withdraw_contradicted(ev)
+                await self._sound_alarms(ev)
                 if self._registered_as(ev) != self.registered:
                     await self._record_evaluation(ev)
-                await self._sound_alarms(ev)
             wake = self._next_wake(ev)
             if ev.stage is Stage.closed and wake is None:
                 break
-            if not self.read_model:
-                self.changed = False
             with contextlib.suppress(asyncio.TimeoutError):  # the alarm time came: loop round
                 await workflow.wait_condition(
                     lambda: self.changed or self.calendar_stale,
@@ -216,8 +198,6 @@ class CaseWorkflow:
 
     def _registered_as(self, ev: Evaluation) -> tuple:
         """What the register's row shows of the case: it is rewritten when this changes."""
-        if not self.read_model:
-            return (ev.stage, ev.closed_reason, self.attention)
         alarm = self._next_alarm(ev)
         due = (ev.running_due, ev.response_owed_by, ev.review_target)
         return (ev.stage, ev.closed_reason, *due, alarm, self.attention)
@@ -283,8 +263,7 @@ class CaseWorkflow:
         self.sent.extend(a.key for a in due)
         alarm = most_severe(due)
         await self._deliver(alarm, ev)
-        if self.alerts:
-            self.delivered.append((alarm, len(self.entries), len(self.revisions)))
+        self.delivered.append((alarm, len(self.entries), len(self.revisions)))
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
         req = AlarmDelivery(
@@ -297,14 +276,14 @@ class CaseWorkflow:
             team=self.team,
             evaluation=ev,
             reason=reason,
-            explanation=self._explanation(ev) if self.alerts and reason is None else None,
+            explanation=self._explanation(ev) if reason is None else None,
         )
         await self._notify(Notifications.deliver_alarm, req, alarm)
 
     async def _notify(self, method, req, alarm: Alarm) -> None:
         """A notification activity: local when every recipient takes the alarm in a digest (it is then
         only a register write), else scheduled, with its own retries while the mail server is down."""
-        if self.alerts and self.context.alarms.digest_only(alarm):
+        if self.context.alarms.digest_only(alarm):
             await workflow.execute_local_activity_method(method, req, **ACTIVITY)
         else:
             await workflow.execute_activity_method(method, req, **ACTIVITY)
