@@ -59,7 +59,7 @@ with workflow.unsafe.imports_passed_through():
         effective,
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, EventType, RuleViolation, Stage, evaluate
-    from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
+    from rules.alarms import DRAFT_KINDS, Alarm, AlarmKind, alarms_for, most_severe
     from rules.corrections import contradiction
     from rules.explain import explain
     from workflows.corrections import amend_problem, described, void_problem
@@ -76,6 +76,10 @@ ALERTS = "digests-and-corrections"
 """Patch id: from this version an alarm that every recipient takes in a digest is queued by a local
 activity, an alarm's email carries the explanation of the dates, and an alarm that the history recorded
 later shows was wrong is withdrawn with a correction; recorded histories keep the old path."""
+
+DRAFTS = "internal-draft-deadlines"
+"""Patch id: from this version the internal draft deadline has its alarms (the officer's reminder, "draft late"
+to the managers' digest) and the register's row follows the draft date; recorded histories keep the old path."""
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
@@ -125,6 +129,7 @@ class CaseWorkflow:
         self.attention: str | None = None  # why the history no longer fits, while it does not
         self.attention_recorded: str | None = None  # the reason the register last recorded
         self.alerts = False  # set in `run`: digests by local activity, corrections (patch ALERTS)
+        self.drafts = False  # set in `run`: the draft deadline's alarms (patch DRAFTS)
         self.delivered: list[tuple[Alarm, int, int]] = []  # each alarm delivered, with the entries and
         # revisions known then
         self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
@@ -141,6 +146,7 @@ class CaseWorkflow:
     async def run(self, case: CaseInput) -> CaseView:
         self.read_model = workflow.patched(READ_MODEL)
         self.alerts = workflow.patched(ALERTS)
+        self.drafts = workflow.patched(DRAFTS)
         await self._load_context()
         grace = self.context.alarms.catch_up_grace_minutes
         if case.catch_up_grace and grace:
@@ -220,6 +226,8 @@ class CaseWorkflow:
             return (ev.stage, ev.closed_reason, self.attention)
         alarm = self._next_alarm(ev)
         due = (ev.running_due, ev.response_owed_by, ev.review_target)
+        if self.drafts:
+            due += (ev.draft_owed_by,)
         return (ev.stage, ev.closed_reason, *due, alarm, self.attention)
 
     async def _load_context(self) -> None:
@@ -255,7 +263,10 @@ class CaseWorkflow:
         return evaluate(case, self.calendar, max(as_of or self._today(), last), self.context.policy)
 
     def _pending(self, ev: Evaluation) -> list[Alarm]:
-        return [a for a in alarms_for(ev, self.calendar, self.context.alarms) if a.key not in self.sent]
+        alarms = alarms_for(ev, self.calendar, self.context.alarms)
+        if not self.drafts:  # a case started before the draft deadline's alarms: its history has none
+            alarms = [a for a in alarms if a.kind not in DRAFT_KINDS]
+        return [a for a in alarms if a.key not in self.sent]
 
     def _holding(self) -> bool:
         return self.hold_until is not None and workflow.now() < self.hold_until
