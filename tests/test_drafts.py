@@ -141,3 +141,22 @@ def test_the_officer_is_reminded_and_the_managers_told_when_the_draft_is_late():
     policy = AlarmPolicy(manager_delivery="immediate")
     assert policy.digest_only(drafts[2])  # a late draft goes to the digest even where escalations go at once
     assert not AlarmPolicy(draft_late_delivery="immediate").digest_only(drafts[2])
+
+
+def test_the_draft_policy_is_read_from_settings_and_a_bad_value_is_one_line(monkeypatch):
+    from settings import Settings, SettingsError, get_settings
+
+    monkeypatch.setenv("FOI_POLICY__DRAFTS__SAR_DAYS_BEFORE", "7")
+    monkeypatch.setenv("FOI_ALARMS__DRAFT_LATE_DELIVERY", "immediate")
+    s = Settings()
+    assert s.policy.drafts.sar_days_before == 7 and s.alarms.draft_late_delivery == "immediate"
+    # Received Wed 15 Oct 2025, the month ends Sat 15 Nov: seven days before is Sat 8 Nov, so Fri 7 Nov.
+    assert evaluate_case("sar", "2025-10-15", as_of="2025-10-16", policy=s.policy).draft_due == D("2025-11-07")
+
+    monkeypatch.setenv("FOI_POLICY__DRAFTS__FOIA_WORKING_DAY", "20")  # on the statutory day itself: refused
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(SettingsError, match="^setting FOI_POLICY__DRAFTS__FOIA_WORKING_DAY: .*19$"):
+            get_settings()
+    finally:
+        get_settings.cache_clear()
