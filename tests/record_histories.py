@@ -6,7 +6,8 @@ Run it after a deliberate change to the workflow (guarded by `workflow.patched`)
 files (`<scenario>.<shape>.json`) beside the old ones: old histories must keep replaying, that is the point.
 Shapes so far: the first (no suffix), `local_activities` (calendar and register as local activities),
 `authors` (staff actions carrying the actor: record_event, void_event, amend_event, assign), `category`
-(a school case: its category in the input, days that are not school days in the calendar's context).
+(a school case: its category in the input, days that are not school days in the calendar's context),
+`drafts` (the internal draft deadline's alarms, patch `internal-draft-deadlines`).
 """
 
 from __future__ import annotations
@@ -128,8 +129,24 @@ async def school(env, settings):
     return h
 
 
+async def drafted(env, settings):
+    """The internal draft deadline's alarms: the officer's reminders, a late draft queued for the managers'
+    digest; a clarification that restarts the clock and the draft date, late again, then the response."""
+    h = await start(env, settings, ref="drafted")
+    received, cal = await today(env), calendar()
+    late = cal.add_working_days(received, 11)  # the draft was due on the 10th
+    await sleep_until(env, late)
+    await record(h, "clarification_requested", late)
+    await record(h, "clarification_received", late)
+    responded = cal.add_working_days(late, 12)  # past the new draft date: late again
+    await sleep_until(env, responded)
+    await record(h, "responded", responded, outcome="granted")
+    await h.result()
+    return h
+
+
 async def main(shape: str, names: list[str]) -> None:
-    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected, school):
+    for scenario in (in_time, escalated, clocks_stopped, back_dated, corrected, school, drafted):
         if names and scenario.__name__ not in names:
             continue
         with TemporaryDirectory() as tmp:

@@ -21,6 +21,7 @@ def test_there_are_histories_of_each_kind_of_lifecycle_in_each_shape():
         assert {f"{n}{shape}" for n in ("in_time", "escalated", "clocks_stopped", "back_dated")} <= names
     assert "corrected.authors" in names  # record_event, amend_event, void_event and assign, with their actors
     assert "school.category" in names  # a Time for Compliance category, days that are not school days
+    assert "drafted.drafts" in names  # the internal draft deadline's alarms
 
 
 async def test_all_recorded_histories_replay():
