@@ -275,29 +275,50 @@ class _Run:
         clarification restarts it, a fee pause or a subject access pause pushes it out, as they do that date."""
         d, r = self.policy.drafts, self.rules
         move = self.extended_until is not None and d.extensions == "move"
+        why = ["the authority's own deadline"]
         if r.counting == "months":  # UK GDPR Art 12(3): N calendar days before the month (and any pause) ends
             end = add_months(self.clock_started, r.response_period) + timedelta(days=self.paused)
-            draft = end - timedelta(days=d.sar_days_before)
-            if move:
-                draft = max(draft, self.extended_until - timedelta(days=d.sar_days_before))
-            return d.to_working_day(self.cal, draft)
+            day = end - timedelta(days=d.sar_days_before)
+            why.append(f"less {d.sar_days_before} calendar days")
+            if self.paused:
+                why.append(f"plus {self.paused} calendar days paused for clarification")
+            if move and self.extended_until - timedelta(days=d.sar_days_before) > day:
+                day = self.extended_until - timedelta(days=d.sar_days_before)
+                why.append(f"moved with the extension: {d.sar_days_before} calendar days before it")
+            draft = d.to_working_day(self.cal, day)
+            if draft != day:
+                why.append(f"{day:%a %-d %b %Y} is not a working day")
+            return self._note(
+                "draft_due", draft, self.clock_started, r.response_period, "calendar months", "; ".join(why)
+            )
         n = d.working_day(self.case.regime)
         lead = r.response_period - n  # working days the draft comes before the statutory 20th
+        count = n
         if self.case.category is _STANDARD:
             draft = nth_counted_day(self.cal, self.clock_started, n, self.disregarded)
         else:  # SI 2004/3364: the same distance before the category's own period
             category = CATEGORIES[self.case.category]
-            draft = nth_counted_day(self.cal, self.clock_started, category.working_days - lead, self.disregarded)
+            count = category.working_days - lead
+            draft = nth_counted_day(self.cal, self.clock_started, count, self.disregarded)
+            why.append(f"{lead} working days before the category's {category.working_days}")
             if category.school_days is not None:
-                draft = min(draft, self._school_days_after(self.clock_started, category.school_days - lead))
-        if move:
-            draft = max(draft, self.cal.add_working_days(self.extended_until, -lead))
-        return draft
+                by_school = self._school_days_after(self.clock_started, category.school_days - lead)
+                if by_school < draft:
+                    draft, count = by_school, category.school_days - lead
+                    why.append("counted in school days")
+        skipped = self.cal.working_days_between(self.clock_started, draft) - count
+        if skipped and "counted in school days" not in why:  # the school count names its own skipped days
+            why.append(f"{skipped} working days from fee notice to payment disregarded")
+        if move and self.cal.add_working_days(self.extended_until, -lead) > draft:
+            draft = self.cal.add_working_days(self.extended_until, -lead)
+            why.append(f"moved with the extension: {lead} working days before it")
+        return self._note("draft_due", draft, self.clock_started, count, "working days", "; ".join(why))
 
     def review_draft_due(self) -> date | None:
         """The internal review's draft deadline, when the policy gives the review one."""
         n = self.policy.drafts.review_working_day
-        return self.cal.add_working_days(self.review_requested.on, n) if n else None
+        why = "the internal review's draft, the authority's own deadline"
+        return self._working_days_after("draft_due", self.review_requested.on, n, why) if n else None
 
     def extension_cap(self, statutory_due: date) -> date:
         r = self.rules

@@ -160,3 +160,19 @@ def test_the_draft_policy_is_read_from_settings_and_a_bad_value_is_one_line(monk
             get_settings()
     finally:
         get_settings.cache_clear()
+
+
+def test_the_explanation_says_how_the_draft_date_was_counted():
+    from rules.explain import explain
+
+    fee = [ev("fee_notice_issued", "2025-10-06"), ev("fee_paid", "2025-10-08")]
+    text = explain(Case(regime="foia", received=D("2025-10-01"), events=fee), cal("foia"), D("2025-10-08"))
+    assert (
+        "Draft due (internal deadline): Mon 20 Oct 2025 — 10 working days after Wed 1 Oct 2025 (the authority's own "
+        "deadline; 3 working days from fee notice to payment disregarded)"
+    ) in text
+    sar = explain(Case(regime="sar", received=D("2025-11-03")), cal("sar"), D("2025-11-03"))
+    assert (
+        "Draft due (internal deadline): Fri 21 Nov 2025 — 1 calendar month after Mon 3 Nov 2025 (the authority's own "
+        "deadline; less 10 calendar days; Sun 23 Nov 2025 is not a working day)"
+    ) in sar
