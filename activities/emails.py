@@ -24,6 +24,8 @@ HEADLINES = {
     AlarmKind.lapsed: "Lapsed: nothing arrived by {deadline}; the case is closed",
     AlarmKind.steps_reminder: "Reminder: the decision notice's steps are due {deadline}",
     AlarmKind.steps_overdue: "OVERDUE: the decision notice's steps were due {deadline}",
+    AlarmKind.draft_reminder: "Reminder: the draft response is due {deadline} (internal deadline)",
+    AlarmKind.draft_late: "DRAFT LATE: the draft response was due {deadline} (internal deadline)",
     AlarmKind.needs_attention: "NEEDS ATTENTION: its recorded history no longer fits the calendar or policy",
 }
 MISSED = {
@@ -32,6 +34,7 @@ MISSED = {
     AlarmKind.review_overdue: "internal review (target)",
     AlarmKind.review_limit_exceeded: "internal review (limit)",
     AlarmKind.steps_overdue: "decision notice's steps",
+    AlarmKind.draft_late: "draft (internal deadline)",
 }
 STYLE = "font-family:sans-serif;font-size:14px;line-height:1.4"
 
@@ -78,6 +81,9 @@ def alarm_mail(req: AlarmDelivery, dashboard_url: str | None = None) -> Mail:
         lines.append(f"Response due: {day(ev.response_due)}.")
     if ev.working_days_overdue:
         lines.append(f"Response overdue by {ev.working_days_overdue} working days.")
+    if a.kind in (AlarmKind.draft_reminder, AlarmKind.draft_late) and ev.draft_due:
+        of = "the internal review's" if ev.draft_of == "review" else "the response's"
+        lines.append(f"Draft due (internal deadline, {of}): {day(ev.draft_due)}.")
     if ev.review_due:
         lines.append(f"Internal review due: {day(ev.review_due)} (at the latest {day(ev.review_latest_due)}).")
     if ev.review_working_days_overdue:

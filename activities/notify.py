@@ -105,19 +105,23 @@ class Notifications:
                 fields = dict(
                     kind="withdrawn", alarm_on=req.alarm.on, deadline=req.alarm.deadline, withdrawn_reason=req.reason
                 )
-                outcome = self._dispatch(f"{key}:withdrawn", req.ref, role, original.recipient or None, mail, fields)
+                recipient = original.recipient or None
+                outcome = self._dispatch(f"{key}:withdrawn", req.ref, role, recipient, mail, fields, req.alarm.kind)
                 getattr(out, outcome).append(f"{key}:withdrawn")
             return out
 
-    def _dispatch(self, key: str, ref: str, role: str, recipient: str | None, mail: Mail, fields: dict) -> str:
-        """Claim the row `key` and deliver it to `recipient`: the `DeliveryResult` list it belongs in."""
+    def _dispatch(
+        self, key: str, ref: str, role: str, recipient: str | None, mail: Mail, fields: dict, alarm_kind: str = ""
+    ) -> str:
+        """Claim the row `key` and deliver it to `recipient`: the `DeliveryResult` list it belongs in. The
+        alarm's kind decides the delivery with the role (a late draft goes to a digest: `AlarmPolicy`)."""
         common = dict(key=key, ref=ref, role=role, subject=mail.subject, body=mail.text, **fields)
         if recipient is None:
             row = self.register.claim_notification(status="undeliverable", recipient="", channel=NO_ADDRESS, **common)
             if row.channel == NO_ADDRESS:
                 activity.logger.warning("alarm %s of case %s: no address for the %s", fields["kind"], ref, role)
             return "undeliverable"
-        digest = self.alarms.delivery(role) == "digest"
+        digest = self.alarms.delivery(role, alarm_kind or fields["kind"]) == "digest"
         status = QUEUED if digest else "pending"
         row = self.register.claim_notification(
             status=status, recipient=recipient, channel=channel_of(self.transport), **common

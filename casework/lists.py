@@ -35,6 +35,8 @@ class ListedCase:
     overdue_after: date | None
     response_due: date | None  # while a response is owed
     review_due: date | None  # while the internal review runs
+    draft_due: date | None  # the internal draft deadline, while the draft is owed (rules/drafts.py)
+    draft_late: bool  # its day has passed (the draft is owed still)
     working_days_overdue: int
     working_days_left: int | None
     next_alarm_on: date | None
@@ -120,6 +122,8 @@ def _listed(r: Row, now: date, calendars: Calendars) -> ListedCase:
         overdue_after=r.overdue_after,
         response_due=r.response_owed_by,
         review_due=r.review_target,
+        draft_due=r.draft_due,
+        draft_late=r.draft_due is not None and r.draft_due < now,
         working_days_overdue=working_days_overdue(cal, now, r.response_owed_by, r.review_target),
         working_days_left=working_days_left(cal, now, r.running_due),
         next_alarm_on=r.next_alarm_on,

@@ -171,6 +171,7 @@ def cmd_overdue(args) -> None:
             "manager": c.manager,
             "response_due": c.response_due,
             "review_due": c.review_due,
+            "draft_due": c.draft_due,
             "deadline_missed": c.overdue_after,
             "working_days_overdue": c.working_days_overdue,
         }
@@ -179,7 +180,7 @@ def cmd_overdue(args) -> None:
     if args.json:
         print_json_rows(rows)
         return
-    columns = ("ref", "regime", "stage", "missed", "over", "officer", "subject")
+    columns = ("ref", "regime", "stage", "missed", "over", "draft due", "officer", "subject")
     shown = [
         (
             r["ref"],
@@ -187,6 +188,7 @@ def cmd_overdue(args) -> None:
             r["stage"].removeprefix("awaiting_").replace("_", " "),
             short_day(r["deadline_missed"]),
             r["working_days_overdue"],
+            short_day(r["draft_due"]),
             r["officer"],
             r["subject"],
         )

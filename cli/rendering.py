@@ -101,6 +101,7 @@ def print_view(v: CaseView) -> None:
         ("received", day(ev.received)),
         ("response due", ev.response_due and day(ev.response_due)),
         ("statutory due", ev.statutory_due and ev.statutory_due != ev.response_due and day(ev.statutory_due)),
+        ("draft due", ev.draft_due and f"{day(ev.draft_due)} (internal deadline{', LATE' if ev.draft_late else ''})"),
         ("OVERDUE", ev.overdue and f"{ev.working_days_overdue} working days"),
         (
             "responded",

@@ -20,6 +20,7 @@ from register.store import CaseRow
 ListName = Literal["overdue", "due_soon", "open"]
 SORTS = {
     "due": CaseRow.running_due,
+    "draft": CaseRow.draft_due,
     "overdue": CaseRow.overdue_after,
     "ref": CaseRow.ref,
     "received": CaseRow.received,

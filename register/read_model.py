@@ -19,6 +19,7 @@ def read_model_columns(ev: Evaluation, next_alarm: Alarm | None) -> dict:
         "running_due": ev.running_due,
         "response_owed_by": ev.response_owed_by,
         "review_target": ev.review_target,
+        "draft_due": ev.draft_owed_by,
         "overdue_after": overdue_after(ev.response_owed_by, ev.review_target),
         "next_alarm_on": next_alarm.on if next_alarm else None,
         "next_alarm_kind": next_alarm.kind.value if next_alarm else None,

@@ -70,6 +70,7 @@ class CaseRow(Base):
     running_due: Mapped[date | None] = mapped_column(Date, index=True)
     response_owed_by: Mapped[date | None] = mapped_column(Date)
     review_target: Mapped[date | None] = mapped_column(Date)
+    draft_due: Mapped[date | None] = mapped_column(Date)  # the internal draft deadline while the draft is owed
     overdue_after: Mapped[date | None] = mapped_column(Date, index=True)
     next_alarm_on: Mapped[date | None] = mapped_column(Date)
     next_alarm_kind: Mapped[str | None] = mapped_column(String(40))

@@ -26,9 +26,11 @@ Delivery = Literal["immediate", "digest"]
 class AlarmKind(StrEnum):
     """In increasing severity: when several are due at once only the most severe is sent."""
 
+    draft_reminder = "draft_reminder"  # the internal draft deadline, to the officer (rules/drafts.py)
     response_reminder = "response_reminder"
     review_reminder = "review_reminder"
     steps_reminder = "steps_reminder"  # a decision notice's steps, due soon
+    draft_late = "draft_late"  # the draft not done by its internal deadline: to the managers, in their digest
     lapsed = "lapsed"
     response_overdue = "response_overdue"
     review_overdue = "review_overdue"
@@ -67,12 +69,26 @@ class AlarmPolicy(BaseModel):
         description="The daily digest goes this long after the alarm time, so it holds that day's alarms.",
     )
 
-    def delivery(self, role: Role) -> Delivery:
+    draft_alarms: bool = Field(
+        True,
+        description="The internal draft deadline raises alarms (the officer's reminders, a late draft to the "
+        "managers); false: the draft date is only shown (rules/drafts.py).",
+    )
+    draft_reminder_days: int = Field(
+        2, ge=0, description="Working days before the internal draft deadline that the officer is reminded."
+    )
+    draft_late_delivery: Delivery = Field(
+        "digest", description="A late draft reaches the managers in their daily digest (or at once: immediate)."
+    )
+
+    def delivery(self, role: Role, kind: str | None = None) -> Delivery:
+        if kind == AlarmKind.draft_late:
+            return self.draft_late_delivery
         return self.officer_delivery if role == "officer" else self.manager_delivery
 
     def digest_only(self, alarm: Alarm) -> bool:
         """Every recipient of this alarm takes it in a digest: delivering it is only queueing it."""
-        return all(self.delivery(role) == "digest" for role in alarm.to)
+        return all(self.delivery(role, alarm.kind) == "digest" for role in alarm.to)
 
 
 class Alarm(BaseModel):
@@ -150,7 +166,27 @@ def alarms_for(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm
         out.append(
             Alarm(kind=AlarmKind.lapsed, on=cal.on_or_after(ev.closed_on), to=("officer",), deadline=ev.lapses_after)
         )
+    if policy.draft_alarms:
+        out.extend(draft_alarms(ev, cal, policy))
     return sorted(out, key=lambda a: (a.on, SEVERITY[a.kind]))
+
+
+DRAFT_KINDS = frozenset({AlarmKind.draft_reminder, AlarmKind.draft_late})
+
+
+def draft_alarms(ev: Evaluation, cal: Calendar, policy: AlarmPolicy) -> list[Alarm]:
+    """The internal draft deadline's alarms while the draft is owed: the officer's reminders (some working
+    days before, and on the day) and, the working day after, "draft late" to the managers."""
+    due = ev.draft_owed_by
+    if due is None:
+        return []
+    out = []
+    if policy.draft_reminder_days:
+        first = cal.add_working_days(due, -policy.draft_reminder_days)
+        out.append(Alarm(kind=AlarmKind.draft_reminder, on=first, to=("officer",), deadline=due))
+    out.append(Alarm(kind=AlarmKind.draft_reminder, on=due, to=("officer",), deadline=due))
+    out.append(Alarm(kind=AlarmKind.draft_late, on=cal.add_working_days(due, 1), to=("manager",), deadline=due))
+    return out
 
 
 def most_severe(alarms: list[Alarm]) -> Alarm:

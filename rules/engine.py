@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from rules.calendar import Calendar
 from rules.categories import CATEGORIES, Category
 from rules.dates import add_months, last_day_of_months_beginning_with
+from rules.drafts import DraftOf, nth_counted_day
 from rules.exemptions import check as check_exemptions
 from rules.models import (
     AppealOutcome,
@@ -268,6 +269,56 @@ class _Run:
 
     def response_due(self) -> date:
         return self.extended_until or self.statutory_due()
+
+    def draft_due(self) -> date:
+        """The internal draft deadline (rules/drafts.py, a policy): on the statutory date's own clock, so a
+        clarification restarts it, a fee pause or a subject access pause pushes it out, as they do that date."""
+        d, r = self.policy.drafts, self.rules
+        move = self.extended_until is not None and d.extensions == "move"
+        why = ["the authority's own deadline"]
+        if r.counting == "months":  # UK GDPR Art 12(3): N calendar days before the month (and any pause) ends
+            end = add_months(self.clock_started, r.response_period) + timedelta(days=self.paused)
+            day = end - timedelta(days=d.sar_days_before)
+            why.append(f"less {d.sar_days_before} calendar days")
+            if self.paused:
+                why.append(f"plus {self.paused} calendar days paused for clarification")
+            if move and self.extended_until - timedelta(days=d.sar_days_before) > day:
+                day = self.extended_until - timedelta(days=d.sar_days_before)
+                why.append(f"moved with the extension: {d.sar_days_before} calendar days before it")
+            draft = d.to_working_day(self.cal, day)
+            if draft != day:
+                why.append(f"{day:%a %-d %b %Y} is not a working day")
+            return self._note(
+                "draft_due", draft, self.clock_started, r.response_period, "calendar months", "; ".join(why)
+            )
+        n = d.working_day(self.case.regime)
+        lead = r.response_period - n  # working days the draft comes before the statutory 20th
+        count = n
+        if self.case.category is _STANDARD:
+            draft = nth_counted_day(self.cal, self.clock_started, n, self.disregarded)
+        else:  # SI 2004/3364: the same distance before the category's own period
+            category = CATEGORIES[self.case.category]
+            count = category.working_days - lead
+            draft = nth_counted_day(self.cal, self.clock_started, count, self.disregarded)
+            why.append(f"{lead} working days before the category's {category.working_days}")
+            if category.school_days is not None:
+                by_school = self._school_days_after(self.clock_started, category.school_days - lead)
+                if by_school < draft:
+                    draft, count = by_school, category.school_days - lead
+                    why.append("counted in school days")
+        skipped = self.cal.working_days_between(self.clock_started, draft) - count
+        if skipped and "counted in school days" not in why:  # the school count names its own skipped days
+            why.append(f"{skipped} working days from fee notice to payment disregarded")
+        if move and self.cal.add_working_days(self.extended_until, -lead) > draft:
+            draft = self.cal.add_working_days(self.extended_until, -lead)
+            why.append(f"moved with the extension: {lead} working days before it")
+        return self._note("draft_due", draft, self.clock_started, count, "working days", "; ".join(why))
+
+    def review_draft_due(self) -> date | None:
+        """The internal review's draft deadline, when the policy gives the review one."""
+        n = self.policy.drafts.review_working_day
+        why = "the internal review's draft, the authority's own deadline"
+        return self._working_days_after("draft_due", self.review_requested.on, n, why) if n else None
 
     def extension_cap(self, statutory_due: date) -> date:
         r = self.rules
@@ -599,6 +650,7 @@ class _Run:
         self._advance(as_of)
         out = {"regime": self.case.regime, "received": self.case.received, "as_of": as_of, "stage": self.stage}
         self._response(as_of, out)
+        self._draft(as_of, out)
         self._answer(out)
         out["awaiting_since"], out["lapses_after"] = self.awaiting_since, self.lapses_after
         self._review(as_of, out)
@@ -623,6 +675,20 @@ class _Run:
         out["statutory_due"], out["response_due"] = statutory_due, response_due
         out["extended_until"], out["overdue"] = self.extended_until, overdue
         out["working_days_overdue"] = self.cal.working_days_between(response_due, as_of) if overdue else 0
+
+    def _draft(self, as_of: date, out: dict) -> None:
+        """The internal draft deadline (rules/drafts.py): the internal review's while one is asked for after the
+        response and the policy gives it one, else the response's whenever the statutory date is shown."""
+        due: date | None = None
+        of: DraftOf | None = None
+        if self.review_requested is not None and self.responded is not None:
+            due = self.review_draft_due()
+            of = "review" if due is not None else None
+        if of is None and out["statutory_due"] is not None:
+            due, of = self.draft_due(), "response"
+        owed = self.response_owed if of == "response" else self.stage is Stage.in_review
+        out["draft_due"], out["draft_of"] = due, of
+        out["draft_late"] = of is not None and owed and as_of > due
 
     def _answer(self, out: dict) -> None:
         """The response given: when, what, how timely, and on which of the 20 working days."""

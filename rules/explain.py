@@ -16,6 +16,7 @@ from rules.regimes import REGIMES
 
 LABELS = {
     "statutory_due": "Response due (statutory)",
+    "draft_due": "Draft due (internal deadline)",
     "extension_cap": "Latest date an extension may run to",
     "extended_until": "Response due (extended, moved by the clarification pause)",
     "review_request_deadline": "Last day to ask for an internal review",

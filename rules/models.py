@@ -121,6 +121,10 @@ class Evaluation(BaseModel):
     appeal_outcome: AppealOutcome | None = None
     complied_on: date | None = None
     complied_in_time: bool | None = None
+    # Internal (draft) deadlines, rules/drafts.py (defaults, so evaluations stored before them still parse)
+    draft_due: date | None = None
+    draft_of: Literal["response", "review"] | None = None
+    draft_late: bool = False
 
     @property
     def running_due(self) -> date | None:
@@ -133,6 +137,16 @@ class Evaluation(BaseModel):
         """The response deadline while a response is still owed (also during a review of a non-response)."""
         owed = self.responded_on is None and self.stage in (Stage.awaiting_response, Stage.in_review)
         return self.response_due if owed else None
+
+    @property
+    def draft_owed_by(self) -> date | None:
+        """The internal draft deadline while the draft is still owed: the response's while the response is
+        owed, the review's while the review runs."""
+        if self.draft_of == "response":
+            return self.draft_due if self.response_owed_by is not None else None
+        if self.draft_of == "review":
+            return self.draft_due if self.stage is Stage.in_review else None
+        return None
 
     @property
     def review_target(self) -> date | None:

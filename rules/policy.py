@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rules.drafts import DraftPolicy
+
 Nation = Literal["england_wales", "scotland", "northern_ireland"]
 
 RETIRED = frozenset({"eir_fee_pauses_clock"})
@@ -60,6 +62,12 @@ class Policy(BaseModel):
         "england_wales",
         description="Subject access: the controller's own nation, whose bank holidays a one-month "
         "deadline is rolled past (FOIA and EIR count every UK part, FOISA Scotland's days).",
+    )
+
+    drafts: DraftPolicy = Field(
+        DraftPolicy(),
+        description="Internal (draft) deadlines before the statutory one (rules/drafts.py; "
+        "`FOI_POLICY__DRAFTS__<FIELD>`).",
     )
 
     @model_validator(mode="before")

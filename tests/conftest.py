@@ -10,6 +10,7 @@ import pytest
 from temporalio.testing import WorkflowEnvironment
 
 from register import Register
+from rules.alarms import AlarmPolicy
 from runtime.case_worker import running_worker  # noqa: F401 - tests import it from here
 from runtime.codec import Keyring
 from runtime.connection import binary, data_converter, ensure_search_attributes
@@ -22,7 +23,13 @@ TEST_KEYS = Keyring.generate()
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", task_queue=f"q-{uuid.uuid4().hex[:8]}")
+    """A test's settings. The internal draft deadline's alarms are off here, so the tests of the other alarms
+    count only theirs; tests/test_drafts_lifecycle.py turns them on (their default)."""
+    return Settings(
+        data_dir=tmp_path / "data",
+        task_queue=f"q-{uuid.uuid4().hex[:8]}",
+        alarms=AlarmPolicy(draft_alarms=False),
+    )
 
 
 @pytest.fixture

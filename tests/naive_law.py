@@ -226,6 +226,22 @@ class NaiveCase:
         month = same_date_months_later(self.clock_started, 1) + timedelta(days=self.paused)
         return self.cal.roll_forward(month)
 
+    def draft_due(self) -> date:
+        """The internal draft deadline at the default policy (docs/internal-deadlines.md): the 10th counted
+        working day of the 20 (ten before a category's own end), or 10 calendar days before the subject
+        access month (pauses included) ends, brought back to a working day. Extensions leave it alone."""
+        if self.counts_working_days and self.category == "archives":
+            return self.cal.nth_working_day_after(self.clock_started, 20, self.disregarded)
+        if self.counts_working_days and self.category == "school":
+            by_school_days = self.cal.nth_working_day_after(self.clock_started, 10, self.disregarded | self.non_school)
+            return min(by_school_days, self.cal.nth_working_day_after(self.clock_started, 50, self.disregarded))
+        if self.counts_working_days:
+            return self.cal.nth_working_day_after(self.clock_started, 10, self.disregarded)
+        day = same_date_months_later(self.clock_started, 1) + timedelta(days=self.paused) - timedelta(days=10)
+        while not self.cal.is_working_day(day):
+            day -= ONE
+        return day
+
     def response_due(self) -> date:
         if self.extended_until and self.pause_after_extension:  # Art 12A: the pause moves the extension too
             if self.extension_given is None:
@@ -507,6 +523,12 @@ class NaiveCase:
             "extended_until": iso(self.extended_until and self.response_due()),
             "overdue": overdue,
             "working_days_overdue": cal.working_days_in(response, as_of) if overdue else 0,
+        }
+        draft = self.draft_due() if statutory is not None else None
+        out |= {
+            "draft_due": iso(draft),
+            "draft_of": "response" if draft else None,
+            "draft_late": draft is not None and self.owed and as_of > draft,
         }
         r = self.responded
         out |= {

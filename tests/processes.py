@@ -40,7 +40,9 @@ class Deployment:
         self.workdir = workdir
         self.port, self.ui_port = free_port(), free_port()
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}
-        self.env.update(FOI_DEV_SERVER_PORT=str(self.port), FOI_DEV_SERVER_UI_PORT=str(self.ui_port), **extra_env)
+        self.env.update(FOI_DEV_SERVER_PORT=str(self.port), FOI_DEV_SERVER_UI_PORT=str(self.ui_port))
+        self.env["FOI_ALARMS__DRAFT_ALARMS"] = "false"  # as tests/conftest.py's settings
+        self.env.update(extra_env)
         self.worker: subprocess.Popen | None = None
 
     def start_worker(self, timeout: float = 90) -> None:

@@ -128,7 +128,23 @@ async def school(env, settings):
     return h
 
 
-SCENARIOS = (in_time, escalated, clocks_stopped, back_dated, corrected, school)
+async def drafted(env, settings):
+    """The internal draft deadline's alarms: the officer's reminders, a late draft queued for the managers'
+    digest; a clarification that restarts the clock and the draft date, late again, then the response."""
+    h = await start(env, settings, ref="drafted")
+    received, cal = await today(env), calendar()
+    late = cal.add_working_days(received, 11)  # the draft was due on the 10th
+    await sleep_until(env, late)
+    await record(h, "clarification_requested", late)
+    await record(h, "clarification_received", late)
+    responded = cal.add_working_days(late, 12)  # past the new draft date: late again
+    await sleep_until(env, responded)
+    await record(h, "responded", responded, outcome="granted")
+    await h.result()
+    return h
+
+
+SCENARIOS = (in_time, escalated, clocks_stopped, back_dated, corrected, school, drafted)
 
 
 async def main(shape: str, names: list[str]) -> None:

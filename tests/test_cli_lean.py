@@ -114,7 +114,7 @@ def test_overdue_off_a_terminal_prints_every_value_whole(tmp_path):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0].startswith("Overdue cases (1;")
-    assert lines[1].split() == ["ref", "regime", "stage", "missed", "over", "officer", "subject"]
+    assert lines[1].split() == ["ref", "regime", "stage", "missed", "over", "draft", "due", "officer", "subject"]
     assert lines[3].startswith("HO-2026-101  foia    response  ")
     assert lines[3].endswith(f"  {officer}  {subject}")  # whole, however narrow the terminal would be
     assert "…" not in out.stdout

@@ -315,12 +315,34 @@ def category(md: MetaData) -> None:
         if table.name == "people":
             kept = [c for c in table.columns if c.name not in SIGN_IN]
             Table("people", md, *(Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable) for c in kept))
+        elif table.name == "cases":
+            cases_without_draft_due(md, table)
         else:
             table.to_metadata(md)
 
 
+def sign_in(md: MetaData) -> None:
+    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date."""
+    for table in Base.metadata.sorted_tables:
+        if table.name == "cases":
+            cases_without_draft_due(md, table)
+        else:
+            table.to_metadata(md)
+
+
+def cases_without_draft_due(md: MetaData, cases: Table) -> None:
+    """The `cases` table as it was before issue 20's draft date: its columns and indexes, less `draft_due`."""
+    kept = [c for c in cases.columns if c.name != "draft_due"]
+    Table(
+        "cases",
+        md,
+        *(Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable) for c in kept),
+        *(Index(i.name, *(c.name for c in i.columns)) for i in cases.indexes),
+    )
+
+
 def current(md: MetaData) -> None:
-    """Today: the models themselves (issue 19's sign-in columns too), made before Alembic."""
+    """Today: the models themselves (issue 20's draft date too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -335,7 +357,8 @@ SHAPES = {
     "authors": (authors, "0007"),
     "intake": (intake, "0008"),
     "category": (category, "0009"),
-    "current": (current, "0010"),
+    "sign_in": (sign_in, "0010"),
+    "current": (current, "0011"),
 }
 
 

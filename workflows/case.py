@@ -61,7 +61,7 @@ with workflow.unsafe.imports_passed_through():
         effective,
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, EventType, RuleViolation, Stage, evaluate
-    from rules.alarms import Alarm, AlarmKind, alarms_for, most_severe
+    from rules.alarms import DRAFT_KINDS, Alarm, AlarmKind, alarms_for, most_severe
     from rules.corrections import contradiction
     from rules.explain import explain
     from workflows.corrections import amend_problem, described, void_problem
@@ -76,6 +76,10 @@ deadline and next alarm, not only the stage; digest-only alarms are queued by a 
 explain the dates, alarms later proved wrong are withdrawn; calendar loading and register writes are local
 activities. Kept as `workflow.deprecate_patch` so cases started while they were `workflow.patched` still
 replay; removed by the release after the one that deprecated them (docs/administrator.md)."""
+
+DRAFTS = "internal-draft-deadlines"
+"""Patch id: from this version the internal draft deadline has its alarms (the officer's reminder, "draft late"
+to the managers' digest) and the register's row follows the draft date; recorded histories keep the old path."""
 
 ACTIVITY = {
     "start_to_close_timeout": timedelta(seconds=30),
@@ -117,6 +121,7 @@ class CaseWorkflow:
         self.good: Evaluation | None = None  # the last evaluation the law allowed
         self.attention: str | None = None  # why the history no longer fits, while it does not
         self.attention_recorded: str | None = None  # the reason the register last recorded
+        self.drafts = False  # set in `run`: the draft deadline's alarms (patch DRAFTS)
         self.delivered: list[tuple[Alarm, int, int]] = []  # each alarm delivered, with the entries and
         # revisions known then
         self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
@@ -131,7 +136,12 @@ class CaseWorkflow:
 
     @workflow.run
     async def run(self, case: CaseInput) -> CaseView:
-        for patch in DEPRECATED_PATCHES:
+        # Markers are met in the order histories recorded them: the calendar patch's (the last deprecated)
+        # was first recorded at the first local activity, after the patches checked here, DRAFTS among them.
+        for patch in DEPRECATED_PATCHES[:2]:
+            workflow.deprecate_patch(patch)
+        self.drafts = workflow.patched(DRAFTS)
+        for patch in DEPRECATED_PATCHES[2:]:
             workflow.deprecate_patch(patch)
         await self._load_context()
         grace = self.context.alarms.catch_up_grace_minutes
@@ -200,6 +210,8 @@ class CaseWorkflow:
         """What the register's row shows of the case: it is rewritten when this changes."""
         alarm = self._next_alarm(ev)
         due = (ev.running_due, ev.response_owed_by, ev.review_target)
+        if self.drafts:
+            due += (ev.draft_owed_by,)
         return (ev.stage, ev.closed_reason, *due, alarm, self.attention)
 
     async def _load_context(self) -> None:
@@ -235,7 +247,10 @@ class CaseWorkflow:
         return evaluate(case, self.calendar, max(as_of or self._today(), last), self.context.policy)
 
     def _pending(self, ev: Evaluation) -> list[Alarm]:
-        return [a for a in alarms_for(ev, self.calendar, self.context.alarms) if a.key not in self.sent]
+        alarms = alarms_for(ev, self.calendar, self.context.alarms)
+        if not self.drafts:  # a case started before the draft deadline's alarms: its history has none
+            alarms = [a for a in alarms if a.kind not in DRAFT_KINDS]
+        return [a for a in alarms if a.key not in self.sent]
 
     def _holding(self) -> bool:
         return self.hold_until is not None and workflow.now() < self.hold_until

@@ -61,7 +61,8 @@ def backfill() -> None:
     rows = conn.execute(sa.select(cases.c.ref, cases.c.evaluation).where(cases.c.evaluation.is_not(None))).all()
     for ref, evaluation in rows:
         try:
-            values = read_model_columns(Evaluation.model_validate(evaluation), None)
+            derived = read_model_columns(Evaluation.model_validate(evaluation), None)
+            values = {n: derived[n] for n, _ in COLUMNS if n in derived}  # this revision's columns, not later ones
         except ValidationError:
             continue  # an evaluation of an older contract: the workflow rewrites the row when it next acts
         last = conn.execute(
