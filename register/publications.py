@@ -59,12 +59,13 @@ class Publications:
             s.add(action)
 
     def unpublish(self, ref: str, action: ActionRow) -> PublicationRow | None:
-        """Withdraw `ref` and record `action` in one transaction; None (and nothing recorded) if it was not published."""
+        """Withdraw `ref` and record `action` in one transaction; None, nothing recorded, if not published."""
         with self.session() as s, s.begin():
             row = s.get(PublicationRow, ref)
             if row is None:
                 return None
             s.delete(row)
+            action.detail = {"title": row.title, "document": row.document}
             s.add(action)
             return row
 
@@ -77,7 +78,9 @@ class Publications:
         with self.session() as s:
             return s.scalar(select(func.count()).where(PublicationRow.document == name)) or 0
 
-    def publications(self, search: str | None = None, offset: int = 0, limit: int | None = None) -> list[PublicationRow]:
+    def publications(
+        self, search: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[PublicationRow]:
         """Published responses whose title contains `search` (any case), newest first."""
         q = _matching(search).order_by(PublicationRow.published_at.desc(), PublicationRow.ref).offset(offset)
         if limit is not None:
