@@ -29,6 +29,8 @@ def regime(value: str) -> str:
 def size(n: int | None) -> str:
     if not n:
         return ""
+    if n < 1024:
+        return f"{n} bytes"
     return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 else f"{n / (1024 * 1024):,.1f} MB"
 
 

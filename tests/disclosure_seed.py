@@ -93,12 +93,16 @@ def pdf(extra: bytes = b"") -> bytes:
     return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + extra + b"\n%%EOF\n"
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    return zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))  # the same bytes every time
+
+
 def docx() -> bytes:
     """A Word document's zip: its content types and a `word/` part."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr(_entry("[Content_Types].xml"), "<Types/>")
+        z.writestr(_entry("word/document.xml"), "<w:document/>")
     return out.getvalue()
 
 
@@ -106,8 +110,8 @@ def xlsx() -> bytes:
     """A spreadsheet's zip: content types, but an `xl/` part and no `word/`."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr(_entry("[Content_Types].xml"), "<Types/>")
+        z.writestr(_entry("xl/workbook.xml"), "<workbook/>")
     return out.getvalue()
 
 
