@@ -126,7 +126,7 @@ async def test_the_list_pages_search_and_each_response_with_its_document(site, b
     assert (await page.context.request.get(f"{site}/document/FOI-8")).status == 404
 
 
-async def test_the_feed_and_the_csv_list_what_is_published(site, browser):
+async def test_the_feed_and_the_csv_list_what_is_published(site, browser, register, settings):
     context = await browser.new_context()
     feed = await context.request.get(f"{site}/feed.atom")
     assert feed.status == 200 and feed.headers["content-type"] == "application/atom+xml; charset=utf-8"
@@ -159,6 +159,12 @@ async def test_the_feed_and_the_csv_list_what_is_published(site, browser):
     }
     searched = await context.request.get(f"{site}/disclosure-log.csv?q=bonus")
     assert [r["ref"] for r in csv.DictReader(io.StringIO((await searched.body()).decode()))] == ["FOI-8"]
+
+    formula = '=HYPERLINK("http://attacker.example") sums'  # a spreadsheet would run it
+    publish(register, settings, OFFICER_ACTOR, "FOI-9", formula)
+    searched = await context.request.get(f"{site}/disclosure-log.csv?q=HYPERLINK")
+    [row] = csv.DictReader(io.StringIO((await searched.body()).decode()))
+    assert row["title"] == "'" + formula
 
 
 async def test_no_personal_data_on_any_public_page_in_the_feed_or_the_csv(site, browser, register):
