@@ -98,6 +98,11 @@ class DisclosureSettings(BaseModel):
         "(comma-separated; e.g. the name a reverse proxy forwards).",
     )
     title: str = Field("Disclosure log", description="The public site's name, in its header and feed.")
+    database_url: str | None = Field(
+        None,
+        description="The register as the public site reads it: on PostgreSQL, a role that may SELECT only the "
+        "`publications` and `alembic_version` tables; default: the register's own (FOI_DATABASE_URL).",
+    )
 
 
 class Settings(BaseSettings):

@@ -1,8 +1,9 @@
 """The public disclosure log's application: a list of published responses (search by title, pages), one
 response's page, its document, an Atom feed and a CSV of them all.
 
-- Unauthenticated and read-only: it answers GET and HEAD only (anything else is a 405), and it reads
-  only the register's `publications` table (`register/publications.py`), which holds nothing personal.
+- Unauthenticated and read-only: it answers GET and HEAD only (anything else is a 405), and it holds
+  only a `register.publications.PublicLog`, which reads the `publications` table (nothing personal)
+  and nothing else; on PostgreSQL, FOI_DISCLOSURE__DATABASE_URL can name a role that may read no more.
 - A ref that is not published (withdrawn, never published, unknown) is a 404 that says no more.
 - The same Host check and security headers as the staff dashboard (`dashboard/hardening.py`), with its
   own host names (FOI_DISCLOSURE__HOSTS); the GOV.UK Frontend stylesheet the dashboard vendors.
@@ -25,8 +26,8 @@ from starlette.exceptions import HTTPException
 from casework.documents import MEDIA_TYPES, stored
 from dashboard.hardening import harden
 from disclosure import wording
-from register import Register
 from register.private import UnsafeDataDir
+from register.publications import PublicLog
 from rules.explain import day
 from rules.plain_text import control_character
 from runtime.errors import Unavailable
@@ -74,7 +75,7 @@ def _page_number(request: Request) -> int:
 
 
 def _published(request: Request, ref: str):
-    row = request.app.state.register.publication(ref)
+    row = request.app.state.published.publication(ref)
     if row is None:
         raise HTTPException(404)
     return row
@@ -89,23 +90,23 @@ def create_app(settings, host: str = "127.0.0.1") -> FastAPI:
     app = FastAPI(title=settings.disclosure.title, docs_url=None, redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.settings = settings
-    app.state.register = Register(settings.register_url)
+    app.state.published = PublicLog(settings.disclosure.database_url or settings.register_url)
 
     @app.get("/", response_class=HTMLResponse)
     async def index(request: Request):
         q, number = _search(request), _page_number(request)
         size = settings.disclosure.page_size
-        register = request.app.state.register
-        total = register.publications_count(q or None)
+        published = request.app.state.published
+        total = published.publications_count(q or None)
         pages = max(1, -(-total // size))
         if number > pages:
             raise HTTPException(404)
-        rows = register.publications(q or None, offset=(number - 1) * size, limit=size)
+        rows = published.publications(q or None, offset=(number - 1) * size, limit=size)
         return _page(request, "index.html", rows=rows, q=q, total=total, number=number, pages=pages)
 
     @app.get("/feed.atom")
     async def feed(request: Request):
-        rows = request.app.state.register.publications(limit=settings.disclosure.feed_entries)
+        rows = request.app.state.published.publications(limit=settings.disclosure.feed_entries)
         base = str(request.base_url).rstrip("/")
         updated = rows[0].published_at if rows else datetime(1970, 1, 1, tzinfo=UTC)
         response = _page(request, "feed.xml", rows=rows, base=base, updated=updated)
@@ -119,7 +120,7 @@ def create_app(settings, host: str = "127.0.0.1") -> FastAPI:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\r\n")
         w.writerow(CSV_COLUMNS)
-        for r in request.app.state.register.publications(q or None):
+        for r in request.app.state.published.publications(q or None):
             document = f"{base}/document/{r.ref}" if r.document else ""
             cells = (r.ref, r.title, wording.regime(r.regime), r.received.isoformat(), r.answered.isoformat())
             more = (wording.outcome(r.outcome), "; ".join(r.exemptions), document, r.published_at.date().isoformat())

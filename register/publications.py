@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Date, DateTime, Integer, String, func, select
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from register.audit import ActionRow
 from register.base import Base
@@ -45,29 +45,8 @@ def _matching(search: str | None):
     return q
 
 
-class Publications:
-    """The register's disclosure-log operations (mixed into `Register`)."""
-
-    def publish(self, row: PublicationRow, action: ActionRow) -> None:
-        """Publish (or publish again, replacing) `row`, and record `action`, in one transaction."""
-        with self.session() as s, s.begin():
-            old = s.get(PublicationRow, row.ref)
-            if old is not None:
-                s.delete(old)
-                s.flush()
-            s.add(row)
-            s.add(action)
-
-    def unpublish(self, ref: str, action: ActionRow) -> PublicationRow | None:
-        """Withdraw `ref` and record `action` in one transaction; None, nothing recorded, if not published."""
-        with self.session() as s, s.begin():
-            row = s.get(PublicationRow, ref)
-            if row is None:
-                return None
-            s.delete(row)
-            action.detail = {"title": row.title, "document": row.document}
-            s.add(action)
-            return row
+class PublishedReading:
+    """Reading what is published (mixed into `Register`, and all that `PublicLog` can do)."""
 
     def publication(self, ref: str) -> PublicationRow | None:
         with self.session() as s:
@@ -91,3 +70,42 @@ class Publications:
     def publications_count(self, search: str | None = None) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(_matching(search).subquery())) or 0
+
+
+class PublicLog(PublishedReading):
+    """What the public site holds: the published responses and no other table's operations, on its own
+    connection (FOI_DISCLOSURE__DATABASE_URL: on PostgreSQL, a role that may read only `publications`
+    and `alembic_version`; default the register's)."""
+
+    def __init__(self, url: str):
+        from register.store import engine_for
+
+        self.engine = engine_for(url)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+
+class Publications(PublishedReading):
+    """The register's disclosure-log operations (mixed into `Register`)."""
+
+    def publish(self, row: PublicationRow, action: ActionRow) -> None:
+        """Publish (or publish again, replacing) `row`, and record `action`, in one transaction."""
+        with self.session() as s, s.begin():
+            old = s.get(PublicationRow, row.ref)
+            if old is not None:
+                s.delete(old)
+                s.flush()
+            s.add(row)
+            s.add(action)
+
+    def unpublish(self, ref: str, action: ActionRow) -> PublicationRow | None:
+        """Withdraw `ref` and record `action` in one transaction; None, nothing recorded, if not published."""
+        with self.session() as s, s.begin():
+            row = s.get(PublicationRow, ref)
+            if row is None:
+                return None
+            s.delete(row)
+            action.detail = {"title": row.title, "document": row.document}
+            s.add(action)
+            return row

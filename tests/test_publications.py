@@ -56,3 +56,38 @@ def test_publish_search_page_and_withdraw(settings, register):
         "a name in the title",
         "Bonus_scheme totals",
     )
+
+
+def test_the_public_site_works_through_a_role_that_can_read_only_the_published_table(postgres_database, tmp_path):
+    """PostgreSQL: the site's own connection (FOI_DISCLOSURE__DATABASE_URL) as a role granted SELECT on
+    `publications` and `alembic_version` only; the site serves from it, and that role cannot read a case."""
+    import uuid
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import ProgrammingError
+
+    from disclosure.app import create_app
+    from settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data", database_url=postgres_database)
+    register = Register(postgres_database)
+    seed(register)
+    publish(register, settings, OFFICER_ACTOR, "HO-63509", "Immigration guidance")
+    role = f"disclosure_{uuid.uuid4().hex[:8]}"
+    with register.engine.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+        conn.execute(text(f"GRANT SELECT ON publications, alembic_version TO {role}"))
+    reader_url = postgres_database.replace("://foi@", f"://{role}@")
+    disclosure = settings.disclosure.model_copy(update={"database_url": reader_url})
+
+    site = TestClient(create_app(settings.model_copy(update={"disclosure": disclosure})), base_url="http://127.0.0.1")
+    page = site.get("/response/HO-63509")
+    assert page.status_code == 200 and "Immigration guidance" in page.text
+    assert "Wed 21 Apr 2021" in site.get("/").text
+    assert site.get("/response/FOI-8").status_code == 404
+
+    reader = create_engine(reader_url)
+    with pytest.raises(ProgrammingError, match="permission denied"), reader.connect() as conn:
+        conn.execute(text("SELECT requester_name FROM cases"))
+    reader.dispose()
