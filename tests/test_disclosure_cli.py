@@ -184,3 +184,52 @@ def test_a_reviewer_may_not_publish(deployment):
 )
 def test_a_document_is_known_by_its_first_bytes(content, kind):
     assert kind_of(content) == kind
+
+
+def test_the_disclosure_log_command_serves_the_public_site_on_loopback(deployment, tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from tests.processes import ROOT
+    from tests.smtp import free_port
+
+    d, register = deployment
+    (tmp_path / "answer.pdf").write_bytes(pdf())
+    published = d.starter("publish", "FOI-8", "--title", "Staff bonuses", "--document", "answer.pdf", "--as", OFFICER)
+    assert published.returncode == 0, published.stderr
+    port = free_port()
+    site = subprocess.Popen(
+        [sys.executable, str(ROOT / "starter.py"), "disclosure-log", "--port", str(port)],
+        cwd=tmp_path,
+        env=d.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert site.stdout.readline().strip() == f"disclosure log on http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/response/FOI-8", timeout=5) as page:
+                    assert "Staff bonuses" in page.read().decode()
+                break
+            except ConnectionRefusedError:
+                time.sleep(0.1)
+            except urllib.error.URLError as exc:
+                if not isinstance(exc.reason, ConnectionRefusedError):
+                    raise
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the disclosure log did not answer")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/", data=b"x=1"), timeout=5)
+        assert refused.value.code == 405
+    finally:
+        site.terminate()
+        site.wait(timeout=20)
+
+    bad = d.starter("disclosure-log", "--port", "70000")
+    assert bad.returncode == 2 and "is not a port number" in bad.stderr
