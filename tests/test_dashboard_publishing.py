@@ -36,6 +36,8 @@ TITLE = "Council budget papers 2026"
 
 async def test_an_officer_publishes_from_the_case_page_and_withdraws_it(dev_env, settings, register, tmp_path):
     register_staff(register, settings)
+    limit = settings.disclosure.model_copy(update={"document_limit_bytes": 100_000})
+    settings = settings.model_copy(update={"disclosure": limit})
     admin = Actor(ADMIN, "Ada Admin", frozenset({"admin"}), registered=True)
     add_person(register, admin, REVIEWER, "Rae Reviewer", ["reviewer"])
     set_password(register, settings, REVIEWER, PASSWORD)
@@ -44,6 +46,8 @@ async def test_an_officer_publishes_from_the_case_page_and_withdraws_it(dev_env,
     client = dev_env.client
     (tmp_path / "answer.pdf").write_bytes(pdf(b"our answer"))
     (tmp_path / "notes.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "huge.pdf").write_bytes(pdf(b"x" * 200_000))  # refused before it is read
+    (tmp_path / "big.pdf").write_bytes(pdf(b"x" * 100_000))  # read, and refused
     async with running_worker(client, settings):
         case = CaseInput(
             ref="PUB-1", regime="foia", received=received, subject="Mr Smith's budget question", officer=OFFICER
@@ -82,6 +86,16 @@ async def test_an_officer_publishes_from_the_case_page_and_withdraws_it(dev_env,
                     (settings.data_dir / "disclosure").iterdir()
                 )
 
+                for name, status in (("huge.pdf", 413), ("big.pdf", 400)):
+                    await page.fill("#title", TITLE)  # the 413 could not read the form: typed again
+                    await page.set_input_files("#document", str(tmp_path / name))
+                    async with page.expect_response(f"{base}/case/PUB-1/publish") as posted:
+                        await page.click("button:has-text('Publish')")
+                    assert (await posted.value).status == status
+                    assert "over the limit of 100,000" in await page.locator("#document-error").inner_text()
+                    assert register.publication("PUB-1") is None
+
+                await page.fill("#title", TITLE)
                 await page.set_input_files("#document", str(tmp_path / "answer.pdf"))
                 await page.click("button:has-text('Publish')")
                 await page.wait_for_url(f"{base}/case/PUB-1")

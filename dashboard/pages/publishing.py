@@ -61,12 +61,21 @@ async def _document(request: Request, limit: int) -> Document | None:
     return Document(upload.filename, await upload.read(limit + 1))
 
 
+FORM_ALLOWANCE = 64 * 1024
+"""Bytes a publish form may carry besides its document (the title, the token, multipart's boundaries)."""
+
+
 @router.post("/case/{ref:path}/publish", response_class=HTMLResponse)
 async def publish_posted(request: Request, ref: str, register: RegisterDep, settings: SettingsDep):
     who = actor(request, "publish")
-    form = await posted(request)
     _case(register, ref)
     errors = Errors()
+    limit = settings.disclosure.document_limit_bytes
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit + FORM_ALLOWANCE:  # refused before the upload is read or spooled
+        errors.add("document", f"The document is over the limit of {limit:,} bytes: nothing was published")
+        return _publish_page(request, register, settings, ref, {}, errors, status_code=413)
+    form = await posted(request)
     title = text(form, "title", errors, "the public title", required=True, limit=TITLE_LIMIT)
     document = await _document(request, settings.disclosure.document_limit_bytes)
     if not errors:
