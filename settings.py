@@ -98,6 +98,30 @@ class IntakeSettings(BaseModel):
         return self.password or ""
 
 
+class DisclosureSettings(BaseModel):
+    """The disclosure log (`FOI_DISCLOSURE__...`, docs/disclosure-log.md): the responses an officer publishes
+    and the public, read-only site that lists them (`starter.py disclosure-log`)."""
+
+    document_limit_bytes: int = Field(
+        20 * 1024 * 1024,
+        ge=1,
+        description="The largest document (PDF or Word) that may be published with a response: default 20 MiB.",
+    )
+    page_size: int = Field(20, ge=1, le=500, description="Published responses per page of the public site.")
+    feed_entries: int = Field(50, ge=1, description="The newest published responses the Atom feed carries.")
+    hosts: str | None = Field(
+        None,
+        description="Host names the public site answers to besides those of the address it binds "
+        "(comma-separated; e.g. the name a reverse proxy forwards).",
+    )
+    title: str = Field("Disclosure log", description="The public site's name, in its header and feed.")
+    database_url: str | None = Field(
+        None,
+        description="The register as the public site reads it: on PostgreSQL, a role that may SELECT only the "
+        "`publications` and `alembic_version` tables; default: the register's own (FOI_DATABASE_URL).",
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FOI_", env_nested_delimiter="__", extra="ignore")
 
@@ -111,6 +135,7 @@ class Settings(BaseSettings):
     policy: Policy = Policy()
     alarms: AlarmPolicy = AlarmPolicy()
     intake: IntakeSettings = IntakeSettings()
+    disclosure: DisclosureSettings = DisclosureSettings()
 
     default_officer: EmailAddress | None = Field(None, description="Recipient when a case names no officer.")
     default_manager: EmailAddress | None = Field(None, description="Recipient when a case names no manager.")

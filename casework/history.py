@@ -91,6 +91,11 @@ def trail(register, ref: str) -> list[Step]:
             what = "assigned: " + "; ".join(moves)
         elif a.kind == "letter":
             what = f"{d['letter'].replace('_', ' ')} letter written"
+        elif a.kind in ("published", "unpublished"):
+            shown = "published in" if a.kind == "published" else "withdrawn from"
+            what = f'{shown} the disclosure log as "{d.get("title", "")}"' + (
+                " with a document" if d.get("document") else ""
+            )
         else:
             what = a.kind.replace("_", " ")
         steps.append(Step(_utc(a.at), a.kind, a.actor, what, a.reason, d.get("number")))

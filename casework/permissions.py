@@ -3,7 +3,8 @@
 An officer starts cases and records on them (and corrects what was recorded); a reviewer records the
 internal review; a manager also assigns cases and may let someone who took part in the original
 handling complete the internal review (with a reason); an admin manages people, teams and the
-calendar. Before anyone is registered the operating-system user may do everything (a fresh install)."""
+calendar; an officer, manager or admin may publish a response in the disclosure log, or withdraw it.
+Before anyone is registered the operating-system user may do everything (a fresh install)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ MAY = {
     "people": {"admin"},
     "teams": {"admin"},
     "holiday": {"admin"},
+    "publish": {"officer", "manager", "admin"},
 }
 
 DOING = {
@@ -32,6 +34,7 @@ DOING = {
     "people": "manage people",
     "teams": "manage teams",
     "holiday": "change the calendar",
+    "publish": "publish or withdraw responses in the disclosure log",
 }
 
 

@@ -22,7 +22,21 @@ from casework.passwords import active_actor
 from dashboard import security, sessions
 from dashboard.forms import Forbidden
 from dashboard.hardening import harden
-from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, triage, work
+from dashboard.pages import (
+    alerts,
+    cases,
+    health,
+    holidays,
+    letters,
+    lists,
+    mine,
+    people,
+    publishing,
+    signin,
+    stats,
+    triage,
+    work,
+)
 from dashboard.rendering import page
 from register import Register
 from register.private import UnsafeDataDir
@@ -34,6 +48,7 @@ ROUTERS = (
     signin.router,
     mine.router,
     work.router,
+    publishing.router,
     people.router,
     holidays.router,
     lists.router,

@@ -31,8 +31,11 @@ HEADERS = {
 }
 
 
-def allowed_hosts(settings, bound: str) -> list[str]:
-    extra = [h.strip() for h in (settings.dashboard_hosts or "").split(",") if h.strip()]
+def allowed_hosts(settings, bound: str, names: str | None = None) -> list[str]:
+    """The host names to answer to; `names` (comma-separated) instead of FOI_DASHBOARD_HOSTS for
+    another app (the public disclosure log's FOI_DISCLOSURE__HOSTS)."""
+    given = settings.dashboard_hosts if names is None else names
+    extra = [h.strip() for h in (given or "").split(",") if h.strip()]
     if is_loopback(bound):
         return [*LOOPBACK_NAMES, *extra]
     if bound in ALL_INTERFACES:
@@ -66,7 +69,7 @@ class Hardened:
         await self.app(scope, receive, sending)
 
 
-def harden(app, settings, bound: str) -> None:
-    """Install both on `app` (outermost: they run before the credentials check)."""
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings, bound))
+def harden(app, settings, bound: str, names: str | None = None) -> None:
+    """Install both on `app` (outermost: they run before the credentials check); `names`: see allowed_hosts."""
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(settings, bound, names))
     app.add_middleware(Hardened)

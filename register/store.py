@@ -38,6 +38,7 @@ from register.intake import Intake
 from register.migrations import upgrade
 from register.outbox import Outbox
 from register.people import People
+from register.publications import Publications
 from register.read_model import read_model_columns
 from rules import Evaluation, Event, ProclaimedDay, Regime
 from rules.alarms import Alarm
@@ -175,7 +176,7 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register(Outbox, People, Audit, Intake):
+class Register(Outbox, People, Audit, Intake, Publications):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 

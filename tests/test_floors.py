@@ -24,6 +24,7 @@ FLOORS: list[set[str]] = [
     {"reports", "importing", "letters"},  # statistics, bulk import, letters to requesters
     {"intake"},  # the mailbox: the worker's IMAP watch, what a message says, acknowledgements
     {"dashboard"},  # the managers' web pages
+    {"disclosure"},  # the public disclosure log (reuses the dashboard's hardening and stylesheets)
     {"cli"},  # the staff command line
     {"worker", "starter"},  # the two processes
 ]

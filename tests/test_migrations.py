@@ -322,11 +322,11 @@ def category(md: MetaData) -> None:
 
 
 def sign_in(md: MetaData) -> None:
-    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date."""
+    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date, no disclosure log."""
     for table in Base.metadata.sorted_tables:
         if table.name == "cases":
             cases_without_draft_due(md, table)
-        else:
+        elif table.name != "publications":
             table.to_metadata(md)
 
 
@@ -341,8 +341,15 @@ def cases_without_draft_due(md: MetaData, cases: Table) -> None:
     )
 
 
+def draft_due(md: MetaData) -> None:
+    """Issue 20, 2026-12-06: the cases' draft date; no disclosure log yet."""
+    for table in Base.metadata.sorted_tables:
+        if table.name != "publications":
+            table.to_metadata(md)
+
+
 def current(md: MetaData) -> None:
-    """Today: the models themselves (issue 20's draft date too), made before Alembic."""
+    """Today: the models themselves (issue 23's disclosure log too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -358,7 +365,8 @@ SHAPES = {
     "intake": (intake, "0008"),
     "category": (category, "0009"),
     "sign_in": (sign_in, "0010"),
-    "current": (current, "0011"),
+    "draft_due": (draft_due, "0011"),
+    "current": (current, "0012"),
 }
 
 

@@ -51,4 +51,5 @@ async def case(request: Request, ref: str, client: TemporalDep, settings: Settin
         replies=register.intake_messages(status=THREADED, ref=v.ref),
         reply_event=offered(ev.stage.value),
         unknown=UNKNOWN,
+        publication=register.publication(v.ref),
     )
