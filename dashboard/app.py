@@ -23,6 +23,7 @@ from dashboard import security, sessions
 from dashboard.forms import Forbidden
 from dashboard.hardening import harden
 from dashboard.pages import alerts, cases, health, holidays, letters, lists, mine, people, signin, stats, triage, work
+from dashboard.pages import returns as official_returns
 from dashboard.rendering import page
 from register import Register
 from register.private import UnsafeDataDir
@@ -41,6 +42,7 @@ ROUTERS = (
     letters.router,
     alerts.router,
     stats.router,
+    official_returns.router,
     health.router,
     triage.router,
 )

@@ -101,6 +101,11 @@ def _regime(everything, quarter, regime, name, citations, applied_heading) -> li
         Line(req, "not yet responded to (a response owed)", sum(owed(r) for r in received)),
         Line(req, "waiting for clarification or a fee", sum(waiting(r) for r in received)),
         Line(req, "withdrawn", sum(gone(r) and r.evaluation.closed_reason is ClosedReason.withdrawn for r in received)),
+        Line(
+            req,
+            "lapsed (clarification or fee not received in time)",
+            sum(gone(r) and r.evaluation.closed_reason is not ClosedReason.withdrawn for r in received),
+        ),
         Line(req, "clarification sought and not received", sum(clarification_not_received(r) for r in received)),
         *(Line(out, text, said[o]) for o, text in OUTCOMES.items()),
         *(Line(f"{name} {applied_heading}", label(c), applied[c]) for c in citations),
