@@ -3,7 +3,7 @@ authorities, FOISA and the EISR separately.
 
 Counted by date: the request, outcome and exemption lines count the requests **received in the quarter**,
 as they stand on the day the return is made; reviews count the reviews **requested in the quarter**;
-appeals count the applications the Commissioner received, and her decisions, **in the quarter**.
+appeals count the applications the Commissioner received, and the decisions, **in the quarter**.
 "Within the time allowed" is by the statutory date (FOISA s10(1), 20 working days; FOISA has no
 extension) or, for the EISR, by a valid reg 7 extension (40 working days). Definitions and sources:
 docs/law.md, "Reporting".
@@ -71,7 +71,7 @@ def build(all_requests: list[Request], quarter: Quarter, as_of: date) -> Return:
         quarter,
         as_of,
         "Requests received in the quarter, as they stand on the day these figures were made; reviews "
-        "requested in the quarter; applications to the Commissioner and her decisions in the quarter.",
+        "requested in the quarter; applications to the Commissioner and the Commissioner's decisions in the quarter.",
         lines,
     )
 
