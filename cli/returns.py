@@ -33,7 +33,14 @@ def cmd_return(args) -> None:
     settings = get_settings()
     now = today(settings.alarms.timezone)
     quarter = quarter_for_return(args.quarter, now) if args.quarter else Quarter.containing(now)
-    made = make(args.return_name, Register(settings.register_url), settings.policy, now, quarter)
+    made = make(
+        args.return_name,
+        Register(settings.register_url),
+        settings.policy,
+        now,
+        quarter,
+        s45_includes_eir=settings.s45_includes_eir,
+    )
     if fmt == "xlsx":
         data = as_xlsx(made)
     elif fmt == "json":

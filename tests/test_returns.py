@@ -183,3 +183,13 @@ def test_the_request_lines_add_up_to_the_requests_received(cabinet_office, s45):
     out = ("granted in full", "refused in part", "refused in full")
     assert sum(co.value("outcomes", o) for o in out) == co.value("outcomes", "resolvable requests")
     assert s45.value("requests", "requests received") == 12
+
+
+def test_the_s45_figures_count_eir_requests_too_when_the_setting_says_so(register):
+    both = make("s45", register, Policy(), AS_OF, Q3, s45_includes_eir=True)
+    assert both.value("requests", "requests received") == 14  # F1-F12, E1, E2
+    assert both.value("requests", "processed after the statutory deadline") == 2  # F3 E2
+    assert both.value("outcomes", "information granted in full") == 2  # F1 E2
+    assert both.value("internal reviews", "internal reviews received") == 3  # F0 F11 E1
+    assert both.value("internal reviews", "completed within 20 working days") == 2  # not E1 (66 working days)
+    assert both.title.startswith("Freedom of Information and Environmental Information")

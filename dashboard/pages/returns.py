@@ -33,7 +33,7 @@ def _made(name: str, quarter: str | None, settings, register):
         return None
     now = today(settings.alarms.timezone)
     q = quarter_for_return(quarter, now) if quarter else Quarter.containing(now)
-    return make(name, register, settings.policy, now, q)
+    return make(name, register, settings.policy, now, q, s45_includes_eir=settings.s45_includes_eir)
 
 
 # Plain `def`s: FastAPI runs them on its thread pool, so a return (every case evaluated) never holds up

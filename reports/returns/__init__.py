@@ -30,10 +30,14 @@ def quarter_for_return(text: str, today: date):
     return quarter
 
 
-def make(name: str, register, policy, as_of: date, quarter):
-    """Return `name` for `quarter`, the register read and evaluated as of `as_of`."""
+def make(name: str, register, policy, as_of: date, quarter, *, s45_includes_eir: bool = False):
+    """Return `name` for `quarter`, the register read and evaluated as of `as_of` (`s45_includes_eir`: the
+    setting of that name)."""
     from reports.returns import cabinet_office, s45, sic
     from reports.returns.requests import requests
 
-    build = {"cabinet-office": cabinet_office.build, "s45": s45.build, "sic": sic.build}[check_name(name)]
-    return build(requests(register, policy, as_of), quarter, as_of)
+    check_name(name)
+    everything = requests(register, policy, as_of)
+    if name == "s45":
+        return s45.build(everything, quarter, as_of, include_eir=s45_includes_eir)
+    return {"cabinet-office": cabinet_office.build, "sic": sic.build}[name](everything, quarter, as_of)

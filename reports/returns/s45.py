@@ -2,7 +2,8 @@
 full-time-equivalent staff to publish each quarter, as a page it can put on its website.
 
 Scope: FOIA requests (the Code is issued under FOIA s45 and guides Part I of the Act; EIR requests have a
-code of their own under EIR reg 16, and are in the Cabinet Office return). Counted by date: every request
+code of their own under EIR reg 16, and are in the Cabinet Office return); with the setting
+`s45_includes_eir`, FOIA and EIR requests together, as many authorities publish them. Counted by date: every request
 line counts the requests **received in the quarter**, as they stand on the day the page is made; the
 internal review lines count the reviews **requested in the quarter**. Definitions and sources:
 docs/law.md, "Reporting".
@@ -32,8 +33,9 @@ from rules.regimes import Regime
 from rules.vocabulary import ResponseOutcome
 
 
-def build(all_requests: list[Request], quarter: Quarter, as_of: date) -> Return:
-    foia = [r for r in all_requests if r.regime is Regime.foia]
+def build(all_requests: list[Request], quarter: Quarter, as_of: date, include_eir: bool = False) -> Return:
+    scope = (Regime.foia, Regime.eir) if include_eir else (Regime.foia,)
+    foia = [r for r in all_requests if r.regime in scope]
     received = [r for r in foia if r.evaluation.received in quarter]
     done = [r for r in received if answered(r)]
     when = Counter(timeliness(r) for r in done)
@@ -62,7 +64,7 @@ def build(all_requests: list[Request], quarter: Quarter, as_of: date) -> Return:
     ]
     return Return(
         "s45",
-        f"Freedom of Information: our performance, {quarter}",
+        f"Freedom of Information{' and Environmental Information' if include_eir else ''}: our performance, {quarter}",
         "Freedom of Information Code of Practice (Cabinet Office, July 2018, issued under FOIA s45), paragraphs "
         "8.5-8.6",
         quarter,
