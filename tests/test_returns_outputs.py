@@ -195,3 +195,38 @@ async def test_the_statistics_page_offers_each_return_and_its_downloads(settings
     finally:
         server.should_exit = True
         await task
+
+
+async def test_the_return_pages_pass_axe_core_at_wcag_2_2_a_and_aa(settings):
+    from playwright.async_api import async_playwright
+
+    from tests.test_dashboard import CHROMIUM, FLAGS
+    from tests.test_workbench import axe_violations
+
+    seed_quarter(Path(settings.register_url.removeprefix("sqlite:///")))
+    port = free_port()
+    server, task = await serving(create_app(reading(settings)), port)
+    found = {}
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            context = await browser.new_context(bypass_csp=True, extra_http_headers=BEARER)
+            page = await context.new_page()
+            for name in ("cabinet-office", "s45", "sic"):
+                await page.goto(f"http://127.0.0.1:{port}/returns/{name}?quarter=2026Q3")
+                found[name] = await axe_violations(page)
+            await page.goto(f"http://127.0.0.1:{port}/stats?quarter=2026Q3")
+            found["stats"] = await axe_violations(page)
+            publishable = await http_text(port, "/returns/s45.html?quarter=2026Q3")
+            await page.set_content(publishable)  # the page an authority publishes, on its own
+            found["s45.html"] = await axe_violations(page)
+            await browser.close()
+    finally:
+        server.should_exit = True
+        await task
+    assert {name: v for name, v in found.items() if v} == {}
+
+
+async def http_text(port: int, path: str) -> str:
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=BEARER, timeout=30) as http:
+        return (await http.get(path)).text
