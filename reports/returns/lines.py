@@ -108,7 +108,3 @@ def counted_under(citation: str) -> str:
 
 def sections_cited(r: Request) -> set[str]:
     return {counted_under(c) for c in r.cited}
-
-
-def in_quarter(day: date | None, quarter: Quarter) -> bool:
-    return day in quarter
