@@ -76,6 +76,11 @@ _OUTCOMES: dict[EventType, type] = {
     EventType.decision_notice: RegulatorOutcome,
     EventType.appeal_decided: AppealOutcome,
 }
+_NO_REPEATED = {  # where a regime has no s14(2), what the authority relies on instead
+    Regime.eir: "there a repeated request is manifestly unreasonable, an exception (reg 12(4)(b))",
+    Regime.eisr: "there a repeated request is manifestly unreasonable, an exception (reg 10(4)(b))",
+    Regime.sar: "there a repetitive request is manifestly unfounded or excessive (UK GDPR Art 12(5))",
+}
 _DATED = frozenset({EventType.extended, EventType.decision_notice, EventType.appeal_decided})  # take `until`
 
 _STAGE_PHRASE = {
@@ -400,6 +405,11 @@ class _Run:
             raise RuleViolation(f"{e.type} on {e.on}: exceptional is only for extended")
         if e.type in _OUTCOMES:
             _outcome(e, _OUTCOMES[e.type])
+        if e.outcome == ResponseOutcome.refused_repeated and self.rules.repeated_request is None:
+            raise RuleViolation(
+                f"{e.type} on {e.on}: refused_repeated is a refusal under FOIA s14(2) or FOISA s14(2), not under "
+                f"the {self.rules.title}; {_NO_REPEATED[self.case.regime]}"
+            )
         if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
             raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
@@ -739,6 +749,12 @@ def regime_of(name: str) -> Regime:
 def outcomes_of(kind: EventType) -> type | None:
     """The outcomes an event of `kind` is recorded with (an enum), or None when it takes none."""
     return _OUTCOMES.get(kind)
+
+
+def response_outcomes(regime: Regime) -> list[ResponseOutcome]:
+    """The outcomes a response under `regime` may be recorded with: `refused_repeated` only where the
+    regime has a repeated-request refusal (`RegimeRules.repeated_request`)."""
+    return [o for o in ResponseOutcome if o is not ResponseOutcome.refused_repeated or REGIMES[regime].repeated_request]
 
 
 def takes_until(kind: EventType) -> bool:
