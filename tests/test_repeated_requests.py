@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from rules import RuleViolation
+from rules import EventType, Regime, RuleViolation
+from rules.engine import outcomes_of
 from tests.helpers import ev, evaluate_case
 from tests.naive_law import NaiveViolation, naive_evaluate
 
@@ -60,3 +61,23 @@ def test_the_vexatious_refusal_is_still_recorded_under_every_regime():
     for regime in ("foia", "eir", "foisa", "eisr", "sar"):
         vexatious = ev("responded", "2025-10-03", outcome="refused_vexatious")
         assert evaluate_case(regime, "2025-10-01", [vexatious]).response_outcome == "refused_vexatious"
+
+
+def test_a_response_without_an_outcome_is_told_the_outcomes_its_regime_has():
+    with pytest.raises(RuleViolation, match=r"needs an outcome \(.*refused_vexatious, refused_repeated\)$"):
+        evaluate_case("foisa", "2025-10-01", [ev("responded", "2025-10-03")])
+    with pytest.raises(RuleViolation, match=r"needs an outcome \(.*refused_cost, refused_vexatious\)$"):
+        evaluate_case("eir", "2025-10-01", [ev("responded", "2025-10-03")])
+
+
+def test_the_forms_offer_refused_repeated_only_where_the_regime_has_it():
+    """The record and correct forms list `outcomes_of(kind, regime)`."""
+    offered = {r: [o.value for o in outcomes_of(EventType.responded, Regime(r))] for r in ("foia", "eir", "sar")}
+    assert offered["foia"][-2:] == ["refused_vexatious", "refused_repeated"]
+    assert "refused_repeated" not in offered["eir"] and "refused_repeated" not in offered["sar"]
+    assert len(offered["foia"]) == 8 and len(offered["eir"]) == 7
+    assert [o.value for o in outcomes_of(EventType.review_completed, Regime.eir)] == [
+        "upheld",
+        "partly_upheld",
+        "overturned",
+    ]
