@@ -25,7 +25,6 @@ from reports.returns.lines import (
     answered,
     clarification_not_received,
     gone,
-    not_available,
     outcome,
     owed,
     sections_cited,
@@ -114,21 +113,8 @@ def _reasons(refused: list[Request]) -> list[Line]:
     why = "reasons for refusal (refused in full or in part)"
     return [
         Line(why, "s12 cost limit", sum(outcome(r) is ResponseOutcome.refused_cost for r in refused)),
-        Line(
-            why,
-            "s14 vexatious or repeated (s14(1) and s14(2) together)",
-            sum(outcome(r) is ResponseOutcome.refused_vexatious for r in refused),
-        ),
-        not_available(
-            why,
-            "s14(1) vexatious",
-            "the register records a section 14 refusal without its subsection (see the line above)",
-        ),
-        not_available(
-            why,
-            "s14(2) repeated",
-            "the register records a section 14 refusal without its subsection (see the line above)",
-        ),
+        Line(why, "s14(1) vexatious", sum(outcome(r) is ResponseOutcome.refused_vexatious for r in refused)),
+        Line(why, "s14(2) repeated", sum(outcome(r) is ResponseOutcome.refused_repeated for r in refused)),
         Line(why, "exemptions or exceptions applied", sum(bool(r.cited) for r in refused)),
     ]
 

@@ -43,16 +43,18 @@ class Return:
         raise KeyError((section, label))
 
 
-def not_available(section: str, label: str, why: str) -> Line:
-    return Line(section, label, None, f"not available: {why}")
-
-
 # -- facts about one request ---------------------------------------------------------------------
 
 GONE = frozenset({ClosedReason.withdrawn, *LAPSED})  # closed with no response owed
 WAITING = frozenset({Stage.awaiting_clarification, Stage.awaiting_fee})
 REFUSED_IN_FULL = frozenset(
-    {ResponseOutcome.withheld, ResponseOutcome.ncnd, ResponseOutcome.refused_cost, ResponseOutcome.refused_vexatious}
+    {
+        ResponseOutcome.withheld,
+        ResponseOutcome.ncnd,
+        ResponseOutcome.refused_cost,
+        ResponseOutcome.refused_vexatious,
+        ResponseOutcome.refused_repeated,
+    }
 )
 REVIEW_OUTCOMES = {
     ReviewOutcome.upheld: "original decision upheld in full",

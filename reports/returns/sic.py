@@ -29,6 +29,7 @@ from reports.returns.lines import (
     waiting,
 )
 from reports.returns.requests import Request
+from rules.engine import response_outcomes
 from rules.exemptions import label
 from rules.models import RegulatorOutcome
 from rules.outcomes import ClosedReason, ResponseTimeliness
@@ -50,7 +51,8 @@ OUTCOMES = {
     ResponseOutcome.ncnd: "neither confirmed nor denied",
     ResponseOutcome.not_held: "information not held",
     ResponseOutcome.refused_cost: "refused: excessive cost of compliance (FOISA s12)",
-    ResponseOutcome.refused_vexatious: "refused: vexatious or repeated (FOISA s14)",
+    ResponseOutcome.refused_vexatious: "refused: vexatious (FOISA s14(1))",
+    ResponseOutcome.refused_repeated: "refused: repeated (FOISA s14(2))",
 }
 DECISIONS = {
     RegulatorOutcome.upheld: "decisions: application upheld",
@@ -107,7 +109,7 @@ def _regime(everything, quarter, regime, name, citations, applied_heading) -> li
             sum(gone(r) and r.evaluation.closed_reason is not ClosedReason.withdrawn for r in received),
         ),
         Line(req, "clarification sought and not received", sum(clarification_not_received(r) for r in received)),
-        *(Line(out, text, said[o]) for o, text in OUTCOMES.items()),
+        *(Line(out, text, said[o]) for o, text in OUTCOMES.items() if o in response_outcomes(regime)),
         *(Line(f"{name} {applied_heading}", label(c), applied[c]) for c in citations),
         Line(rev, "reviews requested", len(asked)),
         Line(rev, "completed", len(completed)),
