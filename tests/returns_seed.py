@@ -32,7 +32,8 @@ QUARTER = {
     "F3": ("foia", "2026-07-02", [("responded", "2026-09-30", {"outcome": "withheld", "exemptions": ["s21(1)"]})]),
     "F4": ("foia", "2026-07-06", [("responded", "2026-07-08", {"outcome": "not_held"})]),
     "F5": ("foia", "2026-07-07", [("responded", "2026-07-09", {"outcome": "refused_cost"})]),
-    "F6": ("foia", "2026-07-08", [("responded", "2026-07-10", {"outcome": "refused_vexatious"})]),
+    "F6": ("foia", "2026-07-08", [("responded", "2026-07-10", {"outcome": "refused_vexatious"})]),  # s14(1)
+    "F14": ("foia", "2026-07-14", [("responded", "2026-07-16", {"outcome": "refused_repeated"})]),  # s14(2), in time
     # clarification asked Fri 10 Jul, never given: lapsed after Fri 9 Oct (3 months beginning with 10 Jul)
     "F7": ("foia", "2026-07-09", [("clarification_requested", "2026-07-10", {})]),
     "F8": ("foia", "2026-07-13", [("withdrawn", "2026-07-15", {})]),
@@ -100,6 +101,7 @@ QUARTER = {
     "S4": ("foisa", "2026-07-07", [("withdrawn", "2026-07-08", {})]),
     "S5": ("foisa", "2026-08-03", [("clarification_requested", "2026-08-04", {})]),  # lapsed after 3 Nov
     "S6": ("foisa", "2026-09-28", []),  # never answered: overdue
+    "S8": ("foisa", "2026-07-14", [("responded", "2026-07-16", {"outcome": "refused_repeated"})]),  # s14(2), in time
     "S7": (  # review asked Mon 20 Jul, answered Wed 5 Aug (working day 12); an application to the SIC
         "foisa",
         "2026-07-10",

@@ -34,26 +34,25 @@ def sic(register):
 
 
 CABINET_OFFICE = [
-    ("requests", "requests received", 14),  # F1-F12, E1, E2 (F0, F13 are Q2's, FQ4 Q4's; FOISA, EISR, SAR not in it)
+    ("requests", "requests received", 15),  # F1-F12, F14, E1, E2 (F0, F13 are Q2's, FQ4 Q4's; FOISA, EISR, SAR not)
     ("requests", "of which EIR", 2),  # E1 E2
-    ("requests", "answered", 10),  # F1 F2 F3 F4 F5 F6 F9 F11 E1 E2
+    ("requests", "answered", 11),  # F1 F2 F3 F4 F5 F6 F9 F11 F14 E1 E2
     ("requests", "withdrawn or lapsed (no response owed)", 2),  # F7 lapsed, F8 withdrawn
     ("requests", "waiting for clarification or a fee", 1),  # F12
     ("requests", "not yet answered (a response owed)", 1),  # F10
-    ("timeliness", "answered within 20 working days", 7),  # F1 F4 F5 F6 F9 F11 E1
+    ("timeliness", "answered within 20 working days", 8),  # F1 F4 F5 F6 F9 F11 F14 E1
     ("timeliness", "answered in excess of 20 working days but within a permitted extension", 1),  # F2
     ("timeliness", "answered late", 2),  # F3 E2
     ("timeliness", "not yet answered and already past the time for compliance", 1),  # F10
-    ("outcomes", "resolvable requests", 9),  # the 10 answered less F4, not held
+    ("outcomes", "resolvable requests", 10),  # the 11 answered less F4, not held
     ("outcomes", "granted in full", 2),  # F1 E2
     ("outcomes", "refused in part", 3),  # F2 F11 E1
-    ("outcomes", "refused in full", 4),  # F3 withheld, F5 s12, F6 s14, F9 neither confirm nor deny
+    ("outcomes", "refused in full", 5),  # F3 withheld, F5 s12, F6 s14(1), F9 neither confirm nor deny, F14 s14(2)
     ("outcomes", "information not held", 1),  # F4
     ("outcomes", "clarification sought and not received", 2),  # F7 lapsed, F12 still waiting
     ("reasons for refusal (refused in full or in part)", "s12 cost limit", 1),  # F5
-    ("reasons for refusal (refused in full or in part)", "s14 vexatious or repeated (s14(1) and s14(2) together)", 1),
-    ("reasons for refusal (refused in full or in part)", "s14(1) vexatious", None),  # not recorded
-    ("reasons for refusal (refused in full or in part)", "s14(2) repeated", None),
+    ("reasons for refusal (refused in full or in part)", "s14(1) vexatious", 1),  # F6
+    ("reasons for refusal (refused in full or in part)", "s14(2) repeated", 1),  # F14
     ("reasons for refusal (refused in full or in part)", "exemptions or exceptions applied", 5),  # F2 F3 F9 F11 E1
     ("exemptions applied (FOIA)", "section 21", 2),  # F3 F11
     ("exemptions applied (FOIA)", "section 22", 0),
@@ -93,22 +92,28 @@ def test_the_cabinet_office_lists_every_exemption_from_section_21_to_44_once():
     assert FOIA_SECTIONS[5:] == [f"s{n}" for n in range(26, 45)]
 
 
-def test_a_line_the_register_cannot_tell_says_why(cabinet_office):
-    line = next(x for x in cabinet_office.lines if x.label == "s14(2) repeated")
-    assert line.value is None and line.note.startswith("not available: ")
+def test_section_14_is_counted_by_subsection_and_not_together(cabinet_office):
+    why = "reasons for refusal (refused in full or in part)"
+    assert [x.label for x in cabinet_office.lines if x.section == why] == [
+        "s12 cost limit",
+        "s14(1) vexatious",
+        "s14(2) repeated",
+        "exemptions or exceptions applied",
+    ]
+    assert all(x.value is not None and not x.note for x in cabinet_office.lines)  # every line is counted
 
 
 S45 = [
-    ("requests", "requests received", 12),  # F1-F12
+    ("requests", "requests received", 13),  # F1-F12, F14
     ("requests", "not yet processed", 2),  # F10 owed, F12 waiting for clarification
-    ("requests", "processed in full", 8),  # F1 F2 F3 F4 F5 F6 F9 F11
+    ("requests", "processed in full", 9),  # F1 F2 F3 F4 F5 F6 F9 F11 F14
     ("requests", "closed without a response (withdrawn or lapsed)", 2),  # F7 F8
-    ("requests", "processed within the statutory deadline", 6),  # F1 F4 F5 F6 F9 F11
+    ("requests", "processed within the statutory deadline", 7),  # F1 F4 F5 F6 F9 F11 F14
     ("requests", "processed after the deadline was extended", 1),  # F2
     ("requests", "processed after the statutory deadline", 1),  # F3
     ("outcomes", "information granted in full", 1),  # F1
     ("outcomes", "information granted in part and refused in part", 2),  # F2 F11
-    ("outcomes", "information refused in full", 4),  # F3 F5 F6 F9
+    ("outcomes", "information refused in full", 5),  # F3 F5 F6 F9 F14
     ("outcomes", "information not held", 1),  # F4
     ("internal reviews", "internal reviews received", 2),  # F0 F11 (FOIA only: not E1)
     ("internal reviews", "completed", 2),
@@ -126,9 +131,9 @@ def test_each_s45_line(s45, section, line, expected):
 
 
 SIC = [
-    ("FOISA requests", "requests received", 7),  # S1-S7
-    ("FOISA requests", "responded to", 4),  # S1 S2 S3 S7
-    ("FOISA requests", "responded to within the time allowed", 3),  # S1 S3 S7
+    ("FOISA requests", "requests received", 8),  # S1-S8
+    ("FOISA requests", "responded to", 5),  # S1 S2 S3 S7 S8
+    ("FOISA requests", "responded to within the time allowed", 4),  # S1 S3 S7 S8
     ("FOISA requests", "responded to late", 1),  # S2
     ("FOISA requests", "not yet responded to (a response owed)", 1),  # S6
     ("FOISA requests", "waiting for clarification or a fee", 0),
@@ -141,6 +146,8 @@ SIC = [
     ("FOISA outcomes", "neither confirmed nor denied", 0),  # S0 is Q2's
     ("FOISA outcomes", "information not held", 0),
     ("FOISA outcomes", "refused: excessive cost of compliance (FOISA s12)", 1),  # S7
+    ("FOISA outcomes", "refused: vexatious (FOISA s14(1))", 0),
+    ("FOISA outcomes", "refused: repeated (FOISA s14(2))", 1),  # S8
     ("FOISA exemptions applied", "section 25", 1),  # S3
     ("FOISA exemptions applied", "section 30", 1),  # S2
     ("FOISA exemptions applied", "section 38", 1),  # S2
@@ -175,6 +182,14 @@ def test_each_sic_line(sic, section, line, expected):
     assert sic.value(section, line) == expected
 
 
+def test_the_eisr_has_no_repeated_request_line(sic):
+    """The EISR have no s14(2): a repeated request is manifestly unreasonable, an exception (reg 10(4)(b))."""
+    eisr = [x.label for x in sic.lines if x.section == "EISR outcomes"]
+    assert "refused: repeated (FOISA s14(2))" not in eisr and "information not held" in eisr
+    with pytest.raises(KeyError):
+        sic.value("EISR outcomes", "refused: repeated (FOISA s14(2))")
+
+
 def test_the_request_lines_add_up_to_the_requests_received(cabinet_office, s45):
     co = cabinet_office
     parts = ("answered", "withdrawn or lapsed (no response owed)", "waiting for clarification or a fee")
@@ -182,12 +197,12 @@ def test_the_request_lines_add_up_to_the_requests_received(cabinet_office, s45):
     assert sum(co.value("requests", p) for p in parts) == co.value("requests", "requests received")
     out = ("granted in full", "refused in part", "refused in full")
     assert sum(co.value("outcomes", o) for o in out) == co.value("outcomes", "resolvable requests")
-    assert s45.value("requests", "requests received") == 12
+    assert s45.value("requests", "requests received") == 13
 
 
 def test_the_s45_figures_count_eir_requests_too_when_the_setting_says_so(register):
     both = make("s45", register, Policy(), AS_OF, Q3, s45_includes_eir=True)
-    assert both.value("requests", "requests received") == 14  # F1-F12, E1, E2
+    assert both.value("requests", "requests received") == 15  # F1-F12, F14, E1, E2
     assert both.value("requests", "processed after the statutory deadline") == 2  # F3 E2
     assert both.value("outcomes", "information granted in full") == 2  # F1 E2
     assert both.value("internal reviews", "internal reviews received") == 3  # F0 F11 E1

@@ -51,17 +51,17 @@ def test_the_cabinet_office_return_as_csv(data_dir):
         "return": "cabinet-office",
         "section": "requests",
         "line": "requests received",
-        "value": "14",
+        "value": "15",
         "note": "",
     }
     values = {(r["section"], r["line"]): r["value"] for r in rows}
     assert values[("requests", "of which EIR")] == "2"
     assert values[("timeliness", "answered late")] == "2"
-    assert values[("outcomes", "refused in full")] == "4"
+    assert values[("outcomes", "refused in full")] == "5"
     assert values[("exemptions applied (FOIA)", "refused under section 21 alone")] == "1"
     assert values[("internal reviews", "internal reviews received")] == "3"
-    repeated = next(r for r in rows if r["line"] == "s14(2) repeated")
-    assert repeated["value"] == "" and repeated["note"].startswith("not available")
+    why = "reasons for refusal (refused in full or in part)"
+    assert (values[(why, "s14(1) vexatious")], values[(why, "s14(2) repeated")]) == ("1", "1")  # F6; F14
 
 
 def test_the_sic_return_as_json(data_dir):
@@ -75,7 +75,7 @@ def test_the_sic_return_as_json(data_dir):
         "2026-09-30",
     )
     values = {(x["section"], x["line"]): x["value"] for x in data["lines"]}
-    assert values[("FOISA requests", "requests received")] == 7
+    assert values[("FOISA requests", "requests received")] == 8
     assert values[("EISR requests", "requests received")] == 3
     assert values[("FOISA exemptions applied", "section 38")] == 1
     assert values[("EISR exceptions applied", "regulation 11")] == 1
@@ -92,12 +92,12 @@ def test_the_s45_return_as_a_workbook_on_file(data_dir, tmp_path):
     assert sheet["A1"].value == "Freedom of Information: our performance, 2026Q3"
     assert (sheet["A2"].value, sheet["B2"].value) == ("Period", "Wed 1 Jul 2026 to Wed 30 Sep 2026")
     assert [c.value for c in sheet[7]] == ["Section", "Line", "Value", "Note"]
-    assert [c.value for c in sheet[8]] == ["requests", "requests received", 12, None]
+    assert [c.value for c in sheet[8]] == ["requests", "requests received", 13, None]
     table = {(row[0], row[1]): row[2] for row in sheet.iter_rows(min_row=8, values_only=True)}
-    assert table[("requests", "processed within the statutory deadline")] == 6
+    assert table[("requests", "processed within the statutory deadline")] == 7
     assert table[("requests", "processed after the deadline was extended")] == 1
     assert table[("outcomes", "information granted in part and refused in part")] == 2
-    assert table[("outcomes", "information refused in full")] == 4
+    assert table[("outcomes", "information refused in full")] == 5
     assert table[("internal reviews", "original decision overturned")] == 1
     assert isinstance(table[("requests", "requests received")], int)  # a number a spreadsheet can add up
 
@@ -107,7 +107,7 @@ def test_a_workbook_off_a_terminal_goes_to_stdout(data_dir, tmp_path):
     assert out.returncode == 0, out.stderr
     (tmp_path / "piped.xlsx").write_bytes(out.stdout)
     sheet = load_workbook(tmp_path / "piped.xlsx").active
-    assert [c.value for c in sheet[8]][:3] == ["requests", "requests received", 14]
+    assert [c.value for c in sheet[8]][:3] == ["requests", "requests received", 15]
 
 
 @pytest.mark.parametrize(
@@ -168,20 +168,20 @@ async def test_the_statistics_page_offers_each_return_and_its_downloads(settings
             assert book.headers["content-disposition"] == 'attachment; filename="s45-2026Q3.xlsx"'
             sheet = load_workbook(io.BytesIO(book.content)).active
             table = {(row[0], row[1]): row[2] for row in sheet.iter_rows(min_row=8, values_only=True)}
-            assert table[("requests", "requests received")] == 12
-            assert table[("outcomes", "information refused in full")] == 4
+            assert table[("requests", "requests received")] == 13
+            assert table[("outcomes", "information refused in full")] == 5
 
             co = await http.get("/returns/cabinet-office.csv", params={"quarter": "2026Q3"})
             assert co.headers["content-type"].startswith("text/csv")
             rows = list(csv.DictReader(io.StringIO(co.text)))
-            assert {(r["line"], r["value"]) for r in rows} >= {("requests received", "14"), ("of which EIR", "2")}
+            assert {(r["line"], r["value"]) for r in rows} >= {("requests received", "15"), ("of which EIR", "2")}
 
             sic = (await http.get("/returns/sic.json", params={"quarter": "2026Q3"})).json()
-            assert sic["lines"][0] == {"section": "FOISA requests", "line": "requests received", "value": 7}
+            assert sic["lines"][0] == {"section": "FOISA requests", "line": "requests received", "value": 8}
 
             page = await http.get("/returns/s45.html", params={"quarter": "2026Q3"})
             assert page.headers["content-disposition"] == 'attachment; filename="s45-2026Q3.html"'
-            assert '<td>requests received</td><td class="num">12</td>' in page.text
+            assert '<td>requests received</td><td class="num">13</td>' in page.text
             assert "F1" not in page.text and "foi-" not in page.text  # figures only, no refs
 
             assert (await http.get("/returns/s45.csv", params={"quarter": "2026Q9"})).status_code == 400
