@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from importing.bulk_import import check
 from rules import EventType, Regime, RuleViolation
 from rules.engine import outcomes_of
 from tests.helpers import ev, evaluate_case
@@ -80,4 +81,16 @@ def test_the_forms_offer_refused_repeated_only_where_the_regime_has_it():
         "upheld",
         "partly_upheld",
         "overturned",
+    ]
+
+
+def test_an_import_file_is_checked_the_same_way(settings):
+    header = "ref,regime,received,responded_on,outcome\n"
+    rows = ["R-F,foia,2026-10-01,2026-10-05,refused_repeated", "R-E,eir,2026-10-01,2026-10-05,refused_repeated"]
+    checked = check(header + "\n".join(rows) + "\n", settings)
+    assert [c.ref for _, c in checked.valid] == ["R-F"]
+    assert checked.errors == [
+        "line 3: responded on 2026-10-05: refused_repeated is a refusal under FOIA s14(2) or FOISA s14(2), not under "
+        "the Environmental Information Regulations 2004; there a repeated request is manifestly unreasonable, an "
+        "exception (reg 12(4)(b))"
     ]
