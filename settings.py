@@ -199,6 +199,13 @@ class Settings(BaseSettings):
     due_soon_working_days: int = Field(5, ge=1, description="How far ahead 'due soon' looks, in working days.")
     page_size: int = Field(50, ge=1, description="Cases per page in the dashboard's lists.")
 
+    # The official returns (reports/returns, docs/returns.md)
+    s45_includes_eir: bool = Field(
+        False,
+        description="The s45 Code's published figures count EIR requests with FOIA's (default: FOIA only, the Code "
+        "being issued under FOIA s45; EIR requests are in the Cabinet Office return either way).",
+    )
+
     dev_server_port: int = Field(7233, description="Port of the embedded Temporal dev server.")
     dev_server_ui: bool = Field(
         False, description="Start the embedded server's web UI (no sign-in, answers any Host): only on a private host."

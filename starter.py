@@ -9,6 +9,8 @@
     python starter.py alerts                 the alarms delivered, newest first
     python starter.py holiday add DATE NAME  a newly proclaimed bank holiday
     python starter.py report --quarter 2021Q2 quarterly statistics
+    python starter.py report --return cabinet-office|s45|sic --quarter 2026Q3 [--format csv|xlsx|json] [--out FILE]
+                                             an official return (docs/returns.md)
     python starter.py import FILE.csv        start many cases from a spreadsheet
     python starter.py dashboard              the managers' web pages
     python starter.py letter REF KIND        a letter to the requester (.docx)

@@ -12,6 +12,12 @@ from runtime.errors import UserError
 
 
 def cmd_report(args) -> None:
+    if args.return_name:
+        from cli.returns import cmd_return
+
+        return cmd_return(args)
+    if args.out or args.format == "xlsx":
+        raise UserError("--out and --format xlsx are for an official return: add --return NAME")
     from casework.today import today
     from cli.rendering import print_json, print_table
     from register import Register
@@ -104,9 +110,22 @@ def cmd_dashboard(args) -> None:
 
 
 def add_to(sub) -> None:
-    rp = sub.add_parser("report", help="quarterly statistics in the government's categories")
+    from reports.returns import NAMES
+
+    rp = sub.add_parser("report", help="quarterly statistics in the government's categories, or an official return")
     rp.add_argument("--quarter", help="e.g. 2021Q2 (default: the current quarter)")
-    rp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rp.add_argument(
+        "--return",
+        dest="return_name",
+        choices=NAMES,
+        help="an official return (docs/returns.md): the Cabinet Office's, the s45 Code's or the SIC's",
+    )
+    rp.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "xlsx"],
+        help="table (the default), csv or json; a return: csv (the default), xlsx or json",
+    )
+    rp.add_argument("--out", metavar="FILE", help="a return: write it to FILE (an .xlsx needs it on a terminal)")
     rp.set_defaults(func=cmd_report)
 
     im = sub.add_parser("import", help="start cases from a CSV (ref, regime, received, ...; see examples/)")

@@ -37,6 +37,7 @@ from dashboard.pages import (
     triage,
     work,
 )
+from dashboard.pages import returns as official_returns
 from dashboard.rendering import page
 from register import Register
 from register.private import UnsafeDataDir
@@ -56,6 +57,7 @@ ROUTERS = (
     letters.router,
     alerts.router,
     stats.router,
+    official_returns.router,
     health.router,
     triage.router,
 )

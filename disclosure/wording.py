@@ -11,7 +11,8 @@ OUTCOMES = {
     "not_held": "Information not held",
     "ncnd": "Neither confirmed nor denied",
     "refused_cost": "Refused: over the cost limit",
-    "refused_vexatious": "Refused: vexatious or repeated",
+    "refused_vexatious": "Refused: vexatious",
+    "refused_repeated": "Refused: a repeated request",
 }
 REGIMES = {"foia": "FOI Act 2000", "eir": "EIR 2004", "foisa": "FOI (Scotland) Act 2002", "eisr": "EI(S)R 2004"}
 DOCUMENTS = {"pdf": "PDF", "docx": "Word", "doc": "Word 97-2003"}

@@ -58,7 +58,9 @@ RESPONSE_OUTCOME = {
     "ncnd": "We neither confirm nor deny that we hold the information you asked for.",
     "refused_cost": "We are refusing your request because complying with it would exceed the appropriate limit "
     "on cost.",
-    "refused_vexatious": "We are refusing your request because it is vexatious or repeated.",
+    "refused_vexatious": "We are refusing your request because it is vexatious.",
+    "refused_repeated": "We are refusing your request because it is identical or substantially similar to an "
+    "earlier request from you that we complied with, and a reasonable interval has not passed since then.",
 }
 
 REVIEW_OUTCOME = {

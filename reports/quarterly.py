@@ -43,7 +43,8 @@ OUTCOME_LABELS = {
     "not_held": "information not held",
     "ncnd": "neither confirm nor deny",
     "refused_cost": "refused on cost (s12)",
-    "refused_vexatious": "refused as vexatious or repeated (s14)",
+    "refused_vexatious": "refused as vexatious (s14(1))",
+    "refused_repeated": "refused as repeated (s14(2))",
 }
 REVIEW_LABELS = {"upheld": "upheld", "partly_upheld": "partly upheld", "overturned": "overturned"}
 DECISION_LABELS = {

@@ -77,6 +77,11 @@ _OUTCOMES: dict[EventType, type] = {
     EventType.decision_notice: RegulatorOutcome,
     EventType.appeal_decided: AppealOutcome,
 }
+_NO_REPEATED = {  # where a regime has no s14(2), what the authority relies on instead
+    Regime.eir: "there a repeated request is manifestly unreasonable, an exception (reg 12(4)(b))",
+    Regime.eisr: "there a repeated request is manifestly unreasonable, an exception (reg 10(4)(b))",
+    Regime.sar: "there a repetitive request is manifestly unfounded or excessive (UK GDPR Art 12(5))",
+}
 _DATED = frozenset({EventType.extended, EventType.decision_notice, EventType.appeal_decided})  # take `until`
 
 _STAGE_PHRASE = {
@@ -449,8 +454,17 @@ class _Run:
             raise RuleViolation(f"{e.type} on {e.on}: until is only for extended, decision_notice and appeal_decided")
         if e.exceptional and e.type is not EventType.extended:
             raise RuleViolation(f"{e.type} on {e.on}: exceptional is only for extended")
+        if (
+            e.outcome == ResponseOutcome.refused_repeated
+            and e.type is EventType.responded
+            and not self.rules.repeated_request
+        ):
+            raise RuleViolation(
+                f"{e.type} on {e.on}: refused_repeated is a refusal under FOIA s14(2) or FOISA s14(2), not under "
+                f"the {self.rules.title}; {_NO_REPEATED[self.case.regime]}"
+            )
         if e.type in _OUTCOMES:
-            _outcome(e, _OUTCOMES[e.type])
+            _outcome(e, outcomes_of(e.type, self.case.regime))
         if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
             raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
@@ -788,11 +802,11 @@ class _Run:
 _HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType}  # each event type's handler, looked up once
 
 
-def _outcome(e: Event, kind: type) -> None:
+def _outcome(e: Event, allowed: tuple) -> None:
     if e.outcome is None:
-        raise RuleViolation(f"{e.type} on {e.on}: needs an outcome ({', '.join(kind)})")
-    if e.outcome not in kind.__members__:
-        raise RuleViolation(f"{e.type} on {e.on}: unknown outcome '{e.outcome}' (one of {', '.join(kind)})")
+        raise RuleViolation(f"{e.type} on {e.on}: needs an outcome ({', '.join(allowed)})")
+    if e.outcome not in allowed:
+        raise RuleViolation(f"{e.type} on {e.on}: unknown outcome '{e.outcome}' (one of {', '.join(allowed)})")
 
 
 def regime_of(name: str) -> Regime:
@@ -802,9 +816,24 @@ def regime_of(name: str) -> Regime:
         raise RuleViolation(f"unknown regime '{name}' (one of {', '.join(Regime)})") from None
 
 
-def outcomes_of(kind: EventType) -> type | None:
-    """The outcomes an event of `kind` is recorded with (an enum), or None when it takes none."""
-    return _OUTCOMES.get(kind)
+def outcomes_of(kind: EventType, regime: Regime | None = None) -> tuple | None:
+    """The outcomes an event of `kind` is recorded with (members of an enum), or None when it takes none.
+    Given a `regime`, a response's outcomes are those the regime has (`response_outcomes`)."""
+    if kind is EventType.responded and regime is not None:
+        return response_outcomes(regime)
+    return tuple(_OUTCOMES[kind]) if kind in _OUTCOMES else None
+
+
+def response_outcomes(regime: Regime) -> tuple[ResponseOutcome, ...]:
+    """The outcomes a response under `regime` may be recorded with: `refused_repeated` only where the
+    regime has a repeated-request refusal (`RegimeRules.repeated_request`)."""
+    return _RESPONSE_OUTCOMES[regime]
+
+
+_RESPONSE_OUTCOMES = {
+    r: tuple(o for o in ResponseOutcome if rules.repeated_request or o is not ResponseOutcome.refused_repeated)
+    for r, rules in REGIMES.items()
+}
 
 
 def takes_until(kind: EventType) -> bool:

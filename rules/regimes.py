@@ -74,6 +74,13 @@ class RegimeRules:
     sources: str
     cites: dict[str, str]
     """The provision behind each date the engine derives, by its label (shown by `--explain`)."""
+    repeated_request: str | None = None
+    """The provision under which a request may be refused as repeated, the response outcome
+    `refused_repeated`: FOIA s14(2) and FOISA s14(2) (an identical or substantially similar request from a
+    person whose earlier request was complied with, no reasonable interval between them). None: the regime
+    has no such refusal, and the outcome is refused. Under the EIR and the EISR a repeated request is
+    manifestly unreasonable, an exception cited as reg 12(4)(b) / reg 10(4)(b); a subject access request
+    may be refused as manifestly unfounded or excessive (UK GDPR Art 12(5)), which is not this refusal."""
 
 
 REGIMES: dict[Regime, RegimeRules] = {
@@ -109,6 +116,7 @@ REGIMES: dict[Regime, RegimeRules] = {
             "steps_due": "FOIA s50(4), s50(6); the ICO's decision notices",
             "appeal_deadline": "FOIA s57; Tribunal Procedure (First-tier Tribunal) (GRC) Rules 2009 r22(1)(b), r12(2)",
         },
+        repeated_request="FOIA s14(2)",
     ),
     Regime.eir: RegimeRules(
         title="Environmental Information Regulations 2004",
@@ -174,6 +182,7 @@ REGIMES: dict[Regime, RegimeRules] = {
             "steps_due": "FOISA s49(3)(b), s49(6); the SIC's decisions",
             "appeal_deadline": "FOISA s56",
         },
+        repeated_request="FOISA s14(2)",
     ),
     Regime.sar: RegimeRules(
         title="UK GDPR subject access",

@@ -34,6 +34,7 @@ class ResponseOutcome(StrEnum):
     ncnd = "ncnd"
     refused_cost = "refused_cost"
     refused_vexatious = "refused_vexatious"
+    refused_repeated = "refused_repeated"  # a repeated request: FOIA and FOISA s14(2) only (rules.regimes)
 
 
 class ReviewOutcome(StrEnum):

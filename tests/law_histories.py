@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from hypothesis import strategies as st
 
-from tests.naive_law import APPEAL_OUTCOMES, NOTICE_OUTCOMES, REVIEW_OUTCOMES, STEPS, NaiveCase, NaiveViolation, replay
+from tests.naive_law import (
+    APPEAL_OUTCOMES,
+    NOTICE_OUTCOMES,
+    REPEATED_REGIMES,
+    REVIEW_OUTCOMES,
+    STEPS,
+    NaiveCase,
+    NaiveViolation,
+    replay,
+)
 
 D = date.fromisoformat
 REGIMES = ("foia", "eir", "foisa", "sar", "eisr")
@@ -42,6 +51,7 @@ HARD_DAYS = tuple(
 )  # fmt: skip
 
 RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
+REPEATED = "refused_repeated"  # only where the regime has a repeated-request refusal (naive_law.REPEATED_REGIMES)
 WAITING = ("awaiting_clarification", "awaiting_fee", "awaiting_identity", "review_window", "appeal_window")
 ONE_DAY = timedelta(days=1)
 GAPS = (0, 0, 0, 1, 1, 2, 3, 4, 6, 7, 10, 13, 14, 19, 20, 27, 28, 30, 45, 60, 90)
@@ -174,7 +184,9 @@ def _event(draw, case: NaiveCase, kind: str) -> dict:
         on = last + timedelta(days=draw(st.sampled_from(GAPS)))
     e: dict = {"type": kind, "on": on}
     if kind == "responded":
-        e["outcome"] = draw(st.sampled_from(RESPONSE_OUTCOMES))
+        e["outcome"] = draw(
+            st.sampled_from(RESPONSE_OUTCOMES + ((REPEATED,) if case.regime in REPEATED_REGIMES else ()))
+        )
     elif kind == "review_completed":
         e["outcome"] = draw(st.sampled_from(REVIEW_OUTCOMES))
     elif kind == "extended":

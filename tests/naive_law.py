@@ -34,7 +34,9 @@ DEFAULT_POLICY = {
     "ico_steps_days": 35,
     "sic_steps_days": 45,
 }
-RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious")
+RESPONSE_OUTCOMES = ("granted", "part_withheld", "withheld", "not_held", "ncnd", "refused_cost", "refused_vexatious",
+                     "refused_repeated")  # fmt: skip
+REPEATED_REGIMES = ("foia", "foisa")  # a request refused as repeated: FOIA s14(2), FOISA s14(2); no other regime
 REVIEW_OUTCOMES = ("upheld", "partly_upheld", "overturned")
 EVENT_TYPES = (
     "clarification_requested",
@@ -403,6 +405,7 @@ class NaiveCase:
     def _responded(self, e, on):
         self._need(self.owed, "no response is owed")
         self._need(e.get("outcome") in RESPONSE_OUTCOMES, "responded needs a known outcome")
+        self._need(e["outcome"] != "refused_repeated" or self.regime in REPEATED_REGIMES, "no s14(2) in this regime")
         self.statutory_due_at_response, self.response_due_at_response = self.statutory_due(), self.response_due()
         self.responded = {"on": on, "outcome": e["outcome"]}
         self.late_clarification_unanswered = False

@@ -97,6 +97,7 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
         seen.update(f"{k}={v}" for k, v in h.policy.items())
         seen.update([f"nation={h.nation}", f"late_response={naive['response_timeliness'] == 'late'}"])
         seen[f"category={h.category}"] += 1
+        seen.update(f"{h.regime}_{e['outcome']}" for e in h.events if e["type"] == "responded")
         seen.update(edge_tags(h))
         if naive["response_timeliness"] == "within_extension":
             seen["answered_within_an_extension"] += 1
@@ -124,5 +125,6 @@ def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     wanted |= {"sar_clarification_too_late", "eir_clarification_too_late", "sar_pause_moves_an_extension"}
     wanted |= {"sar_restart_on_identity_received", "eir_lapsed_fee", "foia_lapsed_fee", "sar_lapsed_identity"}
     wanted |= {"category=school", "category=archives", "school_sixtieth_first", "school_days_first"}
+    wanted |= {"foia_refused_repeated", "foisa_refused_repeated"}  # s14(2): FOIA and FOISA only
     missing = sorted(w for w in wanted if not seen[w])
     assert not missing, f"never drawn: {missing}"

@@ -52,7 +52,7 @@ def test_bad_rows_are_reported_by_line_and_good_rows_kept(settings):
         "line 3: unknown regime 'gdpr' (one of foia, eir, foisa, sar, eisr)",
         "line 4: received: '2026-02-30' is not a date (YYYY-MM-DD)",
         "line 5: responded on 2026-10-10: needs an outcome (granted, part_withheld, withheld, not_held, ncnd, "
-        "refused_cost, refused_vexatious)",
+        "refused_cost, refused_vexatious, refused_repeated)",
         "line 6: review_requested on 2026-10-05: the response is not due until 2026-10-29; a review of a "
         "failure to respond can be asked for only after that",
         "line 7: fee_paid on 2026-10-06: no fee notice is outstanding",

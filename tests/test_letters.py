@@ -87,6 +87,15 @@ def test_a_subject_access_response_points_to_the_commissioner_without_a_review(s
     assert "Schedule 2 paragraph 2" in text and "Article 77" in text and "internal review" not in text
 
 
+def test_a_refusal_says_whether_the_request_was_vexatious_or_repeated(settings, register):
+    case(register, "V1", "foia", "2025-10-01", ("responded", "2025-10-03", {"outcome": "refused_vexatious"}))
+    case(register, "R1", "foisa", "2025-10-01", ("responded", "2025-10-03", {"outcome": "refused_repeated"}))
+    vexatious, repeated = read(settings, "V1", "response"), read(settings, "R1", "response")
+    assert "We are refusing your request because it is vexatious." in vexatious and "repeated" not in vexatious
+    assert "identical or substantially similar to an earlier request from you that we complied with" in repeated
+    assert "a reasonable interval has not passed since then." in repeated and "vexatious" not in repeated
+
+
 def test_a_scottish_review_outcome_gives_six_months_to_apply_to_the_commissioner(settings, register):
     case(
         register,

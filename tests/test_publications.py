@@ -91,3 +91,20 @@ def test_the_public_site_works_through_a_role_that_can_read_only_the_published_t
     with pytest.raises(ProgrammingError, match="permission denied"), reader.connect() as conn:
         conn.execute(text("SELECT requester_name FROM cases"))
     reader.dispose()
+
+
+def test_the_public_site_words_every_outcome_a_response_can_have():
+    # Written by hand, as a member of the public would read them; a new outcome fails here until it is worded.
+    from disclosure.wording import outcome
+    from rules.vocabulary import ResponseOutcome
+
+    assert {o.value: outcome(o.value) for o in ResponseOutcome} == {
+        "granted": "Information provided in full",
+        "part_withheld": "Information provided in part",
+        "withheld": "Information withheld",
+        "not_held": "Information not held",
+        "ncnd": "Neither confirmed nor denied",
+        "refused_cost": "Refused: over the cost limit",
+        "refused_vexatious": "Refused: vexatious",
+        "refused_repeated": "Refused: a repeated request",
+    }

@@ -95,7 +95,8 @@ def figures(tmp_path_factory):
         ("information not held", 1),
         ("neither confirm nor deny", 1),
         ("refused on cost (s12)", 0),  # G's response belongs to Q1's requests
-        ("refused as vexatious or repeated (s14)", 0),
+        ("refused as vexatious (s14(1))", 0),
+        ("refused as repeated (s14(2))", 0),
         ("requested", 3),  # reviews requested in Q2: G H I (G's request came in Q1: counted by the review's day)
         ("completed", 3),
         ("completed within the target", 1),  # G: 14 working days

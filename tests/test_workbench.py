@@ -154,6 +154,9 @@ async def test_refusals_change_nothing(dev_env, settings, register):
             CaseInput(ref="REF-1", regime="foia", received=now - timedelta(days=3), subject=typed),
             STAFF,
         )
+        await cases.start_case(
+            client, settings, CaseInput(ref="REF-E", regime="eir", received=now - timedelta(days=3)), STAFF
+        )
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server, task = await serving(create_app(settings, client), port)
@@ -187,7 +190,11 @@ async def test_refusals_change_nothing(dev_env, settings, register):
                 await page.goto(f"{base}/my-cases")
                 assert await page.locator("nav a", has_text="People").count() == 0
 
+                await page.goto(f"{base}/case/REF-E/record?kind=responded")  # the EIR have no s14(2)
+                assert await page.locator("input[name=outcome][value=refused_vexatious]").count() == 1
+                assert await page.locator("input[name=outcome][value=refused_repeated]").count() == 0
                 await page.goto(f"{base}/case/REF-1/record?kind=responded")
+                assert await page.locator("input[name=outcome][value=refused_repeated]").count() == 1
                 await fill_date(page, "on", now)
                 await page.check("input[name=outcome][value=withheld]")
                 await page.fill("#exemptions", "s99(9)")

@@ -83,7 +83,7 @@ def _event_fields(form: dict, kind: EventType, regime: Regime, errors: Errors) -
     fields: dict = {"type": kind, "on": day(form, "on", errors, "the date it happened")}
     if outcomes_of(kind):
         outcome = form.get("outcome", "")
-        if outcome not in {o.value for o in outcomes_of(kind)}:
+        if outcome not in {o.value for o in outcomes_of(kind, regime)}:
             errors.add("outcome", "Choose the outcome")
         fields["outcome"] = outcome or None
     if kind in CITING:
@@ -127,7 +127,7 @@ def _record_page(request, v, kind: EventType, values: dict, errors: Errors, stat
         view=v,
         ev=v.evaluation,
         kind=kind,
-        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind) or []],
+        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind, v.evaluation.regime) or []],
         until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         regime_help=_regime_help(v.evaluation.regime),
@@ -183,7 +183,7 @@ def _correct_page(request, v, entry, number, how, values, errors, status_code=20
         entry=entry,
         number=number,
         how=how,
-        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind) or []],
+        outcomes=[(o.value, o.value.replace("_", " ")) for o in outcomes_of(kind, v.evaluation.regime) or []],
         until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         extended=kind is EventType.extended,

@@ -1,0 +1,71 @@
+"""The requests a return counts: every registered case rebuilt from its recorded events (voided ones left
+out), evaluated by `rules.evaluate` as of the day the return is made, with the exemptions its response
+cited. Two SQL queries in all (cases with their events, and every event's citations); this module only
+loads, the returns count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from register import Register
+from register.store import CaseRow, EventRow
+from rules import Case, Evaluation, Event, EventType, Regime, evaluate
+from rules.bank_holidays import calendar_covering
+
+
+@dataclass(frozen=True)
+class Request:
+    """One registered request as a return sees it."""
+
+    ref: str
+    regime: Regime
+    evaluation: Evaluation
+    cited: tuple[str, ...]  # the citations of its response (none if unanswered or none cited)
+    clarification_sought: bool  # a clarification (or EIR/EISR particulars) was asked for
+
+
+def requests(register: Register, policy, as_of: date) -> list[Request]:
+    stmt = (
+        select(CaseRow, EventRow)
+        .outerjoin(EventRow, (EventRow.ref == CaseRow.ref) & EventRow.voided_at.is_(None))
+        .order_by(CaseRow.received, CaseRow.ref, EventRow.seq)
+    )
+    citations = register.exemptions()
+    proclaimed = register.proclaimed()
+    histories: list[tuple[CaseRow, list[Event]]] = []
+    with register.session() as s:
+        for case, e in s.execute(stmt):
+            if not histories or histories[-1][0].ref != case.ref:
+                histories.append((case, []))
+            if e is not None:
+                x = citations.get((e.ref, e.seq))
+                histories[-1][1].append(
+                    Event(
+                        type=e.type,
+                        on=e.on,
+                        outcome=e.outcome,
+                        until=e.until,
+                        exceptional=e.exceptional,
+                        exemptions=x.exemptions if x else (),
+                        public_interest_test=x.public_interest_test if x else False,
+                    )
+                )
+    out = []
+    for row, events in histories:
+        case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
+        when = max([as_of, case.received, *(e.on for e in events)])
+        calendar = calendar_covering(case.regime, case.received, when, proclaimed=proclaimed, nation=policy.nation)
+        response = next((e for e in events if e.type is EventType.responded), None)
+        out.append(
+            Request(
+                ref=row.ref,
+                regime=case.regime,
+                evaluation=evaluate(case, calendar, when, policy),
+                cited=response.exemptions if response else (),
+                clarification_sought=any(e.type is EventType.clarification_requested for e in events),
+            )
+        )
+    return out
