@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from rules.calendar import Calendar
 from rules.categories import CATEGORIES, Category
+from rules.clearance import CLEARANCE
+from rules.clearance import check_fields as clearance_fields
 from rules.dates import add_months, last_day_of_months_beginning_with
 from rules.exemptions import check as check_exemptions
 from rules.models import (
@@ -328,6 +330,8 @@ class _Run:
 
     def _apply(self, e: Event) -> None:
         self._check_fields(e)
+        if e.type in CLEARANCE:  # the authority's own approval step: no effect on the law (rules/clearance.py)
+            return
         if not self._allowed(e):
             raise RuleViolation(self._refusal(e))
         _HANDLERS[e.type](self, e)
@@ -403,6 +407,8 @@ class _Run:
         if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
             raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
+        if problem := clearance_fields(e):
+            raise RuleViolation(problem)
 
     def _on_clarification_requested(self, e: Event) -> None:
         if last := self._clarification_too_late(e.on):
@@ -719,7 +725,7 @@ class _Run:
         out["complied_in_time"] = complied and complied.on <= self.steps_due
 
 
-_HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType}  # each event type's handler, looked up once
+_HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType if t not in CLEARANCE}  # each one's handler
 
 
 def _outcome(e: Event, kind: type) -> None:

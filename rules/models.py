@@ -25,7 +25,8 @@ class Event(BaseModel):
     """One thing that happened to a case, on a date. `outcome`, `until`, `exceptional` only where
     the event type takes them; `exemptions` (citations, stored normalised) and `public_interest_test`
     only on `responded` and `review_completed` (`rules.exemptions` checks them). Every field after
-    `on` has a default, so histories recorded before a field existed still parse."""
+    `on` has a default, so histories recorded before a field existed still parse. `team` and `changes`
+    belong to the clearance events (`rules.clearance`), which the engine gives no effect."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -36,6 +37,10 @@ class Event(BaseModel):
     exceptional: bool = False
     exemptions: tuple[str, ...] = ()
     public_interest_test: bool = False
+    team: str | None = Field(None, max_length=100)
+    """`flag_for_clearance` only: the approving team (rules/clearance.py)."""
+    changes: str | None = Field(None, max_length=2000)
+    """`returned` only: what the approving team asks to change (rules/clearance.py)."""
 
     @field_validator("exemptions")
     @classmethod
