@@ -16,6 +16,7 @@ from pydantic import BaseModel, EmailStr, Field, ValidationError, model_validato
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rules.alarms import AlarmPolicy
+from rules.clearance import ClearancePolicy
 from rules.policy import Policy
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
@@ -94,6 +95,10 @@ class Settings(BaseSettings):
     policy: Policy = Policy()
     alarms: AlarmPolicy = AlarmPolicy()
     intake: IntakeSettings = IntakeSettings()
+    # Clearance (issue 20, item 3; docs/clearance.md): the internal deadlines of an answer's clearance by an
+    # approving team, `FOI_CLEARANCE__CLEAR_WITHIN_DAYS` (3) and `FOI_CLEARANCE__RESUBMIT_WITHIN_DAYS` (2).
+    # Internal only: they never move a statutory date.
+    clearance: ClearancePolicy = ClearancePolicy()
 
     default_officer: EmailStr | None = Field(None, description="Recipient when a case names no officer.")
     default_manager: EmailStr | None = Field(None, description="Recipient when a case names no manager.")

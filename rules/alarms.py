@@ -19,13 +19,19 @@ from rules.calendar import Calendar
 from rules.models import Evaluation, Stage
 from rules.outcomes import LAPSED
 
-Role = Literal["officer", "manager"]
+Role = Literal["officer", "manager", "approver"]
+"""`approver`: the active members of the team a case awaits clearance from (rules/clearance.py)."""
 Delivery = Literal["immediate", "digest"]
 
 
 class AlarmKind(StrEnum):
     """In increasing severity: when several are due at once only the most severe is sent."""
 
+    # Clearance's internal deadlines (rules/clearance.py): delivered on their own, never in place of a statutory alarm
+    clearance_reminder = "clearance_reminder"  # to the approving team, on the day clearance is due
+    resubmission_reminder = "resubmission_reminder"  # to the officer, on the day a returned answer is due back
+    clearance_overdue = "clearance_overdue"  # to the approving team and the manager
+    resubmission_overdue = "resubmission_overdue"  # to the officer and the manager
     response_reminder = "response_reminder"
     review_reminder = "review_reminder"
     steps_reminder = "steps_reminder"  # a decision notice's steps, due soon
@@ -68,7 +74,8 @@ class AlarmPolicy(BaseModel):
     )
 
     def delivery(self, role: Role) -> Delivery:
-        return self.officer_delivery if role == "officer" else self.manager_delivery
+        """An approving team's alarms go as an officer's do: each asks its recipients to act."""
+        return self.officer_delivery if role in ("officer", "approver") else self.manager_delivery
 
     def digest_only(self, alarm: Alarm) -> bool:
         """Every recipient of this alarm takes it in a digest: delivering it is only queueing it."""

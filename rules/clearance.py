@@ -26,6 +26,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rules.alarms import Alarm, AlarmKind
 from rules.calendar import Calendar
 from rules.vocabulary import EventType, Stage
 
@@ -170,6 +171,24 @@ def next_step(events: list, cal: Calendar, policy: ClearancePolicy) -> Step | No
     if now.returned is not None:
         return Step("resubmission", cal.add_working_days(now.returned, policy.resubmit_within_days), now.team)
     return Step("clearance", cal.add_working_days(now.flagged, policy.clear_within_days), now.team)
+
+
+def alarms(events: list, cal: Calendar, policy: ClearancePolicy) -> list[Alarm]:
+    """The running step's reminder (on its due day) and alarm (the working day after): the approving team's
+    while it has the answer, the officer's after a return; the manager hears of either once it is late."""
+    step = next_step(events, cal, policy)
+    if step is None:
+        return []
+    late = cal.add_working_days(step.due, 1)
+    if step.kind == "clearance":
+        return [
+            Alarm(kind=AlarmKind.clearance_reminder, on=step.due, to=("approver",), deadline=step.due),
+            Alarm(kind=AlarmKind.clearance_overdue, on=late, to=("approver", "manager"), deadline=step.due),
+        ]
+    return [
+        Alarm(kind=AlarmKind.resubmission_reminder, on=step.due, to=("officer",), deadline=step.due),
+        Alarm(kind=AlarmKind.resubmission_overdue, on=late, to=("officer", "manager"), deadline=step.due),
+    ]
 
 
 def rounds(events: list) -> list[Round]:
