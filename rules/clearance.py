@@ -76,13 +76,14 @@ class Pending:
 
 @dataclass(frozen=True)
 class Round:
-    """One clearance from the first flag to the `cleared` that ended it (`cleared` None: not yet cleared, or
-    overtaken by an answer sent with a manager's override), with the returns on the way."""
+    """One clearance from the first flag to the `cleared` that ended it (`cleared` None: not yet cleared, or,
+    with `overridden`, overtaken by an answer sent with a manager's override), with the returns on the way."""
 
     team: str
     flagged: date
     cleared: date | None
     returns: int
+    overridden: bool = False
 
 
 def check_fields(e) -> str | None:
@@ -203,7 +204,8 @@ def rounds(events: list) -> list[Round]:
         elif e.type is RETURNED and flagged is not None:
             returns += 1
         elif (e.type is CLEARED or e.type in ANSWERS) and flagged is not None:
-            out.append(Round(team=team, flagged=flagged, cleared=e.on if e.type is CLEARED else None, returns=returns))
+            done = e.on if e.type is CLEARED else None
+            out.append(Round(team=team, flagged=flagged, cleared=done, returns=returns, overridden=done is None))
             team, flagged = None, None
     if flagged is not None:
         out.append(Round(team=team, flagged=flagged, cleared=None, returns=returns))

@@ -85,7 +85,7 @@ def test_each_step_has_its_own_internal_deadline(cal):
 
 def test_rounds_run_from_the_first_flag_to_the_clearance():
     assert rounds([FLAG, RETURN, AGAIN, CLEARED, ANSWER]) == [Round(PRESS, D("2030-04-04"), D("2030-04-25"), 1)]
-    assert rounds([FLAG, ANSWER]) == [Round(PRESS, D("2030-04-04"), None, 0)]  # overtaken by an override
+    assert rounds([FLAG, ANSWER]) == [Round(PRESS, D("2030-04-04"), None, 0, overridden=True)]
     assert rounds([FLAG]) == [Round(PRESS, D("2030-04-04"), None, 0)]
     assert rounds([ANSWER]) == []
 
