@@ -407,7 +407,7 @@ class _Run:
         if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
             raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
-        if problem := clearance_fields(e):
+        if (e.team is not None or e.changes is not None or e.type in CLEARANCE) and (problem := clearance_fields(e)):
             raise RuleViolation(problem)
 
     def _on_clarification_requested(self, e: Event) -> None:
