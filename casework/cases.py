@@ -50,7 +50,7 @@ from messages import (
 from rules import Calendar, Case, Evaluation, Event, RuleViolation, evaluate
 from rules.alarms import Alarm, alarms_for
 from rules.bank_holidays import calendar_covering
-from rules.clearance import CLEARANCE
+from rules.clearance import ANSWERS, CLEARANCE
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
@@ -173,6 +173,10 @@ async def record_event(
         require(actor, "override")
     if override_clearance is not None:
         require(actor, "override_clearance")
+        if event.type not in ANSWERS:
+            raise UserError(
+                f"--override-clearance is only for an answer ({', '.join(sorted(ANSWERS))}), not {event.type}"
+            )
     event, teams = _clearance(settings, event, actor)
     handle = client.get_workflow_handle(workflow_id(ref))
     state = await status(client, ref)

@@ -97,6 +97,10 @@ async def test_only_the_approving_team_clears_and_each_step_has_its_own_alarm(en
         await sleep_until(env, D("2030-04-16"))
         v = await act(handle, CaseWorkflow.record_event, RecordAction(event=cleared, actor=PAT, teams=[PRESS]))
         assert v.clearance is None
+        answer = Event(type="responded", on=D("2030-04-16"), outcome="granted")
+        v = await act(handle, CaseWorkflow.record_event, RecordAction(event=answer, actor=MO, override_clearance="x"))
+        assert v.entries[-1].clearance_override is None  # nothing was pending: no override is kept
+        assert register.clearances("T1").get(len(v.entries) - 1) is None
     assert sent(register) == [
         ("clearance_reminder", D("2030-04-09"), "approver"),
         ("clearance_overdue", D("2030-04-10"), "approver"),

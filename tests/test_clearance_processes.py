@@ -114,6 +114,9 @@ def test_clearance_returned_resubmitted_and_cleared_and_a_managers_override(tmp_
             == "responded on 2026-12-01, outcome granted (while clearance was pending: a manager's override)"
         )
         assert register.clearances("C2")[1].override == why
+        assert "--override-clearance is only for an answer (responded, review_completed), not cleared" in refused(
+            "record", "C2", "cleared", "--on", "2026-12-01", "--override-clearance", why, "--as", MANAGER
+        )
         ok("void", "C2", "1", "--reason", "flagged by mistake", "--as", MANAGER)
         assert register.events("C2")[0].voided_by == MANAGER
     finally:

@@ -503,7 +503,9 @@ class CaseWorkflow:
             ev = self._check(event)
             self._check_clearance(action or RecordAction(event=event, actor="unknown"), ev)
             now = workflow.now()
-            cleared_over = action.override_clearance if action else None
+            # the override is kept only where it was needed: an answer while clearance was pending
+            needed = action is not None and action.override_clearance and answer_problem(self.events, event)
+            cleared_over = action.override_clearance if needed else None
             entry = Entry(
                 event=event,
                 by=actor,
