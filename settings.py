@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rules.alarms import AlarmPolicy
+from rules.clearance import ClearancePolicy
 from rules.policy import Policy
 
 
@@ -136,6 +137,10 @@ class Settings(BaseSettings):
     alarms: AlarmPolicy = AlarmPolicy()
     intake: IntakeSettings = IntakeSettings()
     disclosure: DisclosureSettings = DisclosureSettings()
+    # Clearance (issue 20, item 3; docs/clearance.md): the internal deadlines of an answer's clearance by an
+    # approving team, `FOI_CLEARANCE__CLEAR_WITHIN_DAYS` (3) and `FOI_CLEARANCE__RESUBMIT_WITHIN_DAYS` (2).
+    # Internal only: they never move a statutory date.
+    clearance: ClearancePolicy = ClearancePolicy()
 
     default_officer: EmailAddress | None = Field(None, description="Recipient when a case names no officer.")
     default_manager: EmailAddress | None = Field(None, description="Recipient when a case names no manager.")

@@ -11,16 +11,20 @@ from register import Register
 from rules.alarms import AlarmPolicy
 from rules.bank_holidays import non_working_days
 from rules.categories import NON_SCHOOL_DAY
+from rules.clearance import ClearancePolicy
 from rules.policy import Policy
 
 
 class Calendars:
     """Built once by the worker with the register and the policies the settings give."""
 
-    def __init__(self, register: Register, policy: Policy, alarms: AlarmPolicy):
+    def __init__(
+        self, register: Register, policy: Policy, alarms: AlarmPolicy, clearance: ClearancePolicy | None = None
+    ):
         self.register = register
         self.policy = policy
         self.alarms = alarms
+        self.clearance = clearance or ClearancePolicy()
 
     @activity.defn(name="load_case_context")
     def load_case_context(self, req: ContextRequest) -> CaseContext:
@@ -33,4 +37,5 @@ class Calendars:
             non_school=non_school,
             policy=self.policy,
             alarms=self.alarms,
+            clearance=self.clearance,
         )

@@ -27,6 +27,10 @@ HEADLINES = {
     AlarmKind.draft_reminder: "Reminder: the draft response is due {deadline} (internal deadline)",
     AlarmKind.draft_late: "DRAFT LATE: the draft response was due {deadline} (internal deadline)",
     AlarmKind.needs_attention: "NEEDS ATTENTION: its recorded history no longer fits the calendar or policy",
+    AlarmKind.clearance_reminder: "Clearance: clear or return the answer by {deadline} (internal deadline)",
+    AlarmKind.clearance_overdue: "CLEARANCE LATE: it was due {deadline} (internal deadline)",
+    AlarmKind.resubmission_reminder: "Clearance: resubmit the returned answer by {deadline} (internal deadline)",
+    AlarmKind.resubmission_overdue: "RESUBMISSION LATE: it was due {deadline} (internal deadline)",
 }
 MISSED = {
     AlarmKind.response_overdue: "response",
@@ -35,7 +39,18 @@ MISSED = {
     AlarmKind.review_limit_exceeded: "internal review (limit)",
     AlarmKind.steps_overdue: "decision notice's steps",
     AlarmKind.draft_late: "draft (internal deadline)",
+    AlarmKind.clearance_overdue: "clearance (internal)",
+    AlarmKind.resubmission_overdue: "resubmission for clearance (internal)",
 }
+INTERNAL = frozenset(
+    {
+        AlarmKind.clearance_reminder,
+        AlarmKind.clearance_overdue,
+        AlarmKind.resubmission_reminder,
+        AlarmKind.resubmission_overdue,
+    }
+)
+"""Clearance's alarms (rules/clearance.py): internal deadlines, never statutory ones."""
 STYLE = "font-family:sans-serif;font-size:14px;line-height:1.4"
 
 
@@ -76,6 +91,8 @@ def alarm_mail(req: AlarmDelivery, dashboard_url: str | None = None) -> Mail:
     lines = [f"Case {req.ref} ({req.regime.upper()}), received {day(ev.received)}: {headline(a.kind, a.deadline)}."]
     if req.reason:
         lines.append(f"Why: {req.reason}. The dates below are the last ones that could be worked out.")
+    if a.kind in INTERNAL:
+        lines.append(f"Awaiting clearance by {req.approving_team}: an internal deadline; the statutory dates stand.")
     lines.append(f"Stage: {ev.stage.value.replace('_', ' ')}.")
     if ev.response_due:
         lines.append(f"Response due: {day(ev.response_due)}.")

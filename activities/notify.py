@@ -69,9 +69,15 @@ class Notifications:
         s = settings
         return cls(register, transport_for(s), s.alarms, s.default_officer, s.default_manager, s.dashboard_url)
 
-    def _recipient(self, officer: str | None, manager: str | None, role: str, team: str | None = None) -> str | None:
+    def _recipient(
+        self, officer: str | None, manager: str | None, role: str, team: str | None = None, approving: str | None = None
+    ) -> str | None:
         """The case's own holder of `role`; for a manager's alarm on a case that names none, its responding
-        team's managers (one message to them all); else the default for the role."""
+        team's managers (one message to them all); else the default for the role. An approver's alarm goes
+        to the approving team's active members (one message to them all), and has no default."""
+        if role == "approver":
+            members = self.register.members(approving) if approving else []
+            return ", ".join(p.email for p in members if p.active) or None
         own = officer if role == "officer" else manager
         if own is None and role == "manager" and team:
             own = ", ".join(self.register.team_managers(team)) or None
@@ -84,7 +90,7 @@ class Notifications:
             out = DeliveryResult(delivered=[], already=[])
             for role in req.alarm.to:
                 key = alarm_key(req.workflow_id, req.alarm, role)
-                recipient = self._recipient(req.officer, req.manager, role, req.team)
+                recipient = self._recipient(req.officer, req.manager, role, req.team, req.approving_team)
                 fields = dict(kind=req.alarm.kind.value, alarm_on=req.alarm.on, deadline=req.alarm.deadline)
                 outcome = self._dispatch(key, req.ref, role, recipient, mail, fields)
                 getattr(out, outcome).append(key)

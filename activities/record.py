@@ -52,7 +52,8 @@ class Records:
         fix = c.correction
         for seq, entry in enumerate(entries):
             if not (fix is not None and fix.kind == "amend" and seq == fix.number - 1):  # that row exists already
-                self.register.record_event(c.ref, seq, entry.event, entry.by, entry.at)
+                over = entry.clearance_override
+                self.register.record_event(c.ref, seq, entry.event, entry.by, entry.at, None, over and over.reason)
             if entry.void is not None and not (fix is not None and seq == fix.number - 1):
                 self.register.void_event(c.ref, seq, entry.void.by, entry.void.at, entry.void.reason)
         if fix is not None:
@@ -62,7 +63,9 @@ class Records:
     @activity.defn(name="record_event")
     def record_event(self, req: RegisterEvent) -> None:
         with register_failures(f"record event {req.seq} of case {req.ref}"):
-            self.register.record_event(req.ref, req.seq, req.event, req.by, req.at, req.independence)
+            self.register.record_event(
+                req.ref, req.seq, req.event, req.by, req.at, req.independence, req.clearance_override
+            )
             self.register.record_evaluation(req.ref, req.evaluation, req.next_alarm)
 
     @activity.defn(name="record_correction")

@@ -50,6 +50,7 @@ from messages import (
 from rules import Calendar, Case, Evaluation, Event, RuleViolation, evaluate
 from rules.alarms import Alarm, alarms_for
 from rules.bank_holidays import calendar_covering
+from rules.clearance import ANSWERS, CLEARANCE
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
@@ -156,21 +157,56 @@ async def _start(client: Client, settings: Settings, case: CaseInput, reuse: Wor
 
 
 async def record_event(
-    client: Client, settings: Settings, ref: str, event: Event, actor: Actor, override: str | None = None
+    client: Client,
+    settings: Settings,
+    ref: str,
+    event: Event,
+    actor: Actor,
+    override: str | None = None,
+    override_clearance: str | None = None,
 ) -> CaseView:
     """Record what happened, by `actor`; a late review request reopens a case whose workflow has ended.
     `override`: a manager's reason for letting someone with a part in the original handling complete the
-    internal review (workflows/independence.py)."""
+    internal review (workflows/independence.py); `override_clearance`: a manager's reason for recording
+    an answer while clearance is pending (rules/clearance.py)."""
     if override is not None:
         require(actor, "override")
+    if override_clearance is not None:
+        require(actor, "override_clearance")
+        if event.type not in ANSWERS:
+            raise UserError(
+                f"--override-clearance is only for an answer ({', '.join(sorted(ANSWERS))}), not {event.type}"
+            )
+    event, teams = _clearance(settings, event, actor)
     handle = client.get_workflow_handle(workflow_id(ref))
     state = await status(client, ref)
     if state is None:
         raise UserError(f"no case {ref}")
     if state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING:
         return await _reopen(client, settings, handle, ref, event, actor)
-    action = _action(RecordAction, event=event, actor=actor.id, override=override)
+    action = _action(
+        RecordAction,
+        event=event,
+        actor=actor.id,
+        override=override,
+        override_clearance=override_clearance,
+        teams=teams,
+    )
     return await _update(handle, workflows.CaseWorkflow.record_event, action, settings)
+
+
+def _clearance(settings: Settings, event: Event, actor: Actor) -> tuple[Event, list[str] | None]:
+    """A clearance event made ready for the workflow: a flag's approving team must exist (its name as
+    registered), and the teams of a registered actor go with a clearance or return, for the workflow to
+    check they belong to the approving team (rules/clearance.py)."""
+    if event.type not in CLEARANCE:
+        return event, None
+    from register import Register
+
+    register = Register(settings.register_url)
+    if event.team is not None:
+        event = event.model_copy(update={"team": existing(register, event.team)})
+    return event, (register.teams_of(actor.id) if actor.registered else None)
 
 
 async def void_event(client: Client, settings: Settings, ref: str, number: int, reason: str, actor: Actor) -> CaseView:
@@ -200,6 +236,7 @@ async def amend_event(
         event = Event.model_validate({**was.model_dump(), **changes})
     except ValidationError as exc:
         raise UserError(one_line_validation_error(exc)) from None
+    event = _clearance(settings, event, actor)[0]
     action = _action(AmendAction, number=number, event=event, actor=actor.id, reason=reason)
     if last is None:
         return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
@@ -268,8 +305,10 @@ def _action(model, **fields):
         return model(**fields)
     except ValidationError as exc:
         err = exc.errors()[0]
-        if err["loc"] in (("reason",), ("override",)):
-            name = "--reason" if err["loc"] == ("reason",) else "--override-independence"
+        names = {("reason",): "--reason", ("override",): "--override-independence"}
+        names[("override_clearance",)] = "--override-clearance"
+        if err["loc"] in names:
+            name = names[err["loc"]]
             raise UserError(f"{name}: {err['msg'].lower().replace('string', 'the reason')}") from None
         raise UserError(one_line_validation_error(exc)) from None
 

@@ -44,12 +44,19 @@ def _event(d: dict) -> str:
         parts.append("citing " + ", ".join(d["exemptions"]))
     if d.get("public_interest_test"):
         parts.append("public interest test")
+    if d.get("team"):
+        parts.append(f"approving team {d['team']}")
+    if d.get("changes"):
+        parts.append(f"changes: {d['changes']}")
     return ", ".join(parts)
 
 
-def _row_event(r, cited) -> dict:
+def _row_event(r, cited, clearance=None) -> dict:
     x = cited.get((r.ref, r.seq))
+    c = clearance.get(r.seq) if clearance else None
     return {
+        "team": c and c.team,
+        "changes": c and c.changes,
         "type": r.type,
         "on": r.on.isoformat(),
         "outcome": r.outcome,
@@ -71,10 +78,13 @@ def trail(register, ref: str) -> list[Step]:
         if a.kind == "amend":
             first_version.setdefault(a.detail["number"], a.detail["was"])
     cited = register.exemptions(ref)
+    clearance = register.clearances(ref)
     for r in register.events(ref):
         number = r.seq + 1
-        shown = first_version.get(number) or _row_event(r, cited)
-        steps.append(Step(_utc(r.recorded_at), "recorded", r.recorded_by, _event(shown), number=number))
+        shown = first_version.get(number) or _row_event(r, cited, clearance)
+        over = clearance.get(r.seq) and clearance[r.seq].override
+        what = _event(shown) + (" (while clearance was pending: a manager's override)" if over else "")
+        steps.append(Step(_utc(r.recorded_at), "recorded", r.recorded_by, what, over or None, number=number))
     for a in actions:
         d = a.detail or {}
         if a.kind == "void":

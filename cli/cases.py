@@ -107,7 +107,7 @@ def cmd_record(args) -> None:
     from casework.today import today
     from cli.rendering import print_json, print_view, view_json
     from cli.server import run_async
-    from rules import Event
+    from runtime.errors import one_line_validation_error
     from settings import get_settings
 
     settings = get_settings()
@@ -125,7 +125,23 @@ def cmd_record(args) -> None:
         return
     on = parse_date(args.on, "--on") if args.on else today(settings.alarms.timezone)
     until = parse_date(args.until, "--until") if args.until else None
-    event = Event(
+    from pydantic import ValidationError
+
+    try:
+        event = _event(args, on, until)
+    except ValidationError as exc:
+        raise UserError(one_line_validation_error(exc)) from None
+    actor = actor_for(args, "record")
+    override, over_clearance = args.override_independence, args.override_clearance
+    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor, override, over_clearance))
+    print_json(view_json(v)) if args.json else print_view(v)
+
+
+def _event(args, on, until):
+    """The event `record` was given (pydantic checks the lengths of --team and --changes)."""
+    from rules import Event
+
+    return Event(
         type=EventType(args.event),
         on=on,
         outcome=args.outcome,
@@ -133,11 +149,9 @@ def cmd_record(args) -> None:
         exceptional=args.exceptional,
         exemptions=args.exemption,
         public_interest_test=args.public_interest_test,
+        team=args.team,
+        changes=args.changes,
     )
-    actor = actor_for(args, "record")
-    override = args.override_independence
-    v = run_async(lambda client: cases.record_event(client, settings, args.ref, event, actor, override))
-    print_json(view_json(v)) if args.json else print_view(v)
 
 
 def cmd_show(args) -> None:
@@ -265,6 +279,13 @@ def add_to(sub) -> None:
         "--override-independence",
         metavar="REASON",
         help="for review_completed, managers only: let someone who took part in the original handling complete it",
+    )
+    r.add_argument("--team", help="for flag_for_clearance: the approving team (docs/clearance.md)")
+    r.add_argument("--changes", metavar="TEXT", help="for returned: what the approving team asks to change")
+    r.add_argument(
+        "--override-clearance",
+        metavar="REASON",
+        help="for responded and review_completed, managers only: record the answer while clearance is pending",
     )
     r.add_argument("--json", action="store_true")
     add_actor_option(r)

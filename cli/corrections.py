@@ -51,8 +51,15 @@ def cmd_amend(args) -> None:
         changes["exemptions"] = tuple(args.exemption)
     if args.public_interest_test is not None:
         changes["public_interest_test"] = args.public_interest_test == "yes"
+    if args.team:
+        changes["team"] = args.team
+    if args.changes:
+        changes["changes"] = args.changes
     if not changes:
-        raise UserError("amend: give what changes (--on, --outcome, --until, --exemption, --public-interest-test)")
+        raise UserError(
+            "amend: give what changes (--on, --outcome, --until, --exemption, --public-interest-test, "
+            "--team, --changes)"
+        )
     actor = actor_for(args, "correct")
     v = run_async(lambda client: cases.amend_event(client, settings, args.ref, number, changes, args.reason, actor))
     print(f"{args.ref}: event {number} amended by {actor.id}")
@@ -112,6 +119,8 @@ def add_to(sub) -> None:
         help="repeatable: the exemptions as they should read (replaces those recorded)",
     )
     a.add_argument("--public-interest-test", choices=["yes", "no"])
+    a.add_argument("--team", metavar="NAME", help="for flag_for_clearance: the approving team")
+    a.add_argument("--changes", metavar="TEXT", help="for returned: what the approving team asks to change")
     a.add_argument("--reason", required=True, help="why (required, at most 2,000 characters)")
     a.add_argument("--json", action="store_true")
     add_actor_option(a)

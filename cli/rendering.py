@@ -71,14 +71,21 @@ def view_json(v: CaseView) -> dict:
             for t, e in cited(v.events).items()
         },
         "attention": v.attention,
+        "clearance": v.clearance.model_dump(mode="json") if v.clearance else None,
         "events": [
             {
                 "number": n,
-                **entry.event.model_dump(mode="json"),
+                **entry.event.model_dump(mode="json", exclude={"team", "changes"}),
+                **entry.event.model_dump(mode="json", include={"team", "changes"}, exclude_none=True),
                 "recorded_by": entry.by,
                 "recorded_at": entry.at.isoformat() if entry.at else None,
                 "voided": entry.void.model_dump(mode="json") if entry.void else None,
                 "amended": entry.amended.model_dump(mode="json") if entry.amended else None,
+                **(
+                    {"clearance_override": entry.clearance_override.model_dump(mode="json")}
+                    if entry.clearance_override
+                    else {}
+                ),
             }
             for n, entry in enumerate(v.entries, 1)
         ],
@@ -123,6 +130,7 @@ def print_view(v: CaseView) -> None:
         ("lapses after", ev.lapses_after and day(ev.lapses_after)),
         ("closed", ev.closed_reason and f"{words(ev.closed_reason)} on {day(ev.closed_on)}"),
         ("next alarm", v.next_alarm and f"{words(v.next_alarm.kind.value)} on {day(v.next_alarm.on)}"),
+        ("clearance", v.clearance and clearance_line(v.clearance)),
     ]
     shown = [(k, str(val)) for k, val in rows if val]
     if not sys.stdout.isatty():
@@ -140,6 +148,13 @@ def print_view(v: CaseView) -> None:
     Console().print(t)
     if v.entries:
         print_history(v)
+
+
+def clearance_line(c) -> str:
+    """Clearance pending, in one line: whose move it is and its internal deadline (never a statutory one)."""
+    if c.returned:
+        return f"returned by {c.team} on {day(c.returned)}; resubmit by {day(c.due)} (internal deadline)"
+    return f"awaiting {c.team} since {day(c.flagged)}; to clear or return by {day(c.due)} (internal deadline)"
 
 
 def print_history(v: CaseView) -> None:
@@ -176,6 +191,8 @@ def history_rows(v: CaseView) -> list[tuple]:
                 e.until and f"until {day(e.until)}",
                 e.exceptional and "exceptional",
                 citing(e) if e.exemptions else None,
+                e.team and f"approving team {e.team}",
+                e.changes and f"changes: {e.changes}",
             )
             if x
         )
@@ -187,6 +204,10 @@ def history_rows(v: CaseView) -> list[tuple]:
             correction = f"amended by {c.by} on {utc(c.at):%Y-%m-%d %H:%M} UTC: {c.reason}"
         else:
             correction = None
+        if entry.clearance_override:
+            c = entry.clearance_override
+            over = f"recorded while clearance was pending, by {c.by}'s override: {c.reason}"
+            correction = f"{correction}; {over}" if correction else over
         rows.append(
             (str(number), e.type.value.replace("_", " "), day(e.on), details, entry.by or "unknown", correction)
         )

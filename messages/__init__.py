@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from rules import Evaluation, Event, Policy, Regime
 from rules.alarms import Alarm, AlarmPolicy
 from rules.categories import Category
+from rules.clearance import ClearancePolicy
 from rules.plain_text import control_character
 
 REASON_LIMIT = 2000
@@ -54,6 +55,9 @@ class Entry(BaseModel):
     override: Change | None = None
     """A manager's override of the reviewer's independence, with the reason (a review completed by
     someone who took part in the original handling)."""
+    clearance_override: Change | None = None
+    """A manager's override of pending clearance, with the reason: an answer recorded before the approving
+    team cleared it (rules/clearance.py)."""
 
 
 class Correction(BaseModel):
@@ -106,6 +110,18 @@ class CaseInput(BaseModel):
     """The correction that started this run, on a case whose workflow had ended (see `Correction`)."""
 
 
+class ClearanceView(BaseModel):
+    """Clearance pending on a case (rules/clearance.py): the approving team, when it was flagged and, if so,
+    returned, and the running step (`clearance`: the team's; `resubmission`: the officer's) with its internal
+    deadline."""
+
+    team: str
+    flagged: date
+    returned: date | None = None
+    step: str
+    due: date
+
+
 class CaseView(BaseModel):
     """What the `view` query and the `record` update return: the calc evaluation and who holds it."""
 
@@ -125,6 +141,8 @@ class CaseView(BaseModel):
     attention: str | None = None
     """Why the case needs attention: its history no longer fits the law as now known (the evaluation
     shown is the last good one), or None."""
+    clearance: ClearanceView | None = None
+    """Clearance pending, with its internal deadline (never a statutory one), or None."""
 
 
 class ContextRequest(BaseModel):
@@ -143,6 +161,8 @@ class CaseContext(BaseModel):
     from contexts loaded before they were kept."""
     policy: Policy
     alarms: AlarmPolicy
+    clearance: ClearancePolicy = ClearancePolicy()
+    """Clearance's internal deadlines (absent from contexts loaded before clearance: the defaults)."""
 
 
 class RegisterCase(BaseModel):
@@ -162,6 +182,8 @@ class RegisterEvent(BaseModel):
     at: datetime | None = None
     independence: str | None = None
     """For a completed review: `independent`, `overridden` or None (see workflows/independence.py)."""
+    clearance_override: str | None = None
+    """For an answer recorded while clearance was pending: the manager's reason (rules/clearance.py)."""
 
 
 class RecordAction(BaseModel):
@@ -171,6 +193,11 @@ class RecordAction(BaseModel):
     event: Event
     actor: str
     override: Reason | None = None
+    override_clearance: Reason | None = None
+    """A manager's reason for recording an answer while clearance is pending (rules/clearance.py)."""
+    teams: list[str] | None = None
+    """The teams the actor belongs to, as the register had them (None: not known, before anyone is
+    registered): a clearance is cleared or returned only by a member of its approving team."""
 
 
 class VoidAction(BaseModel):
@@ -246,6 +273,8 @@ class AlarmFor(BaseModel):
     manager: str | None = None
     team: str | None = None
     """The responding team, whose managers take the manager's alarms when the case names no manager."""
+    approving_team: str | None = None
+    """The team the case awaits clearance from: its active members take the `approver` alarms."""
 
 
 class AlarmDelivery(AlarmFor):

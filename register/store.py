@@ -34,6 +34,7 @@ from register import worker_keys  # noqa: F401 - its table belongs to the regist
 from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
+from register.clearance import EventClearanceRow, clearance_fields
 from register.intake import Intake
 from register.migrations import upgrade
 from register.outbox import Outbox
@@ -241,6 +242,7 @@ class Register(Outbox, People, Audit, Intake, Publications):
         by: str | None = None,
         at: datetime | None = None,
         independence: str | None = None,
+        clearance_override: str | None = None,
     ) -> bool:
         """Insert event number `seq` of case `ref`, recorded by `by` at `at`; False if that very event was
         already there (a retry). A different event under the same number is an error, never silently dropped."""
@@ -268,6 +270,10 @@ class Register(Outbox, People, Audit, Intake, Publications):
                         EventExemptionsRow(
                             ref=ref, seq=seq, exemptions=list(e.exemptions), public_interest_test=e.public_interest_test
                         )
+                    )
+                if e.team or e.changes or clearance_override:
+                    s.add(
+                        EventClearanceRow(ref=ref, seq=seq, team=e.team, changes=e.changes, override=clearance_override)
                     )
             return True
         except IntegrityError:
@@ -313,6 +319,13 @@ class Register(Outbox, People, Audit, Intake, Publications):
                         ref=ref, seq=seq, exemptions=list(e.exemptions), public_interest_test=e.public_interest_test
                     )
                 )
+            clearance = s.scalars(
+                select(EventClearanceRow).where(EventClearanceRow.ref == ref, EventClearanceRow.seq == seq)
+            ).first()
+            if clearance is not None:
+                clearance.team, clearance.changes = e.team, e.changes
+            elif e.team or e.changes:
+                s.add(EventClearanceRow(ref=ref, seq=seq, team=e.team, changes=e.changes))
             self._refresh_last_event(s, ref)
 
     @staticmethod
@@ -355,9 +368,15 @@ class Register(Outbox, People, Audit, Intake, Publications):
         with self.session() as s:
             return {(r.ref, r.seq): r for r in s.scalars(q)}
 
+    def clearances(self, ref: str) -> dict[int, EventClearanceRow]:
+        """seq -> what the register keeps of clearance for that event of the case (register/clearance.py)."""
+        with self.session() as s:
+            return {r.seq: r for r in s.scalars(select(EventClearanceRow).where(EventClearanceRow.ref == ref))}
+
     def case_events(self, ref: str) -> list[Event]:
         """The recorded history of a case as the engine sees it: its events not voided."""
         cited = self.exemptions(ref)
+        clearance = self.clearances(ref)
         out = []
         for r in self.events(ref):
             if r.voided_at is not None:
@@ -372,6 +391,7 @@ class Register(Outbox, People, Audit, Intake, Publications):
                     exceptional=r.exceptional,
                     exemptions=x.exemptions if x else (),
                     public_interest_test=x.public_interest_test if x else False,
+                    **clearance_fields(clearance.get(r.seq)),
                 )
             )
         return out

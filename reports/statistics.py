@@ -1,7 +1,7 @@
 """A quarter's statistics as the report and the Statistics page give them: the government's categories
 (`reports.quarterly`) then exemptions and timeliness split FOI/EIR and subject access
-(`reports.exemptions`), as rows, CSV or JSON. A value is a count, or a percentage where the measure
-says so (none when there is nothing to divide by)."""
+(`reports.exemptions`), then clearance (`reports.clearance`), as rows, CSV or JSON. A value is a count, or
+a percentage where the measure says so (none when there is nothing to divide by)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import io
 from datetime import date
 
 from register import Register
+from reports.clearance import clearance_figures
 from reports.exemptions import exemption_figures, requests_received
 from reports.quarterly import Quarter, evaluations, quarter_figures
 
@@ -18,7 +19,8 @@ Row = tuple[str, str, int | float | None]
 
 def figures(register: Register, policy, as_of: date, quarter: Quarter) -> list[Row]:
     rows: list[Row] = list(quarter_figures(evaluations(register, policy, as_of), quarter))
-    return rows + exemption_figures(requests_received(register, policy, as_of, quarter), quarter)
+    rows += exemption_figures(requests_received(register, policy, as_of, quarter), quarter)
+    return rows + clearance_figures(register, policy, as_of, quarter)
 
 
 def is_percentage(measure: str) -> bool:

@@ -19,13 +19,19 @@ from rules.calendar import Calendar
 from rules.models import Evaluation, Stage
 from rules.outcomes import LAPSED
 
-Role = Literal["officer", "manager"]
+Role = Literal["officer", "manager", "approver"]
+"""`approver`: the active members of the team a case awaits clearance from (rules/clearance.py)."""
 Delivery = Literal["immediate", "digest"]
 
 
 class AlarmKind(StrEnum):
     """In increasing severity: when several are due at once only the most severe is sent."""
 
+    # Clearance's internal deadlines (rules/clearance.py): delivered on their own, never in place of a statutory alarm
+    clearance_reminder = "clearance_reminder"  # to the approving team, on the day clearance is due
+    resubmission_reminder = "resubmission_reminder"  # to the officer, on the day a returned answer is due back
+    clearance_overdue = "clearance_overdue"  # to the approving team and the manager
+    resubmission_overdue = "resubmission_overdue"  # to the officer and the manager
     draft_reminder = "draft_reminder"  # the internal draft deadline, to the officer (rules/drafts.py)
     response_reminder = "response_reminder"
     review_reminder = "review_reminder"
@@ -82,9 +88,11 @@ class AlarmPolicy(BaseModel):
     )
 
     def delivery(self, role: Role, kind: str | None = None) -> Delivery:
+        """A late draft goes as `draft_late_delivery` says; an approving team's alarms go as an officer's do:
+        each asks its recipients to act."""
         if kind == AlarmKind.draft_late:
             return self.draft_late_delivery
-        return self.officer_delivery if role == "officer" else self.manager_delivery
+        return self.officer_delivery if role in ("officer", "approver") else self.manager_delivery
 
     def digest_only(self, alarm: Alarm) -> bool:
         """Every recipient of this alarm takes it in a digest: delivering it is only queueing it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from rules.alarms import Alarm, AlarmPolicy, alarms_for
 from rules.calendar import Calendar, CalendarRangeError
+from rules.clearance import CLEARANCE
 from rules.engine import evaluate
 from rules.explain import day
 from rules.models import Case, Evaluation, Event, EventType, RuleViolation
@@ -39,7 +40,10 @@ def contradiction(
         return None  # a history that no longer fits is the needs-attention path's to report
     if any(a.kind == alarm.kind and a.deadline == alarm.deadline for a in alarms_for(then, cal, alarm_policy)):
         return None
-    told = [*revised, *(_told(e, now.response_timeliness) for e in since if e.on < alarm.on)]
+    told = [
+        *revised,
+        *(_told(e, now.response_timeliness) for e in since if e.on < alarm.on and e.type not in CLEARANCE),
+    ]
     return "; ".join(told) if told else "its dates were worked out again on the calendar now known"
 
 

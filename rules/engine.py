@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from rules.calendar import Calendar
 from rules.categories import CATEGORIES, Category
+from rules.clearance import CLEARANCE
+from rules.clearance import check_fields as clearance_fields
 from rules.dates import add_months, last_day_of_months_beginning_with
 from rules.drafts import DraftOf, nth_counted_day
 from rules.exemptions import check as check_exemptions
@@ -151,7 +153,7 @@ class _Run:
         "statutory_due_at_response", "response_due_at_response", "review_request_deadline", "review_requested",
         "review_completed", "closed_reason", "closed_on", "withdrawn_while_owed", "last_event_on",
         "late_clarification", "extension_unpaused", "complaint", "notice", "steps_due", "appeal_deadline",
-        "appealed", "appeal_decided", "complied",
+        "appealed", "appeal_decided", "complied", "flagged_for_clearance",
     )  # fmt: skip
 
     def __init__(self, case: Case, calendar: Calendar, policy: Policy, trace: list | None):
@@ -186,6 +188,7 @@ class _Run:
         self.appealed: Event | None = None
         self.appeal_decided: Event | None = None
         self.complied: Event | None = None
+        self.flagged_for_clearance: list[date] = []  # a draft sent for clearance is a draft done (rules/drafts.py)
         last = case.received
         for event in case.events:
             if event.on < case.received:
@@ -384,6 +387,10 @@ class _Run:
 
     def _apply(self, e: Event) -> None:
         self._check_fields(e)
+        if e.type in CLEARANCE:  # the authority's own approval step: no effect on the law (rules/clearance.py)
+            if e.type is EventType.flag_for_clearance:
+                self.flagged_for_clearance.append(e.on)
+            return
         if not self._allowed(e):
             raise RuleViolation(self._refusal(e))
         _HANDLERS[e.type](self, e)
@@ -468,6 +475,8 @@ class _Run:
         if e.until is not None and e.type is not EventType.extended and e.until <= e.on:
             raise RuleViolation(f"{e.type} on {e.on}: until {e.until} must be after the day itself")
         check_exemptions(self.case.regime, e)
+        if (e.team is not None or e.changes is not None or e.type in CLEARANCE) and (problem := clearance_fields(e)):
+            raise RuleViolation(problem)
 
     def _on_clarification_requested(self, e: Event) -> None:
         if last := self._clarification_too_late(e.on):
@@ -701,8 +710,10 @@ class _Run:
         if of is None and out["statutory_due"] is not None:
             due, of = self.draft_due(), "response"
         owed = self.response_owed if of == "response" else self.stage is Stage.in_review
-        out["draft_due"], out["draft_of"] = due, of
-        out["draft_late"] = of is not None and owed and as_of > due
+        since = self.review_requested.on if of == "review" else self.case.received
+        submitted = next((on for on in self.flagged_for_clearance if on >= since), None) if of else None
+        out["draft_due"], out["draft_of"], out["draft_submitted"] = due, of, submitted
+        out["draft_late"] = of is not None and owed and submitted is None and as_of > due
 
     def _answer(self, out: dict) -> None:
         """The response given: when, what, how timely, and on which of the 20 working days."""
@@ -799,7 +810,7 @@ class _Run:
         out["complied_in_time"] = complied and complied.on <= self.steps_due
 
 
-_HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType}  # each event type's handler, looked up once
+_HANDLERS = {t: getattr(_Run, f"_on_{t.value}") for t in EventType if t not in CLEARANCE}  # each one's handler
 
 
 def _outcome(e: Event, allowed: tuple) -> None:

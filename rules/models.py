@@ -25,7 +25,8 @@ class Event(BaseModel):
     """One thing that happened to a case, on a date. `outcome`, `until`, `exceptional` only where
     the event type takes them; `exemptions` (citations, stored normalised) and `public_interest_test`
     only on `responded` and `review_completed` (`rules.exemptions` checks them). Every field after
-    `on` has a default, so histories recorded before a field existed still parse."""
+    `on` has a default, so histories recorded before a field existed still parse. `team` and `changes`
+    belong to the clearance events (`rules.clearance`), which the engine gives no effect."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -36,6 +37,10 @@ class Event(BaseModel):
     exceptional: bool = False
     exemptions: tuple[str, ...] = ()
     public_interest_test: bool = False
+    team: str | None = Field(None, max_length=100)
+    """`flag_for_clearance` only: the approving team (rules/clearance.py)."""
+    changes: str | None = Field(None, max_length=2000)
+    """`returned` only: what the approving team asks to change (rules/clearance.py)."""
 
     @field_validator("exemptions")
     @classmethod
@@ -125,6 +130,8 @@ class Evaluation(BaseModel):
     draft_due: date | None = None
     draft_of: Literal["response", "review"] | None = None
     draft_late: bool = False
+    draft_submitted: date | None = None
+    """The day the draft went for clearance (the first `flag_for_clearance` of its stage): the draft is done."""
 
     @property
     def running_due(self) -> date | None:
@@ -141,7 +148,9 @@ class Evaluation(BaseModel):
     @property
     def draft_owed_by(self) -> date | None:
         """The internal draft deadline while the draft is still owed: the response's while the response is
-        owed, the review's while the review runs."""
+        owed, the review's while the review runs; none once the draft has gone for clearance."""
+        if self.draft_submitted is not None:
+            return None
         if self.draft_of == "response":
             return self.draft_due if self.response_owed_by is not None else None
         if self.draft_of == "review":

@@ -24,6 +24,10 @@ class EventType(StrEnum):
     appealed = "appealed"  # against the decision notice, by either party
     appeal_decided = "appeal_decided"  # `until`: a new date for the steps, where the decision sets one
     complied = "complied"  # the steps the decision notice required are taken
+    # Clearance (rules/clearance.py): the authority's own approval of an answer, no effect on the law
+    flag_for_clearance = "flag_for_clearance"  # `team`: the approving team asked to clear the answer
+    cleared = "cleared"  # by a member of the approving team
+    returned = "returned"  # by a member of the approving team; `changes`: what is to change
 
 
 class ResponseOutcome(StrEnum):

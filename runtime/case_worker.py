@@ -33,7 +33,7 @@ from workflows.digest import DigestWorkflow
 def activities(settings: Settings) -> list:
     """Every activity, as a method bound to the one instance of its class."""
     register = Register(settings.register_url)
-    calendars = Calendars(register, settings.policy, settings.alarms)
+    calendars = Calendars(register, settings.policy, settings.alarms, settings.clearance)
     records = Records(register)
     notifications = Notifications.for_settings(register, settings)
     digests = Digests.for_settings(register, settings)

@@ -112,6 +112,40 @@ def test_a_draft_is_late_the_day_after_its_date_while_the_response_is_owed():
     assert answered.draft_due == D("2025-10-15") and not answered.draft_late and answered.draft_owed_by is None
 
 
+def test_a_draft_sent_for_clearance_is_done_and_never_late():
+    # Received Wed 1 Oct 2025, draft due Wed 15 Oct. Sent for clearance on Tue 14 Oct: on Thu 16 Oct the
+    # response is still owed (clearance pending), but the draft is done, so it is not late and no draft alarm
+    # remains; the statutory date (Wed 29 Oct, the 20th working day) still stands and is still owed.
+    flagged = [ev("flag_for_clearance", "2025-10-14", team="Press Office")]
+    e = evaluate_case("foia", "2025-10-01", flagged, as_of="2025-10-16")
+    assert (e.draft_due, e.draft_submitted, e.draft_late, e.draft_owed_by) == (
+        D("2025-10-15"),
+        D("2025-10-14"),
+        False,
+        None,
+    )
+    assert e.response_owed_by == D("2025-10-29")
+    assert not [a for a in alarms_for(e, cal("foia"), AlarmPolicy()) if a.kind.startswith("draft")]
+    # Sent late (Fri 17 Oct): it was late until then, and is done from then on.
+    late = [ev("flag_for_clearance", "2025-10-17", team="Press Office")]
+    assert evaluate_case("foia", "2025-10-01", as_of="2025-10-16").draft_late
+    assert not evaluate_case("foia", "2025-10-01", late, as_of="2025-10-20").draft_late
+
+
+def test_clearance_of_the_response_does_not_count_for_the_reviews_draft():
+    # The response went for clearance on Thu 23 Oct 2025 and out on Fri 24 Oct; the review asked Mon 3 Nov has
+    # its own draft (policy: the 5th working day, Mon 10 Nov), still owed and late on Tue 11 Nov.
+    events = [
+        ev("flag_for_clearance", "2025-10-23", team="Press Office"),
+        ev("cleared", "2025-10-24"),
+        ev("responded", "2025-10-24", outcome="granted"),
+        ev("review_requested", "2025-11-03"),
+    ]
+    policy = Policy(drafts=DraftPolicy(review_working_day=5))
+    e = evaluate_case("foia", "2025-10-01", events, as_of="2025-11-11", policy=policy)
+    assert (e.draft_of, e.draft_due, e.draft_submitted, e.draft_late) == ("review", D("2025-11-10"), None, True)
+
+
 def test_an_archives_case_keeps_the_same_distance_before_its_thirtieth_day():
     # SI 2004/3364 reg 4: 30 working days; the draft ten before, on the 20th: received Wed 1 Oct 2025, Wed 29 Oct.
     case = Case(regime="foia", received=D("2025-10-01"), category="archives")

@@ -127,3 +127,26 @@ async def test_a_clarification_moves_the_draft_alarms_with_the_clock(env, settin
             assert [subject(m) for _, m in inbox.messages] == [
                 "[T1] Reminder: the draft response is due Tue 26 Mar 2030 (internal deadline)"
             ]
+
+
+async def test_a_late_draft_never_takes_the_place_of_the_response_reminder(env, settings, register):
+    # Moved in on Wed 27 Mar 2030, back-dated to Mon 4 Mar: the draft was late on Wed 20 Mar and the
+    # response's first reminder fell on Tue 26 Mar (five working days before Tue 2 Apr 2030), both past.
+    # Each goes, the statutory one to the officer at once and the internal one to the manager's digest:
+    # the internal deadline's alarm is never the one sent in place of the law's.
+    port = free_port()
+    s = with_drafts(settings, port)
+    the_team(register)
+    with smtp_server(port) as inbox:
+        async with running_worker(env.client, s):
+            await freeze_at(env, D("2030-03-27"))
+            handle = await start_for_team(env, s, RECEIVED)
+            await sleep_until(env, D("2030-03-27"), hour=10)
+            assert sent(register) == [
+                ("draft_late", LATE, "manager"),
+                ("response_reminder", D("2030-03-26"), "officer"),
+            ]
+            assert [(rcpts, subject(m)) for rcpts, m in inbox.messages] == [
+                ([OFFICER], "[T1] Reminder: response due Tue 2 Apr 2030")
+            ]
+            assert (await view(handle)).evaluation.draft_late is True

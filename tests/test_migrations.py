@@ -322,11 +322,12 @@ def category(md: MetaData) -> None:
 
 
 def sign_in(md: MetaData) -> None:
-    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date, no disclosure log."""
+    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date, no disclosure log
+    nor clearance."""
     for table in Base.metadata.sorted_tables:
         if table.name == "cases":
             cases_without_draft_due(md, table)
-        elif table.name != "publications":
+        elif table.name not in ("publications", "event_clearance"):
             table.to_metadata(md)
 
 
@@ -342,14 +343,21 @@ def cases_without_draft_due(md: MetaData, cases: Table) -> None:
 
 
 def draft_due(md: MetaData) -> None:
-    """Issue 20, 2026-12-06: the cases' draft date; no disclosure log yet."""
+    """Issue 20, 2026-12-06: the cases' draft date; no disclosure log nor clearance yet."""
     for table in Base.metadata.sorted_tables:
-        if table.name != "publications":
+        if table.name not in ("publications", "event_clearance"):
+            table.to_metadata(md)
+
+
+def disclosure_log(md: MetaData) -> None:
+    """Issue 23, 2026-12-06: the disclosure log's publications; no clearance yet."""
+    for table in Base.metadata.sorted_tables:
+        if table.name != "event_clearance":
             table.to_metadata(md)
 
 
 def current(md: MetaData) -> None:
-    """Today: the models themselves (issue 23's disclosure log too), made before Alembic."""
+    """Today: the models themselves (issue 20's event_clearance too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -366,7 +374,8 @@ SHAPES = {
     "category": (category, "0009"),
     "sign_in": (sign_in, "0010"),
     "draft_due": (draft_due, "0011"),
-    "current": (current, "0012"),
+    "disclosure_log": (disclosure_log, "0012"),
+    "current": (current, "0013"),
 }
 
 

@@ -50,6 +50,7 @@ with workflow.unsafe.imports_passed_through():
         CaseOutcome,
         CaseView,
         Change,
+        ClearanceView,
         ContextRequest,
         Entry,
         RecordAction,
@@ -62,6 +63,9 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, EventType, RuleViolation, Stage, evaluate
     from rules.alarms import DRAFT_KINDS, Alarm, AlarmKind, alarms_for, most_severe
+    from rules.clearance import CLEARANCE, answer_problem, next_step, pending
+    from rules.clearance import alarms as clearance_alarms
+    from rules.clearance import problem as clearance_problem
     from rules.corrections import contradiction
     from rules.explain import explain
     from workflows.corrections import amend_problem, described, void_problem
@@ -264,21 +268,57 @@ class CaseWorkflow:
             times.append(at_local(ev.stage_changes_on, time(0), self._tz))
         if ev.stage is not Stage.closed:
             times.append(datetime(self.context.years[1], 1, 1, tzinfo=UTC))  # renew the calendar in time
+        times += [t for a in self._clearance_pending() if (t := self._fires_at(a)) > now]
         return min(times) if times else None
+
+    def _clearance_pending(self) -> list[Alarm]:
+        """Clearance's alarms not yet delivered (none unless clearance is pending: rules/clearance.py)."""
+        if not any(e.type in CLEARANCE for e in self.events):
+            return []
+        due = clearance_alarms(self.events, self.calendar, self.context.clearance)
+        return [a for a in due if a.key not in self.sent]
 
     # -- acting --------------------------------------------------------------------------------
 
     async def _sound_alarms(self, ev: Evaluation) -> None:
         if self._holding():
             return
+        await self._sound_clearance(ev)
         now = workflow.now()
         due = [a for a in self._pending(ev) if self._fires_at(a) <= now]
         if not due:
             return
         self.sent.extend(a.key for a in due)
+        # The most severe statutory alarm due, and apart from it the most severe internal (draft) one: an
+        # internal deadline never takes the place of the law's (a back-dated case's late draft and its
+        # response reminder both go).
+        statutory = [a for a in due if a.kind not in DRAFT_KINDS]
+        internal = [a for a in due if a.kind in DRAFT_KINDS]
+        for group in (statutory, internal):
+            if group:
+                alarm = most_severe(group)
+                await self._deliver(alarm, ev)
+                self.delivered.append((alarm, len(self.entries), len(self.revisions)))
+
+    async def _sound_clearance(self, ev: Evaluation) -> None:
+        """Clearance's internal alarms, on their own: never one in place of a statutory alarm due at once."""
+        due = [a for a in self._clearance_pending() if self._fires_at(a) <= workflow.now()]
+        if not due:
+            return
+        self.sent.extend(a.key for a in due)
         alarm = most_severe(due)
-        await self._deliver(alarm, ev)
-        self.delivered.append((alarm, len(self.entries), len(self.revisions)))
+        req = AlarmDelivery(
+            workflow_id=workflow.info().workflow_id,
+            ref=self.case.ref,
+            regime=self.case.regime,
+            alarm=alarm,
+            officer=self.officer,
+            manager=self.manager,
+            team=self.team,
+            approving_team=pending(self.events).team,
+            evaluation=ev,
+        )
+        await self._notify(Notifications.deliver_alarm, req, alarm)
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
         req = AlarmDelivery(
@@ -373,7 +413,16 @@ class CaseWorkflow:
             next_alarm=upcoming,
             alarms_sent=list(self.sent),
             attention=self.attention,
+            clearance=self._clearance_view(),
         )
+
+    def _clearance_view(self) -> ClearanceView | None:
+        """The clearance pending, with its running step's internal deadline, for `show` and the case page."""
+        now = pending(self.events) if any(e.type in CLEARANCE for e in self.events) else None
+        if now is None:
+            return None
+        step = next_step(self.events, self.calendar, self.context.clearance)
+        return ClearanceView(team=now.team, flagged=now.flagged, returned=now.returned, step=step.kind, due=step.due)
 
     # -- staff actions -------------------------------------------------------------------------
 
@@ -400,19 +449,21 @@ class CaseWorkflow:
 
     @record.validator
     def validate_record(self, event: Event) -> None:
+        self._check_clearance(RecordAction(event=event, actor="unknown"))
         if self.calendar is None:  # still starting: the handler checks once the calendar is loaded
             return
         self._check(event)
 
     @workflow.update
     async def record_event(self, action: RecordAction) -> CaseView:
-        return await self._record(action.event, action.actor, action.override)
+        return await self._record(action.event, action.actor, action.override, action)
 
     @record_event.validator
     def validate_record_event(self, action: RecordAction) -> None:
         self._check_independent(action)
+        self._check_clearance(action)
         if self.calendar is not None:
-            self._check(action.event)
+            self._check_clearance(action, self._check(action.event))
 
     def _check_independent(self, action: RecordAction) -> None:
         """Refuse an internal review completed by someone with a part in the original handling, unless a
@@ -428,15 +479,40 @@ class CaseWorkflow:
                 non_retryable=True,
             )
 
-    async def _record(self, event: Event, actor: str | None, override: str | None = None) -> CaseView:
+    def _check_clearance(self, action: RecordAction, ev: Evaluation | None = None) -> None:
+        """Refuse an answer while clearance is pending (unless a manager overrides it with a reason), and a
+        clearance event out of turn or by someone not of the approving team (rules/clearance.py); with `ev`,
+        the evaluation with the event, a flag too when no answer is owed."""
+        event = action.event
+        if event.type in CLEARANCE:
+            if ev is None:
+                return
+            actor = None if action.actor.startswith("os:") else action.actor
+            problem = clearance_problem(self.events, event, ev.stage, actor, action.teams if actor else None)
+        else:
+            problem = None if action.override_clearance else answer_problem(self.events, event)
+        if problem:
+            raise ApplicationError(problem, type="RuleViolation", non_retryable=True)
+
+    async def _record(
+        self, event: Event, actor: str | None, override: str | None = None, action: RecordAction | None = None
+    ) -> CaseView:
         await workflow.wait_condition(lambda: self.calendar is not None)
         async with self.lock:
             if actor is not None:
                 self._check_independent(RecordAction(event=event, actor=actor, override=override))
             ev = self._check(event)
+            self._check_clearance(action or RecordAction(event=event, actor="unknown"), ev)
             now = workflow.now()
+            # the override is kept only where it was needed: an answer while clearance was pending
+            needed = action is not None and action.override_clearance and answer_problem(self.events, event)
+            cleared_over = action.override_clearance if needed else None
             entry = Entry(
-                event=event, by=actor, at=now, override=Change(by=actor, at=now, reason=override) if override else None
+                event=event,
+                by=actor,
+                at=now,
+                override=Change(by=actor, at=now, reason=override) if override else None,
+                clearance_override=Change(by=actor, at=now, reason=cleared_over) if cleared_over else None,
             )
             self.entries.append(entry)
             self.changed = True
@@ -452,6 +528,7 @@ class CaseWorkflow:
                     by=actor,
                     at=entry.at,
                     independence=self._independence(event, actor, override),
+                    clearance_override=cleared_over,
                 ),
             )
             return self._view(ev)

@@ -1,0 +1,212 @@
+"""Clearance: an answer approved by another team (a press office, a private office) before it goes out.
+
+This is the authority's own procedure, not the law: the engine gives the three events no effect, and
+nothing here moves or hides a statutory date. The case officer flags the case for clearance by a named
+approving team (`flag_for_clearance`, with `team`); a member of that team records `cleared`, or
+`returned` with what to change (`changes`); after a return the officer resubmits by flagging again.
+
+- Clearance is **pending** from the flag until it is cleared, or until an answer goes out (`ANSWERS`):
+  with the approving team, or returned to the officer. While it is pending no answer may be recorded,
+  unless a manager overrides with a reason (`answer_problem`).
+- Each step has an internal deadline (`ClearancePolicy`, settings `FOI_CLEARANCE__...`): the approving
+  team clears or returns within `clear_within_days` working days of the flag; after a return the officer
+  resubmits within `resubmit_within_days` working days. Each has a reminder on its day and an alarm the
+  working day after (`alarms`).
+- A **round** runs from the first flag to the `cleared` that ends it, returns and resubmissions included;
+  the statistics count rounds (`rounds`).
+
+Pure: the case workflow's validators call `problem` and `answer_problem`, its loop `alarms`; the engine
+calls `check_fields`; the statistics call `rounds`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rules.alarms import Alarm, AlarmKind
+from rules.calendar import Calendar
+from rules.vocabulary import EventType, Stage
+
+FLAG, CLEARED, RETURNED = EventType.flag_for_clearance, EventType.cleared, EventType.returned
+CLEARANCE = frozenset({FLAG, CLEARED, RETURNED})
+"""The clearance events: the engine gives them no effect on any statutory date."""
+
+ANSWERS = frozenset({EventType.responded, EventType.review_completed})
+"""The events that answer the requester: the response (a refusal is a response with a refusing outcome)
+and the internal review's outcome. Each goes out as a letter (`letters.kinds`), so each may need clearing."""
+
+OWING = frozenset(
+    {
+        Stage.awaiting_response,
+        Stage.awaiting_clarification,
+        Stage.awaiting_fee,
+        Stage.awaiting_identity,
+        Stage.in_review,
+    }
+)
+"""The stages in which an answer is still to go out (the response, or the internal review's outcome)."""
+
+
+class ClearancePolicy(BaseModel):
+    """The internal deadlines of clearance (settings `FOI_CLEARANCE__...`). Internal only: never a statutory date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    clear_within_days: int = Field(
+        3, ge=1, description="Working days after the flag within which the approving team clears or returns it."
+    )
+    resubmit_within_days: int = Field(
+        2, ge=1, description="Working days after a return within which the officer resubmits (flags again)."
+    )
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Clearance not yet given: `team`'s, asked for on `flagged` (the latest flag, entry `number` among the
+    events given, from 1); `returned` the day the team sent it back, if it did (the officer's move then)."""
+
+    team: str
+    flagged: date
+    number: int
+    returned: date | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    """One clearance from the first flag to the `cleared` that ended it (`cleared` None: not yet cleared, or,
+    with `overridden`, overtaken by an answer sent with a manager's override), with the returns on the way."""
+
+    team: str
+    flagged: date
+    cleared: date | None
+    returns: int
+    overridden: bool = False
+
+
+def check_fields(e) -> str | None:
+    """The engine's hook: `team` only on a flag (and needed there), `changes` only on a return (and needed)."""
+    if e.type is FLAG and not (e.team or "").strip():
+        return f"flag_for_clearance on {e.on}: name the approving team (--team NAME)"
+    if e.team is not None and e.type is not FLAG:
+        return f"{e.type} on {e.on}: team is only for flag_for_clearance"
+    if e.type is RETURNED and not (e.changes or "").strip():
+        return f"returned on {e.on}: say what is to change (--changes TEXT)"
+    if e.changes is not None and e.type is not RETURNED:
+        return f"{e.type} on {e.on}: changes are only for returned"
+    return None
+
+
+def pending(events: list) -> Pending | None:
+    """The clearance pending after `events` (the history not voided, in order), or None."""
+    state: Pending | None = None
+    for number, e in enumerate(events, 1):
+        if e.type is FLAG:
+            state = Pending(team=e.team, flagged=e.on, number=number)
+        elif e.type is RETURNED and state is not None:
+            state = Pending(team=state.team, flagged=state.flagged, number=state.number, returned=e.on)
+        elif e.type is CLEARED or e.type in ANSWERS:
+            state = None
+    return state
+
+
+def problem(events: list, event, stage: Stage, actor: str | None, actor_teams: list[str] | None) -> str | None:
+    """Why `event` (a clearance event) cannot follow `events`, the case standing at `stage`, as one line, or
+    None. `actor_teams`: the teams of the person recording it (None: not known, before anyone is registered,
+    and not judged)."""
+    now = pending(events)
+    if event.type is FLAG:
+        if stage not in OWING:
+            return f"flag_for_clearance on {event.on}: no answer is owed while the case is {stage.value}"
+        if now is not None and now.returned is None:
+            return (
+                f"flag_for_clearance on {event.on}: already awaiting clearance by '{now.team}' since {now.flagged} "
+                f"(event {now.number})"
+            )
+        return None
+    if event.type not in (CLEARED, RETURNED):
+        return None
+    if now is None:
+        return f"{event.type} on {event.on}: no clearance is pending (record flag_for_clearance first)"
+    if now.returned is not None:
+        return (
+            f"{event.type} on {event.on}: clearance by '{now.team}' was returned on {now.returned}; the officer "
+            "resubmits it with flag_for_clearance"
+        )
+    if actor_teams is not None and now.team not in actor_teams:
+        return f"{actor} is not a member of '{now.team}', the approving team, so cannot record {event.type}"
+    return None
+
+
+def answer_problem(events: list, event) -> str | None:
+    """Why an answer (`ANSWERS`) cannot be recorded after `events` while clearance is pending, or None."""
+    if event.type not in ANSWERS:
+        return None
+    now = pending(events)
+    if now is None:
+        return None
+    where = f"returned on {now.returned}" if now.returned else f"pending since {now.flagged}"
+    return (
+        f"{event.type} on {event.on}: clearance by '{now.team}' is {where} (event {now.number}); record cleared "
+        "first, or a manager can override with --override-clearance REASON"
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """An internal deadline of clearance: `kind` `clearance` (the approving team's) or `resubmission` (the
+    officer's), due by the end of `due`."""
+
+    kind: str
+    due: date
+    team: str
+
+
+def next_step(events: list, cal: Calendar, policy: ClearancePolicy) -> Step | None:
+    """The internal deadline running now, or None when no clearance is pending."""
+    now = pending(events)
+    if now is None:
+        return None
+    if now.returned is not None:
+        return Step("resubmission", cal.add_working_days(now.returned, policy.resubmit_within_days), now.team)
+    return Step("clearance", cal.add_working_days(now.flagged, policy.clear_within_days), now.team)
+
+
+def alarms(events: list, cal: Calendar, policy: ClearancePolicy) -> list[Alarm]:
+    """The running step's reminder (on its due day) and alarm (the working day after): the approving team's
+    while it has the answer, the officer's after a return; the manager hears of either once it is late."""
+    step = next_step(events, cal, policy)
+    if step is None:
+        return []
+    late = cal.add_working_days(step.due, 1)
+    if step.kind == "clearance":
+        return [
+            Alarm(kind=AlarmKind.clearance_reminder, on=step.due, to=("approver",), deadline=step.due),
+            Alarm(kind=AlarmKind.clearance_overdue, on=late, to=("approver", "manager"), deadline=step.due),
+        ]
+    return [
+        Alarm(kind=AlarmKind.resubmission_reminder, on=step.due, to=("officer",), deadline=step.due),
+        Alarm(kind=AlarmKind.resubmission_overdue, on=late, to=("officer", "manager"), deadline=step.due),
+    ]
+
+
+def rounds(events: list) -> list[Round]:
+    """Every clearance round in `events` (the history not voided, in order)."""
+    out: list[Round] = []
+    team, flagged, returns = None, None, 0
+    for e in events:
+        if e.type is FLAG:
+            if flagged is None:
+                flagged, returns = e.on, 0
+            team = e.team
+        elif e.type is RETURNED and flagged is not None:
+            returns += 1
+        elif (e.type is CLEARED or e.type in ANSWERS) and flagged is not None:
+            done = e.on if e.type is CLEARED else None
+            out.append(Round(team=team, flagged=flagged, cleared=done, returns=returns, overridden=done is None))
+            team, flagged = None, None
+    if flagged is not None:
+        out.append(Round(team=team, flagged=flagged, cleared=None, returns=returns))
+    return out
