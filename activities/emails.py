@@ -12,7 +12,7 @@ from html import escape
 
 from messages import AlarmDelivery
 from rules.alarms import AlarmKind
-from rules.explain import day
+from rules.explain import counted, day
 
 HEADLINES = {
     AlarmKind.response_reminder: "Reminder: response due {deadline}",
@@ -158,7 +158,7 @@ def digest_mail(on: date, lines: list[DigestLine], dashboard_url: str | None = N
         rows = []
         for x in escalations:
             missed = f"{MISSED[x.kind]} due {day(x.deadline)}" if x.deadline else MISSED[x.kind]
-            over = f"{x.working_days_over} working days over" if x.working_days_over is not None else ""
+            over = f"{counted(x.working_days_over, 'working days')} over" if x.working_days_over is not None else ""
             where = case_link(dashboard_url, x.ref)
             text.append(f"- {x.ref} ({x.regime.upper()}): {missed}; {over}" + (f" — {where}" if where else ""))
             ref = f'<a href="{escape(where)}">{escape(x.ref)}</a>' if where else escape(x.ref)

@@ -99,7 +99,7 @@ async def test_the_officer_is_reminded_of_the_draft_and_a_late_draft_reaches_the
             [text] = [
                 p.get_payload(decode=True).decode() for p in message.walk() if p.get_content_type() == "text/plain"
             ]
-            assert "- T1 (FOIA): draft (internal deadline) due Tue 19 Mar 2030; 1 working days over" in text
+            assert "- T1 (FOIA): draft (internal deadline) due Tue 19 Mar 2030; 1 working day over" in text
 
             # The response given: no draft is owed any more, and nothing more is sent about it.
             await record(handle, "responded", D("2030-03-20"), outcome="granted")
