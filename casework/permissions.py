@@ -20,6 +20,8 @@ MAY = {
     "people": {"admin"},
     "teams": {"admin"},
     "holiday": {"admin"},
+    "erase": {"manager", "admin"},
+    "hold": {"manager", "admin"},
 }
 
 DOING = {
@@ -32,6 +34,8 @@ DOING = {
     "people": "manage people",
     "teams": "manage teams",
     "holiday": "change the calendar",
+    "erase": "erase a case's personal data",
+    "hold": "set or release a legal hold",
 }
 
 

@@ -285,3 +285,18 @@ class DigestResult(BaseModel):
     """The digests sent (their keys)."""
     skipped: str | None = None
     """Why nothing was sent (not a working day)."""
+
+
+class RetentionRun(BaseModel):
+    """One run of the daily erasure (workflows/retention.py): at `at` (the workflow's clock)."""
+
+    at: datetime | None = None
+
+
+class RetentionResult(BaseModel):
+    erased: list[str] = []
+    """The cases whose requester data this run erased from the register."""
+    histories_pending: list[str] = []
+    """Erased cases whose Temporal workflow histories are still to be deleted (this run's and any left over)."""
+    histories_deleted: list[str] = []
+    """Those whose histories this run deleted."""

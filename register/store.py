@@ -34,6 +34,7 @@ from register import worker_keys  # noqa: F401 - its table belongs to the regist
 from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
+from register.erasure import Erasure
 from register.intake import Intake
 from register.migrations import upgrade
 from register.outbox import Outbox
@@ -174,7 +175,7 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register(Outbox, People, Audit, Intake):
+class Register(Outbox, People, Audit, Intake, Erasure):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 
