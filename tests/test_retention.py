@@ -157,6 +157,10 @@ def test_past_retention_the_daily_run_erases_every_copy_and_the_statistics_do_no
     wait_for(lambda: [getattr(register.case(r), "stage", None) for r in "ABD"] == ["closed"] * 3, "A, B, D to close")
     assert register.case("C").stage == "awaiting_response"
     a_sealed, b_sealed = input_ciphertext(d, "A"), input_ciphertext(d, "B")
+    described = temporal(d, "operator", "namespace", "describe", "--namespace", "default", "--output", "json")
+    assert described.returncode == 0, described.stderr
+    ttl = json.loads(described.stdout)["config"]["workflowExecutionRetentionTtl"]
+    assert ttl == f"{3 * 365 * 86400}s"  # the worker set it: the schedule's shortest period, 3 years of 365 days
 
     out = d.starter("hold", "B", "--reason", "litigation hold, legal services ref LS/2026/14")
     assert out.returncode == 0, out.stderr

@@ -1,0 +1,143 @@
+"""The retention schedule's dates, the daily run's choice of cases (at its activity, on SQLite and on
+PostgreSQL), and legal holds at the command line. Every date is written down by hand: closure + N years
+is the same day N years later, 29 February becoming 28 February; the period has run on that day."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+
+import pytest
+from temporalio.testing import ActivityEnvironment
+
+from activities.retention import Retention
+from messages import RetentionRun
+from register import Register
+from rules import Event
+from rules.retention import RetentionPolicy, erasable_on
+from tests.postgres import DATABASES, settings_on
+from tests.processes import ROOT
+
+settings = pytest.fixture(params=DATABASES)(settings_on)
+
+D = date.fromisoformat
+
+
+@pytest.mark.parametrize(
+    ("regime", "closed", "regulator", "erasable"),
+    [
+        ("foia", "2021-04-21", False, "2024-04-21"),
+        ("eir", "2021-04-20", False, "2024-04-20"),
+        ("sar", "2024-02-29", False, "2027-02-28"),  # no 29 February in 2027
+        ("foisa", "2021-04-20", True, "2027-04-20"),  # reached the regulator: 6 years
+        ("eisr", "2020-12-31", False, "2023-12-31"),
+    ],
+)
+def test_a_closed_case_may_be_erased_from_closure_plus_its_regimes_years(regime, closed, regulator, erasable):
+    assert erasable_on(RetentionPolicy(), regime, D(closed), regulator) == D(erasable)
+
+
+def test_the_longer_of_the_regimes_period_and_the_regulators_applies():
+    policy = RetentionPolicy(foia_years=10, regulator_years=6)
+    assert erasable_on(policy, "foia", D("2021-04-21"), True) == D("2031-04-21")
+    assert erasable_on(policy, "eir", D("2021-04-21"), True) == D("2027-04-21")
+
+
+def case(register: Register, ref: str, stage: str, last: str, regime: str = "foia") -> None:
+    register.upsert_case(
+        ref=ref,
+        regime=regime,
+        received=D("2021-03-01"),
+        workflow_id=f"foi-{ref}",
+        stage=stage,
+        subject=f"subject of {ref}",
+        requester_name=f"requester of {ref}",
+        requester_email=f"{ref.lower()}@example.org",
+        last_event_on=D(last),
+    )
+
+
+def test_the_daily_run_erases_closed_unheld_cases_whose_period_has_run_in_the_alarm_time_zone(settings):
+    register = Register(settings.register_url)
+    case(register, "P", "closed", "2021-04-21")  # erasable from 2024-04-21
+    case(register, "Q", "closed", "2021-04-21")  # reached the regulator: from 2027-04-21
+    register.record_event("Q", 0, Event(type="complaint_received", on=D("2021-04-21")))
+    case(register, "R", "closed", "2021-04-21")  # on legal hold
+    register.set_hold("R", "litigation", "manager@example.org")
+    case(register, "S", "with_regulator", "2019-01-07")  # open: the regulator has it
+    case(register, "T", "closed", "2021-05-02", regime="sar")  # erasable from 2024-05-02
+    retention = Retention(register, RetentionPolicy(), "Europe/London")
+    run = ActivityEnvironment().run
+
+    first = run(retention.erase_due_cases, RetentionRun(at=datetime(2024, 5, 1, 22, 59, tzinfo=UTC)))  # 23:59 BST
+    assert (first.erased, first.histories_pending) == (["P"], ["P"])
+    second = run(retention.erase_due_cases, RetentionRun(at=datetime(2024, 5, 1, 23, 0, tzinfo=UTC)))  # 2 May 00:00
+    assert (second.erased, second.histories_pending) == (["T"], ["P", "T"])
+
+    assert [(e.ref, e.rule, e.closed_on, e.erased_by) for e in register.erasures()] == [
+        ("P", "retention foia: closure + 3 years", D("2021-04-21"), "schedule"),
+        ("T", "retention sar: closure + 3 years", D("2021-05-02"), "schedule"),
+    ]
+    for ref in "PT":
+        row = register.case(ref)
+        assert (row.subject, row.requester_name, row.requester_email, row.stage) == (None, None, None, "closed")
+    for ref in "QRS":
+        assert register.case(ref).requester_name == f"requester of {ref}"
+    register.release_hold("R")
+    third = run(retention.erase_due_cases, RetentionRun(at=datetime(2024, 5, 2, 1, 0, tzinfo=UTC)))
+    assert third.erased == ["R"]
+
+
+def starter(data_dir, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "starter.py"), *args],
+        env={**env, "FOI_DATA_DIR": str(data_dir)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_hold_needs_a_manager_a_reason_without_the_requesters_details_and_is_audited(tmp_path):
+    data = tmp_path / "data"
+    register = Register(f"sqlite:///{data / 'register.db'}")
+    case(register, "H", "closed", "2021-04-21")
+    first = starter(data, "people", "add", "admin@example.org", "--name", "Admin", "--role", "admin")
+    officer = starter(
+        data,
+        "people",
+        "add",
+        "officer@example.org",
+        "--name",
+        "Officer",
+        "--role",
+        "officer",
+        "--as",
+        "admin@example.org",
+    )
+    assert (first.returncode, officer.returncode) == (0, 0), first.stderr + officer.stderr
+
+    refused = starter(data, "hold", "H", "--reason", "litigation", "--as", "officer@example.org")
+    assert (refused.returncode, refused.stderr.strip()) == (
+        2,
+        "error: officer@example.org may not set or release a legal hold: that needs the role admin or manager",
+    )
+    refused = starter(data, "hold", "H", "--reason", "claim by Requester of H", "--as", "admin@example.org")
+    assert refused.returncode == 2 and "repeats the requester's details" in refused.stderr
+    refused = starter(data, "release", "H", "--reason", "claim settled", "--as", "admin@example.org")
+    assert (refused.returncode, refused.stderr.strip()) == (2, "error: case H is not on legal hold")
+    assert register.legal_hold("H") is None
+
+    held = starter(data, "hold", "H", "--reason", "litigation, legal ref LS/14", "--as", "admin@example.org")
+    assert (held.returncode, held.stdout.strip()) == (0, "H: on legal hold: it is not erased until released")
+    twice = starter(data, "hold", "H", "--reason", "again", "--as", "admin@example.org")
+    assert twice.returncode == 2 and "on legal hold already" in twice.stderr
+    released = starter(data, "release", "H", "--reason", "claim settled", "--as", "admin@example.org")
+    assert released.returncode == 0
+    assert [(a.kind, a.actor, a.reason) for a in register.actions("H")] == [
+        ("held", "admin@example.org", "litigation, legal ref LS/14"),
+        ("released", "admin@example.org", "claim settled"),
+    ]
