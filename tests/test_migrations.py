@@ -319,8 +319,18 @@ def category(md: MetaData) -> None:
             table.to_metadata(md)
 
 
+ERASURE = ("erasures", "legal_holds")
+
+
+def sign_in(md: MetaData) -> None:
+    """Issue 19, 2026-12-06: the people's sign-in columns; no erasure log or legal holds yet."""
+    for table in Base.metadata.sorted_tables:
+        if table.name not in ERASURE:
+            table.to_metadata(md)
+
+
 def current(md: MetaData) -> None:
-    """Today: the models themselves (issue 19's sign-in columns too), made before Alembic."""
+    """Today: the models themselves (issue 23's erasure log and legal holds too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -335,7 +345,8 @@ SHAPES = {
     "authors": (authors, "0007"),
     "intake": (intake, "0008"),
     "category": (category, "0009"),
-    "current": (current, "0010"),
+    "sign_in": (sign_in, "0010"),
+    "current": (current, "0012"),
 }
 
 
