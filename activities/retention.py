@@ -26,7 +26,6 @@ from activities.failures import register_failures
 from messages import RetentionResult, RetentionRun
 from register import Register
 from rules.retention import RetentionPolicy, erasable_on, rule_name
-from workflows.identity import workflow_id
 
 log = logging.getLogger("foi.worker")
 
@@ -34,11 +33,10 @@ SCHEDULE = "schedule"
 """Who the erasure log says erased a case the daily run erased."""
 
 
-async def delete_histories(client: Client, ref: str) -> bool:
-    """Delete every closed execution of case `ref`'s workflow; True when none is left open (all gone)."""
-    wid = workflow_id(ref)
+async def delete_histories(client: Client, wid: str) -> bool:
+    """Delete every closed execution of the workflow `wid` (a case's); True when none is left open (all gone)."""
     if "'" in wid or "\\" in wid:
-        raise ValueError(f"case {ref}: its workflow id cannot be listed")
+        raise ValueError(f"the workflow id {wid} cannot be listed")
     open_runs = 0
     async for run in client.list_workflows(f"WorkflowId = '{wid}'"):
         if run.status == WorkflowExecutionStatus.RUNNING:
@@ -84,7 +82,8 @@ class Retention:
     @activity.defn(name="delete_case_histories")
     async def delete_case_histories(self, ref: str) -> bool:
         """Delete case `ref`'s closed workflow executions; True (and the erasure log says so) when none is left."""
-        if not await delete_histories(activity.client(), ref):
+        case = await asyncio.to_thread(self.register.case, ref)
+        if not await delete_histories(activity.client(), case.workflow_id):
             log.info("case %s: a workflow run is still open; its history is deleted once it closes", ref)
             return False
         await asyncio.to_thread(self.register.histories_deleted, ref)

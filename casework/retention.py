@@ -65,7 +65,7 @@ async def erase(client, settings, ref: str, reason: str, actor: Actor) -> bool:
         raise UserError(f"case {ref} was erased already")
     _audit(register, "erased", actor, ref, reason, rule="erasure request")
     register.compact()
-    if not await delete_histories(client, ref):
+    if not await delete_histories(client, row.workflow_id):
         return False
     register.histories_deleted(ref)
     return True
