@@ -8,18 +8,28 @@ known deleted. `delete_case_histories` deletes one case's closed executions thro
 service (`DeleteWorkflowExecution`), so that no payload of the case (its input names the requester)
 survives in Temporal's database; a run still open is left, and the case stays pending until it closes.
 Both are idempotent: a case is erased once (the erasure log's unique ref), a deleted run is gone.
+
+Deleting rows from a SQLite file leaves their bytes in its free pages (measured: the encrypted input of
+a deleted case, found in the embedded server's `temporal.db` more than a minute after its deletion). So
+when the worker runs the embedded server, `compact_temporal_database` rewrites that file (`VACUUM`, then
+the WAL truncated) once the server has had time to finish its deletions; SQLite lets another process do
+so while the server runs (it waits for the server's writes, and the server's next statements see the
+rewritten file). On a cluster its operators' database is theirs to manage (docs/retention.md).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from temporalio import activity
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.workflowservice.v1 import DeleteWorkflowExecutionRequest
 from temporalio.client import Client, WorkflowExecutionStatus
+from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
 from activities.failures import register_failures
@@ -57,10 +67,11 @@ async def delete_histories(client: Client, wid: str) -> bool:
 class Retention:
     """Built once by the worker with the register, the retention schedule and the alarm time zone."""
 
-    def __init__(self, register: Register, policy: RetentionPolicy, timezone: str):
+    def __init__(self, register: Register, policy: RetentionPolicy, timezone: str, temporal_db: Path | None = None):
         self.register = register
         self.policy = policy
         self.timezone = timezone
+        self.temporal_db = temporal_db  # the embedded server's SQLite file, when this worker runs one
 
     @activity.defn(name="erase_due_cases")
     def erase_due_cases(self, run: RetentionRun) -> RetentionResult:
@@ -75,9 +86,11 @@ class Retention:
                 if self.register.erase_case(ref, rule, SCHEDULE, None, closed_on):
                     erased.append(ref)
                     log.info("erased case %s from the register (%s)", ref, rule)
-            if erased:
+            pending = self.register.histories_pending()
+            if erased or pending:  # pending: a compaction an earlier attempt may not have finished
                 self.register.compact()
-            return RetentionResult(erased=erased, histories_pending=self.register.histories_pending())
+            due = self.temporal_db is not None and bool(pending or self.register.compaction_pending())
+            return RetentionResult(erased=erased, histories_pending=pending, compaction_due=due)
 
     @activity.defn(name="delete_case_histories")
     async def delete_case_histories(self, ref: str) -> bool:
@@ -88,3 +101,39 @@ class Retention:
             return False
         await asyncio.to_thread(self.register.histories_deleted, ref)
         return True
+
+    @activity.defn(name="compact_temporal_database")
+    async def compact_temporal_database(self) -> list[str]:
+        """Rewrite the embedded server's SQLite file without its free pages, once the server has finished
+        deleting the erased cases' workflows (until then: a retryable failure, retried with backoff);
+        returns the erased cases it covered."""
+        refs = await asyncio.to_thread(self._compaction_pending)
+        if not refs or self.temporal_db is None or not self.temporal_db.exists():
+            return []
+        client = activity.client()
+        for ref in refs:
+            case = await asyncio.to_thread(self.register.case, ref)
+            try:
+                await client.get_workflow_handle(case.workflow_id).describe()
+            except RPCError as exc:
+                if exc.status == RPCStatusCode.NOT_FOUND:
+                    continue
+                raise
+            raise ApplicationError(f"case {ref}: Temporal has not yet finished deleting its workflow")
+        await asyncio.to_thread(self._vacuum)
+        with register_failures("record the compaction of the Temporal database"):
+            await asyncio.to_thread(self.register.compacted, refs)
+        log.info("compacted the embedded Temporal database after deleting the histories of %d case(s)", len(refs))
+        return refs
+
+    def _compaction_pending(self) -> list[str]:
+        with register_failures("list the erased cases awaiting compaction"):
+            return self.register.compaction_pending()
+
+    def _vacuum(self) -> None:
+        conn = sqlite3.connect(self.temporal_db, timeout=60, isolation_level=None)
+        try:
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()

@@ -41,6 +41,7 @@ class ErasureRow(Base):
     erased_by: Mapped[str] = mapped_column(String(340))  # "schedule", or the staff member's id
     reason: Mapped[str | None] = mapped_column(Text)  # an erasure request's reason, as given
     histories_deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    compacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the embedded server's file
 
 
 class LegalHoldRow(Base):
@@ -135,6 +136,21 @@ class Erasure:
                 .where(ErasureRow.ref == ref, ErasureRow.histories_deleted_at.is_(None))
                 .values(histories_deleted_at=now())
             )
+
+    def compaction_pending(self) -> list[str]:
+        """Erased cases whose histories were deleted but whose bytes may linger in the embedded Temporal
+        server's SQLite file (its free pages) until that file is compacted."""
+        q = (
+            select(ErasureRow.ref)
+            .where(ErasureRow.histories_deleted_at.is_not(None), ErasureRow.compacted_at.is_(None))
+            .order_by(ErasureRow.ref)
+        )
+        with self.session() as s:
+            return list(s.scalars(q))
+
+    def compacted(self, refs: list[str]) -> None:
+        with self.session() as s, s.begin():
+            s.execute(update(ErasureRow).where(ErasureRow.ref.in_(refs)).values(compacted_at=now()))
 
     def erasure(self, ref: str) -> ErasureRow | None:
         with self.session() as s:

@@ -42,6 +42,13 @@ class RetentionPolicy(BaseModel):
         "whatever its regime, when longer than the regime's.",
     )
     hour: int = Field(2, ge=0, le=23, description="Local hour (alarm time zone) of the daily erasure run.")
+    compact_after_seconds: int = Field(
+        600,
+        ge=0,
+        le=86400,
+        description="After deleting workflow histories, how long the daily run waits for the embedded Temporal "
+        "server to finish deleting them before it compacts the server's SQLite file.",
+    )
 
     def years(self, regime: Regime, reached_regulator: bool) -> int:
         own = getattr(self, f"{Regime(regime).value}_years")

@@ -25,6 +25,7 @@ from activities.notify import Notifications
 from activities.record import Records
 from activities.retention import Retention
 from register import Register
+from runtime.connection import address_configured
 from runtime.update_deadline import RefuseLateUpdates
 from settings import Settings
 from workflows import CaseWorkflow
@@ -39,7 +40,8 @@ def activities(settings: Settings) -> list:
     records = Records(register)
     notifications = Notifications.for_settings(register, settings)
     digests = Digests.for_settings(register, settings)
-    retention = Retention(register, settings.retention, settings.alarms.timezone)
+    embedded_db = None if address_configured() else settings.data_dir / "temporal.db"  # worker.py's own server
+    retention = Retention(register, settings.retention, settings.alarms.timezone, embedded_db)
     return [
         calendars.load_case_context,
         records.register_case,
@@ -52,6 +54,7 @@ def activities(settings: Settings) -> list:
         digests.send_digests,
         retention.erase_due_cases,
         retention.delete_case_histories,
+        retention.compact_temporal_database,
     ]
 
 

@@ -42,7 +42,10 @@ def retention_schedule(settings: Settings) -> Schedule:
     daily = ScheduleCalendarSpec(hour=[ScheduleRange(settings.retention.hour)], minute=[ScheduleRange(0)])
     return Schedule(
         action=ScheduleActionStartWorkflow(
-            RetentionWorkflow.run, RetentionRun(), id=RETENTION_SCHEDULE, task_queue=settings.task_queue
+            RetentionWorkflow.run,
+            RetentionRun(compact_after_seconds=settings.retention.compact_after_seconds),
+            id=RETENTION_SCHEDULE,
+            task_queue=settings.task_queue,
         ),
         spec=ScheduleSpec(calendars=[daily], time_zone_name=settings.alarms.timezone),
         policy=SchedulePolicy(overlap=ScheduleOverlapPolicy.SKIP, catchup_window=timedelta(hours=23)),

@@ -5,6 +5,7 @@ is the same day N years later, 29 February becoming 28 February; the period has 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -17,8 +18,10 @@ from messages import RetentionRun
 from register import Register
 from rules import Event
 from rules.retention import RetentionPolicy, erasable_on
+from tests.conftest import running_worker
 from tests.postgres import DATABASES, settings_on
 from tests.processes import ROOT
+from workflows.retention import RetentionWorkflow
 
 settings = pytest.fixture(params=DATABASES)(settings_on)
 
@@ -141,3 +144,59 @@ def test_a_hold_needs_a_manager_a_reason_without_the_requesters_details_and_is_a
         ("held", "admin@example.org", "litigation, legal ref LS/14"),
         ("released", "admin@example.org", "claim settled"),
     ]
+
+
+async def test_the_worker_creates_the_daily_schedule_once_and_brings_it_up_to_the_settings(dev_env, settings):
+    from runtime.retention_schedule import ensure_retention_schedule
+    from workflows.identity import RETENTION_SCHEDULE
+
+    await ensure_retention_schedule(dev_env.client, settings)
+    later = settings.model_copy(update={"retention": RetentionPolicy(hour=5)})
+    await ensure_retention_schedule(dev_env.client, later)  # a second worker start, the hour changed: no error
+
+    spec = (await dev_env.client.get_schedule_handle(RETENTION_SCHEDULE).describe()).schedule.spec
+    [daily] = spec.calendars
+    assert ([r.start for r in daily.hour], [r.start for r in daily.minute]) == ([5], [0])
+    assert spec.time_zone_name == "Europe/London"
+
+
+SECRET = b"sealed-history-of-case-X " * 40
+
+
+def database_with_deleted_rows(path) -> None:
+    """A SQLite file whose deleted rows' bytes linger in its free pages, as the dev server's did."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA secure_delete=OFF")  # as the dev server's SQLite (Debian's builds zero them by default)
+    conn.execute("CREATE TABLE history_node (id INTEGER PRIMARY KEY, data BLOB)")
+    conn.executemany("INSERT INTO history_node (data) VALUES (?)", [(SECRET,)] * 50)
+    conn.execute("DELETE FROM history_node")
+    conn.close()
+
+
+async def test_after_deleting_histories_the_daily_run_waits_then_compacts_the_embedded_servers_file(env, settings):
+    register = Register(settings.register_url)
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # a PostgreSQL register makes none
+    database_with_deleted_rows(settings.data_dir / "temporal.db")  # the file the worker's own server uses
+    assert SECRET in (settings.data_dir / "temporal.db").read_bytes()
+    case(register, "X", "closed", "2021-04-21")
+    register.erase_case("X", "erasure request", "manager@example.org", "request of 1 May 2024", D("2021-04-21"))
+    register.histories_deleted("X")  # by `starter.py erase`: the file is compacted by the next daily run
+
+    async with running_worker(env.client, settings):
+        handle = await env.client.start_workflow(
+            RetentionWorkflow.run,
+            RetentionRun(at=datetime(2024, 5, 1, 1, 0, tzinfo=UTC), compact_after_seconds=600),
+            id="foi:retention:test",
+            task_queue=settings.task_queue,
+        )
+        result = await handle.result()
+
+    assert (result.erased, result.compaction_due, result.compacted) == ([], True, ["X"])
+    assert SECRET not in (settings.data_dir / "temporal.db").read_bytes()
+    assert register.erasure("X").compacted_at is not None
+    timers = [
+        e.timer_started_event_attributes.start_to_fire_timeout.ToSeconds()
+        async for e in handle.fetch_history_events()
+        if e.HasField("timer_started_event_attributes")
+    ]
+    assert timers == [600]  # it waited the ten minutes (skipped) before compacting

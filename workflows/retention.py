@@ -1,7 +1,9 @@
 """The daily erasure: one short workflow a run, started by the worker's schedule `foi:retention` each day
 (runtime/retention_schedule.py). Its first activity erases from the register every closed case past its
 retention period (activities/retention.py); then each erased case's Temporal histories are deleted, one
-activity a case, so that a failure retries that case alone."""
+activity a case, so that a failure retries that case alone; then, when the worker runs the embedded
+server, it waits `FOI_RETENTION__COMPACT_AFTER_SECONDS` (a durable timer) for the server to finish those
+deletions and compacts the server's SQLite file, so their bytes leave its free pages too."""
 
 from __future__ import annotations
 
@@ -34,4 +36,9 @@ class RetentionWorkflow:
             )
             if deleted:
                 result.histories_deleted.append(ref)
+        if result.compaction_due:  # the server deletes a history in tasks of its own: give them time
+            await workflow.sleep(timedelta(seconds=req.compact_after_seconds))
+            result.compacted = await workflow.execute_activity_method(
+                Retention.compact_temporal_database, start_to_close_timeout=timedelta(minutes=30), retry_policy=RETRY
+            )
         return result

@@ -27,6 +27,7 @@ def upgrade() -> None:
             sa.Column("erased_by", sa.String(340), nullable=False),
             sa.Column("reason", sa.Text),
             sa.Column("histories_deleted_at", sa.DateTime(timezone=True)),
+            sa.Column("compacted_at", sa.DateTime(timezone=True)),
             sa.UniqueConstraint("ref"),
         )
     if not inspector.has_table("legal_holds"):
