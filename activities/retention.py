@@ -35,6 +35,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from activities.failures import register_failures
 from messages import RetentionResult, RetentionRun
 from register import Register
+from register.erasure import ErasureRefused
 from rules.retention import RetentionPolicy, erasable_on, rule_name
 
 log = logging.getLogger("foi.worker")
@@ -83,7 +84,11 @@ class Retention:
                 if as_of < erasable_on(self.policy, regime, closed_on, reached):
                     continue
                 rule = rule_name(self.policy, regime, reached)
-                if self.register.erase_case(ref, rule, SCHEDULE, None, closed_on):
+                try:
+                    done = self.register.erase_case(ref, rule, SCHEDULE, None, closed_on)
+                except ErasureRefused:  # held or reopened a moment ago
+                    continue
+                if done:
                     erased.append(ref)
                     log.info("erased case %s from the register (%s)", ref, rule)
             pending = self.register.histories_pending()

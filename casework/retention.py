@@ -61,7 +61,13 @@ async def erase(client, settings, ref: str, reason: str, actor: Actor) -> bool:
     register = Register(settings.register_url)
     row, reason = check_erasable(register, ref, reason)
     closed_on = row.last_event_on or row.received
-    if not register.erase_case(ref, "erasure request", actor.id, reason, closed_on):
+    from register.erasure import ErasureRefused
+
+    try:
+        done = register.erase_case(ref, "erasure request", actor.id, reason, closed_on)
+    except ErasureRefused as exc:
+        raise UserError(str(exc)) from None
+    if not done:
         raise UserError(f"case {ref} was erased already")
     _audit(register, "erased", actor, ref, reason, rule="erasure request")
     register.compact()

@@ -30,6 +30,10 @@ ERASED = "[erased]"
 """What an erased notification's subject and body read."""
 
 
+class ErasureRefused(Exception):
+    """The case reopened or was put on legal hold since it was found erasable: nothing was changed."""
+
+
 class ErasureRow(Base):
     __tablename__ = "erasures"
 
@@ -75,7 +79,9 @@ class Erasure:
     def erase_case(
         self, ref: str, rule: str, by: str, reason: str | None, closed_on: date | None, at: datetime | None = None
     ) -> bool:
-        """Blank every copy of `ref`'s requester data and log it; False when it was erased already (a retry)."""
+        """Blank every copy of `ref`'s requester data and log it; False when it was erased already (a retry).
+        A case that is no longer closed, or is on legal hold, is refused (`ErasureRefused`) in the same
+        transaction, so a hold or a reopening that races the erasure wins."""
         from register.intake import IntakeRow
         from register.outbox import NotificationRow
         from register.store import CaseRow
@@ -86,6 +92,8 @@ class Erasure:
             case = s.get(CaseRow, ref)
             if case is None:
                 raise LookupError(f"case {ref} is not in the register")
+            if case.stage != "closed" or s.get(LegalHoldRow, ref) is not None:
+                raise ErasureRefused(f"case {ref} is open or on legal hold: it is not erased")
             case.subject = case.requester_name = case.requester_email = None
             s.execute(update(NotificationRow).where(NotificationRow.ref == ref).values(subject=ERASED, body=ERASED))
             s.execute(

@@ -16,6 +16,7 @@ from temporalio.testing import ActivityEnvironment
 from activities.retention import Retention
 from messages import RetentionRun
 from register import Register
+from register.erasure import ErasureRefused
 from rules import Event
 from rules.retention import RetentionPolicy, erasable_on
 from tests.conftest import running_worker
@@ -88,6 +89,10 @@ def test_the_daily_run_erases_closed_unheld_cases_whose_period_has_run_in_the_al
         assert (row.subject, row.requester_name, row.requester_email, row.stage) == (None, None, None, "closed")
     for ref in "QRS":
         assert register.case(ref).requester_name == f"requester of {ref}"
+    for ref in "RS":  # held, open: refused in the erasing transaction itself, whoever asks
+        with pytest.raises(ErasureRefused):
+            register.erase_case(ref, "erasure request", "manager@example.org", "request", D("2021-04-21"))
+        assert register.case(ref).requester_name == f"requester of {ref}" and register.erasure(ref) is None
     register.release_hold("R")
     third = run(retention.erase_due_cases, RetentionRun(at=datetime(2024, 5, 2, 1, 0, tzinfo=UTC)))
     assert third.erased == ["R"]
