@@ -51,7 +51,7 @@ loaded = sorted(m for m in {heavy} if m in sys.modules)
 print("LOADED", *loaded, file=sys.stderr)
 """
 COMMANDS = ("calc", "new", "record", "show", "overdue", "alerts", "digest", "holiday", "report", "import")
-COMMANDS += ("dashboard", "letter")
+COMMANDS += ("dashboard", "letter", "erase", "hold", "release", "erasures")
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
