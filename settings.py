@@ -19,6 +19,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from rules.alarms import AlarmPolicy
 from rules.clearance import ClearancePolicy
 from rules.policy import Policy
+from rules.retention import RetentionPolicy
 
 
 def _email_address(value: str) -> str:
@@ -216,6 +217,18 @@ class Settings(BaseSettings):
         False, description="Start the embedded server's web UI (no sign-in, answers any Host): only on a private host."
     )
     dev_server_ui_port: int = Field(8233, description="Port of its web UI, when FOI_DEV_SERVER_UI is set.")
+
+    # -- retention and erasure (issue 23, item 3; docs/retention.md) -------------------------------------
+    retention: RetentionPolicy = Field(
+        RetentionPolicy(),
+        description="The retention schedule (`FOI_RETENTION__FOIA_YEARS=3`, ...; rules/retention.py): years "
+        "after a case's closure before its requester's personal data is erased by the daily run.",
+    )
+    retention_sets_namespace: bool = Field(
+        True,
+        description="Set the embedded Temporal server's namespace retention to the shortest period of the "
+        "schedule, so no closed workflow outlives the register's copy of its case.",
+    )
 
     def default_recipient(self, role: str) -> str | None:
         """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""

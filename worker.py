@@ -8,7 +8,9 @@ localhost:7233, persisted to a SQLite file in the data dir (FOI_DATA_DIR, defaul
 UI on http://localhost:8233 only when FOI_DEV_SERVER_UI is set, and stops it on exit; a port already
 taken, or another worker on the same data dir, stops it with one line; if that server dies the worker stops too,
 and a server left behind by a killed worker is replaced (runtime/embedded_server.py). On any server it
-joins it registers the search attributes the cases publish and the daily digest's schedule.
+joins it registers the search attributes the cases publish, the daily digest's schedule and the daily
+erasure's (runtime/retention_schedule.py); the embedded server's namespace keeps closed workflows for the
+retention schedule's shortest period.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from runtime.digest_schedule import ensure_digest_schedule
 from runtime.embedded_server import EmbeddedServer
 from runtime.errors import Unavailable, one_line
 from runtime.key_check import record_worker_keys
+from runtime.retention_schedule import ensure_retention_schedule, namespace_retention, set_namespace_retention
 from settings import Settings, SettingsError, get_settings
 
 log = logging.getLogger("foi.worker")
@@ -79,6 +82,9 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
             where = f"Temporal at {connect_config().get('target_host', default_address())}"
         await ensure_search_attributes(client)
         await ensure_digest_schedule(client, settings)
+        await ensure_retention_schedule(client, settings)
+        if embedded is not None and settings.retention_sets_namespace:
+            await set_namespace_retention(client, namespace_retention(settings))
         engine_for(settings.register_url)  # create the register's tables before the first activity
         record_worker_keys(settings, keyring)  # staff commands check theirs against these
         async with (

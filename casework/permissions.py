@@ -23,6 +23,8 @@ MAY = {
     "teams": {"admin"},
     "holiday": {"admin"},
     "publish": {"officer", "manager", "admin"},
+    "erase": {"manager", "admin"},
+    "hold": {"manager", "admin"},
 }
 
 DOING = {
@@ -37,6 +39,8 @@ DOING = {
     "teams": "manage teams",
     "holiday": "change the calendar",
     "publish": "publish or withdraw responses in the disclosure log",
+    "erase": "erase a case's personal data",
+    "hold": "set or release a legal hold",
 }
 
 

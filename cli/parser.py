@@ -7,11 +7,39 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import alerts, calc, cases, corrections, disclosure, history, holidays, intake, letter, managers, people, teams
+from cli import (
+    alerts,
+    calc,
+    cases,
+    corrections,
+    disclosure,
+    history,
+    holidays,
+    intake,
+    letter,
+    managers,
+    people,
+    retention,
+    teams,
+)
 from rules.plain_text import control_character
 from runtime.errors import one_line
 
-GROUPS = (calc, cases, corrections, history, alerts, holidays, managers, letter, people, teams, intake, disclosure)
+GROUPS = (
+    calc,
+    cases,
+    corrections,
+    history,
+    alerts,
+    holidays,
+    managers,
+    letter,
+    people,
+    teams,
+    intake,
+    disclosure,
+    retention,
+)
 
 
 class Parser(argparse.ArgumentParser):

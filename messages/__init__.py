@@ -314,3 +314,24 @@ class DigestResult(BaseModel):
     """The digests sent (their keys)."""
     skipped: str | None = None
     """Why nothing was sent (not a working day)."""
+
+
+class RetentionRun(BaseModel):
+    """One run of the daily erasure (workflows/retention.py): at `at` (the workflow's clock)."""
+
+    at: datetime | None = None
+    compact_after_seconds: int = 600
+    """How long to wait after deleting histories before compacting the embedded server's database."""
+
+
+class RetentionResult(BaseModel):
+    erased: list[str] = []
+    """The cases whose requester data this run erased from the register."""
+    histories_pending: list[str] = []
+    """Erased cases whose Temporal workflow histories are still to be deleted (this run's and any left over)."""
+    histories_deleted: list[str] = []
+    """Those whose histories this run deleted."""
+    compaction_due: bool = False
+    """The embedded Temporal server's database holds deleted histories in its free pages: compact it."""
+    compacted: list[str] = []
+    """The erased cases whose deleted histories the compaction removed from the embedded server's file."""

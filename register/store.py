@@ -35,6 +35,7 @@ from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
 from register.clearance import EventClearanceRow, clearance_fields
+from register.erasure import Erasure
 from register.intake import Intake
 from register.migrations import upgrade
 from register.outbox import Outbox
@@ -177,7 +178,7 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
-class Register(Outbox, People, Audit, Intake, Publications):
+class Register(Outbox, People, Audit, Intake, Publications, Erasure):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
 

@@ -23,11 +23,14 @@ from activities.calendar import Calendars
 from activities.digest import Digests
 from activities.notify import Notifications
 from activities.record import Records
+from activities.retention import Retention
 from register import Register
+from runtime.connection import address_configured
 from runtime.late_updates import RefuseLateUpdates
 from settings import Settings
 from workflows import CaseWorkflow
 from workflows.digest import DigestWorkflow
+from workflows.retention import RetentionWorkflow
 
 
 def activities(settings: Settings) -> list:
@@ -37,6 +40,8 @@ def activities(settings: Settings) -> list:
     records = Records(register)
     notifications = Notifications.for_settings(register, settings)
     digests = Digests.for_settings(register, settings)
+    embedded_db = None if address_configured() else settings.data_dir / "temporal.db"  # worker.py's own server
+    retention = Retention(register, settings.retention, settings.alarms.timezone, embedded_db)
     return [
         calendars.load_case_context,
         records.register_case,
@@ -47,6 +52,9 @@ def activities(settings: Settings) -> list:
         notifications.deliver_alarm,
         notifications.withdraw_alarm,
         digests.send_digests,
+        retention.erase_due_cases,
+        retention.delete_case_histories,
+        retention.compact_temporal_database,
     ]
 
 
@@ -61,7 +69,7 @@ async def running_worker(
     worker = Worker(
         client,
         task_queue=settings.task_queue,
-        workflows=[CaseWorkflow, DigestWorkflow],
+        workflows=[CaseWorkflow, DigestWorkflow, RetentionWorkflow],
         activities=activities(settings),
         activity_executor=pool,
         interceptors=[RefuseLateUpdates()],

@@ -53,7 +53,7 @@ loaded = sorted(m for m in {heavy} if m in sys.modules)
 print("LOADED", *loaded, file=sys.stderr)
 """
 COMMANDS = ("calc", "new", "record", "show", "overdue", "alerts", "digest", "holiday", "report", "import")
-COMMANDS += ("dashboard", "letter", "publish", "unpublish", "disclosure-log")
+COMMANDS += ("dashboard", "letter", "publish", "unpublish", "disclosure-log", "erase", "hold", "release", "erasures")
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])

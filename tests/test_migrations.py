@@ -321,13 +321,23 @@ def category(md: MetaData) -> None:
             table.to_metadata(md)
 
 
+ERASURE = ("erasures", "legal_holds")
+
+
+def all_but(md: MetaData, *later: str) -> None:
+    """Every table of today's models but the `later` ones."""
+    for table in Base.metadata.sorted_tables:
+        if table.name not in later:
+            table.to_metadata(md)
+
+
 def sign_in(md: MetaData) -> None:
-    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date, no disclosure log
-    nor clearance."""
+    """Issue 19, 2026-12-06: people's sign-in columns; cases without issue 20's draft date, no disclosure log,
+    clearance, erasure log nor legal holds."""
     for table in Base.metadata.sorted_tables:
         if table.name == "cases":
             cases_without_draft_due(md, table)
-        elif table.name not in ("publications", "event_clearance"):
+        elif table.name not in ("publications", "event_clearance", *ERASURE):
             table.to_metadata(md)
 
 
@@ -343,21 +353,22 @@ def cases_without_draft_due(md: MetaData, cases: Table) -> None:
 
 
 def draft_due(md: MetaData) -> None:
-    """Issue 20, 2026-12-06: the cases' draft date; no disclosure log nor clearance yet."""
-    for table in Base.metadata.sorted_tables:
-        if table.name not in ("publications", "event_clearance"):
-            table.to_metadata(md)
+    """Issue 20, 2026-12-06: the cases' draft date; no disclosure log, clearance or erasure yet."""
+    all_but(md, "publications", "event_clearance", *ERASURE)
 
 
 def disclosure_log(md: MetaData) -> None:
-    """Issue 23, 2026-12-06: the disclosure log's publications; no clearance yet."""
-    for table in Base.metadata.sorted_tables:
-        if table.name != "event_clearance":
-            table.to_metadata(md)
+    """Issue 23, 2026-12-06: the disclosure log's publications; no clearance or erasure yet."""
+    all_but(md, "event_clearance", *ERASURE)
+
+
+def event_clearance(md: MetaData) -> None:
+    """Issue 20, 2026-12-06: clearance by an approving team; no erasure log or legal holds yet."""
+    all_but(md, *ERASURE)
 
 
 def current(md: MetaData) -> None:
-    """Today: the models themselves (issue 20's event_clearance too), made before Alembic."""
+    """Today: the models themselves (issue 23's erasure log and legal holds too), made before Alembic."""
     for table in Base.metadata.sorted_tables:
         table.to_metadata(md)
 
@@ -375,7 +386,8 @@ SHAPES = {
     "sign_in": (sign_in, "0010"),
     "draft_due": (draft_due, "0011"),
     "disclosure_log": (disclosure_log, "0012"),
-    "current": (current, "0013"),
+    "event_clearance": (event_clearance, "0013"),
+    "current": (current, "0014"),
 }
 
 

@@ -15,3 +15,6 @@ def workflow_id(ref: str) -> str:
 
 DIGEST_WORKFLOW = "Digest"
 DIGEST_SCHEDULE = "foi:digest"  # a ':' cannot appear in a ref, so no case's id can take this one
+
+RETENTION_WORKFLOW = "Retention"
+RETENTION_SCHEDULE = "foi:retention"  # the daily erasure of cases past retention (runtime/retention_schedule.py)

@@ -32,7 +32,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-HEAD = "0013"
+HEAD = "0014"
 """The newest revision: a register already there is opened with one query and no Alembic import."""
 
 HERE = Path(__file__).resolve().parent
