@@ -16,7 +16,7 @@ approving team (`flag_for_clearance`, with `team`); a member of that team record
   the statistics count rounds (`rounds`).
 
 Pure: the case workflow's validators call `problem` and `answer_problem`, its loop `alarms`; the engine
-calls `check_fields`; the statistics call `rounds`.
+calls `check_fields`; the statistics call `rounds`; the workbench's record form offers `offered`.
 """
 
 from __future__ import annotations
@@ -138,6 +138,16 @@ def problem(events: list, event, stage: Stage, actor: str | None, actor_teams: l
     if actor_teams is not None and now.team not in actor_teams:
         return f"{actor} is not a member of '{now.team}', the approving team, so cannot record {event.type}"
     return None
+
+
+def offered(events: list, stage: Stage) -> list[EventType]:
+    """The clearance events a form offers after `events` (not voided, in order), the case at `stage`: cleared
+    or returned while the approving team has the answer, else a flag while an answer is owed. The workflow
+    still decides (`problem`: a member of the approving team, for instance)."""
+    now = pending(events)
+    if now is not None and now.returned is None:
+        return [CLEARED, RETURNED]
+    return [FLAG] if stage in OWING else []
 
 
 def answer_problem(events: list, event) -> str | None:
