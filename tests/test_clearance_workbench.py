@@ -1,7 +1,8 @@
 """Clearance in the browser workbench (issue 20, item 3), in Debian's Chromium driven by Playwright against
 a real dev server, worker and register: the officer flags a case for clearance choosing the approving team,
 a member of that team returns it (what to change required) and then clears it, and a manager records an
-answer over pending clearance with a reason. The refusals are the command line's own sentences, shown at
+answer over pending clearance with a reason; a correction that would break clearance's order is refused,
+and a return's changes are amended on its form. The refusals are the command line's own sentences, shown at
 the form's field, with nothing recorded (counted in the register); axe-core's WCAG 2.2 A and AA rules run
 on each clearance form, a refused one included."""
 
@@ -160,6 +161,27 @@ async def test_flag_return_clear_and_a_managers_override_in_the_browser(dev_env,
                     "responded",
                 ]
                 assert [e.recorded_by for e in register.events("CW-1")] == [OFFICER, PAT, OFFICER, PAT, OFFICER]
+
+                # Corrections keep clearance's order: voiding the `cleared` the response went out on is refused
+                # at the reason, naming the event to correct first; nothing is voided.
+                await olu.goto(f"{base}/case/CW-1/event/4/void")
+                await olu.fill("#reason", "cleared by mistake")
+                await olu.click("button:has-text('Void the event')")
+                assert (
+                    f"event 4 cannot be voided: event 5 (responded on {now.isoformat()}) would then be an answer "
+                    f"while clearance by '{PRESS}' was pending, with no manager's override; correct event 5 first"
+                ) in await olu.inner_text("#reason-error")
+                assert await axe_violations(olu) == []
+                assert [r.voided_at for r in register.events("CW-1")] == [None] * 5
+                # The return's changes amended on its form (filled in with what it says now).
+                await olu.goto(f"{base}/case/CW-1/event/2/amend")
+                assert await olu.input_value("#changes") == "cite s40(2) for the names"
+                await olu.fill("#changes", "cite s40(2) for the names and s43(2) for the prices")
+                await olu.fill("#reason", "the press office asked for both")
+                await olu.click("button:has-text('Amend the event')")
+                await olu.wait_for_url(f"{base}/case/CW-1")
+                changed = register.clearances("CW-1")[1]
+                assert changed.changes == "cite s40(2) for the names and s43(2) for the prices"
 
                 # A manager answers CW-2 over its pending clearance: without a reason refused at the override
                 # field; with one, recorded, the reason kept in the register.
