@@ -50,7 +50,7 @@ from messages import (
 from rules import Calendar, Case, Evaluation, Event, RuleViolation, evaluate
 from rules.alarms import Alarm, alarms_for
 from rules.bank_holidays import calendar_covering
-from rules.clearance import ANSWERS, CLEARANCE
+from rules.clearance import ANSWERS, CLEARANCE, correction_problem
 from rules.reopen import reopens
 from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
@@ -216,7 +216,7 @@ async def void_event(client: Client, settings: Settings, ref: str, number: int, 
     if last is None:
         return await _update(handle, workflows.CaseWorkflow.void_event, action, settings)
     entries = _entries(last)
-    _refuse(void_problem(entries, number))
+    _refuse(void_problem(entries, number) or correction_problem(entries, number))
     change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
     corrected = [e.model_copy(update={"void": change}) if i == number - 1 else e for i, e in enumerate(entries)]
     fix = Correction(kind="void", number=number, previous=entries[number - 1].event)
@@ -240,7 +240,7 @@ async def amend_event(
     action = _action(AmendAction, number=number, event=event, actor=actor.id, reason=reason)
     if last is None:
         return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
-    _refuse(amend_problem(entries, number, event))
+    _refuse(amend_problem(entries, number, event) or correction_problem(entries, number, event))
     change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
     corrected = [
         e.model_copy(update={"event": event, "amended": change}) if i == number - 1 else e

@@ -43,6 +43,8 @@ class ListedCase:
     next_alarm_kind: str | None
     last_event_type: str | None
     last_event_on: date | None
+    awaiting_clearance: str | None = None  # the approving team, while clearance is pending (rules/clearance.py)
+    clearance_returned: bool = False  # returned by it: the officer's move
 
     def as_json(self) -> dict:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.__dict__.items()}
@@ -130,6 +132,8 @@ def _listed(r: Row, now: date, calendars: Calendars) -> ListedCase:
         next_alarm_kind=r.next_alarm_kind,
         last_event_type=r.last_event_type,
         last_event_on=r.last_event_on,
+        awaiting_clearance=r.clearance_team,
+        clearance_returned=r.clearance_step == "returned",
     )
 
 

@@ -174,7 +174,9 @@ def cmd_overdue(args) -> None:
     settings = get_settings()
     register = Register(settings.register_url)
     team = args.team and " ".join(args.team.split())
-    listed = everything(register, settings, query_for(register, settings, "overdue", sort="overdue", team=team))
+    clearance = args.awaiting_clearance and " ".join(args.awaiting_clearance.split())
+    q = query_for(register, settings, "overdue", sort="overdue", team=team, clearance=clearance)
+    listed = everything(register, settings, q)
     rows = [
         {
             "ref": c.ref,
@@ -188,6 +190,8 @@ def cmd_overdue(args) -> None:
             "draft_due": c.draft_due,
             "deadline_missed": c.overdue_after,
             "working_days_overdue": c.working_days_overdue,
+            "awaiting_clearance": c.awaiting_clearance,
+            "clearance_returned": c.clearance_returned,
         }
         for c in listed
     ]
@@ -208,6 +212,12 @@ def cmd_overdue(args) -> None:
         )
         for r in rows
     ]
+    if clearance:  # who has it: the approving team, or the officer after a return
+        columns += ("clearance",)
+        shown = [
+            (*line, f"returned by {r['awaiting_clearance']}" if r["clearance_returned"] else r["awaiting_clearance"])
+            for line, r in zip(shown, rows, strict=True)
+        ]
     print_table(f"Overdue cases ({len(rows)}; over: working days overdue)", columns, shown, right=("over",))
     stuck = register.needing_attention()
     if stuck:
@@ -298,5 +308,12 @@ def add_to(sub) -> None:
 
     o = sub.add_parser("overdue", help="every overdue case, most overdue first")
     o.add_argument("--team", help="only the cases of this responding team")
+    o.add_argument(
+        "--awaiting-clearance",
+        nargs="?",
+        const="*",
+        metavar="TEAM",
+        help="only the cases awaiting clearance (by this approving team; without one, by any): docs/clearance.md",
+    )
     o.add_argument("--json", action="store_true")
     o.set_defaults(func=cmd_overdue)

@@ -13,7 +13,7 @@ from rules import Regime, Stage
 from rules.plain_text import ControlCharacterError, refuse_control
 from runtime.errors import UserError
 
-FIELDS = ("officer", "manager", "team", "regime", "stage", "q", "sort", "dir", "page")
+FIELDS = ("officer", "manager", "team", "clearance", "regime", "stage", "q", "sort", "dir", "page")
 LONGEST = 320  # no filter or search is longer than the longest value a case holds in one (an address)
 PAGE = re.compile(r"[1-9][0-9]{0,5}")  # pages 1 to 999,999, ASCII digits only
 
@@ -52,6 +52,7 @@ class ListParams:
             "officer": v.get("officer"),
             "manager": v.get("manager"),
             "team": v.get("team"),
+            "clearance": v.get("clearance"),
             "regime": v.get("regime"),
             "stage": v.get("stage"),
             "search": v.get("q"),

@@ -4,6 +4,12 @@ total of matching rows alongside), one for the counts by officer. Portable SQL (
 A `Caseload` names the list (`view`: `overdue`, `due_soon` or `open`), the day it is for, the filters, the search,
 the sort and the page. Due soon is a half-open range per regime: due on or after today and before the
 day after the window's last working day, so a case due on that last day is in it.
+
+Every row carries the clearance pending on the case (`clearance_team`, the approving team, and
+`clearance_step`: `flag_for_clearance` while the team has the answer, `returned` when it is the officer's
+move), read from the events recorded (`events`, `event_clearance`) as rules/clearance.py `pending` reads a
+history: the latest clearance event or answer not voided is a flag or a return. The `clearance` filter keeps
+the cases pending with one approving team, or with any (`ANY_TEAM`).
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ from typing import Literal
 from sqlalchemy import Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from register.store import CaseRow
+from register.clearance import EventClearanceRow
+from register.store import CaseRow, EventRow
+from rules.clearance import ANSWERS, CLEARANCE
+from rules.vocabulary import EventType
 
 ListName = Literal["overdue", "due_soon", "open"]
 SORTS = {
@@ -32,6 +41,8 @@ SORTS = {
     "next_alarm": CaseRow.next_alarm_on,
 }
 FILTERS = ("officer", "manager", "regime", "stage", "team")
+ANY_TEAM = "*"
+"""The `clearance` filter's value for clearance pending with any approving team."""
 LISTED = [
     c
     for c in CaseRow.__table__.columns
@@ -51,6 +62,8 @@ class Caseload:
     regime: str | None = None
     stage: str | None = None
     team: str | None = None
+    clearance: str | None = None
+    """Only the cases whose clearance is pending with this approving team (`ANY_TEAM`: with any)."""
     search: str | None = None
     sort: str = "due"
     descending: bool = False
@@ -58,7 +71,34 @@ class Caseload:
     per_page: int = 50
 
 
-def _conditions(q: Caseload) -> list:
+def _awaiting_clearance():
+    """Per case with clearance pending: its approving team and step (a subquery: ref, team, step)."""
+    live = EventRow.voided_at.is_(None)
+    turns = [t.value for t in CLEARANCE | ANSWERS]
+    flag = EventType.flag_for_clearance.value
+    last = (
+        select(EventRow.ref, func.max(EventRow.seq).label("seq"))
+        .where(live, EventRow.type.in_(turns))
+        .group_by(EventRow.ref)
+        .subquery("last_turn")
+    )
+    flagged = (
+        select(EventRow.ref, func.max(EventRow.seq).label("seq"))
+        .where(live, EventRow.type == flag)
+        .group_by(EventRow.ref)
+        .subquery("last_flag")
+    )
+    return (
+        select(EventRow.ref.label("ref"), EventClearanceRow.team.label("team"), EventRow.type.label("step"))
+        .join(last, and_(last.c.ref == EventRow.ref, last.c.seq == EventRow.seq))
+        .join(flagged, flagged.c.ref == EventRow.ref)
+        .join(EventClearanceRow, and_(EventClearanceRow.ref == EventRow.ref, EventClearanceRow.seq == flagged.c.seq))
+        .where(EventRow.type.in_([flag, EventType.returned.value]))
+        .subquery("awaiting_clearance")
+    )
+
+
+def _conditions(q: Caseload, awaiting) -> list:
     where = [CaseRow.stage != "closed"]
     if q.view == "overdue":
         where.append(CaseRow.overdue_after < q.today)
@@ -69,6 +109,8 @@ def _conditions(q: Caseload) -> list:
         value = getattr(q, name)
         if value:
             where.append(getattr(CaseRow, name) == value)
+    if q.clearance:
+        where.append(awaiting.c.team.is_not(None) if q.clearance == ANY_TEAM else awaiting.c.team == q.clearance)
     if q.search:  # a substring, case-insensitive; % and _ are searched for as themselves
         text = q.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         needle = f"%{text}%"
@@ -86,9 +128,13 @@ def page_of(session: Session, q: Caseload) -> tuple[list[Row], int]:
     and how many rows match in all (a window count: one query)."""
     column = SORTS.get(q.sort, CaseRow.running_due)
     order = column.desc() if q.descending else column.asc()
+    awaiting = _awaiting_clearance()
+    clearance = (awaiting.c.team.label("clearance_team"), awaiting.c.step.label("clearance_step"))
     stmt = (
-        select(*LISTED, func.count().over().label("total"))
-        .where(*_conditions(q))
+        select(*LISTED, *clearance, func.count().over().label("total"))
+        .select_from(CaseRow)
+        .outerjoin(awaiting, awaiting.c.ref == CaseRow.ref)
+        .where(*_conditions(q, awaiting))
         .order_by(order.nulls_last(), CaseRow.ref)
         .limit(q.per_page)
         .offset((max(q.page, 1) - 1) * q.per_page)
@@ -101,16 +147,21 @@ def _count(session: Session, q: Caseload) -> int:
     """A page past the end has no row to carry the window count."""
     if q.page <= 1:
         return 0
-    return session.scalar(select(func.count()).select_from(CaseRow).where(*_conditions(q)))
+    awaiting = _awaiting_clearance()
+    cases = select(CaseRow.ref).outerjoin(awaiting, awaiting.c.ref == CaseRow.ref).where(*_conditions(q, awaiting))
+    return session.scalar(select(func.count()).select_from(cases.subquery()))
 
 
 def counts_by_officer(session: Session, q: Caseload) -> list[tuple[str | None, int]]:
     """How many of the list's cases each officer holds (the officer filter left out), most first."""
     unfiltered = Caseload(**{**q.__dict__, "officer": None})
     officer = func.coalesce(CaseRow.officer, "")
+    awaiting = _awaiting_clearance()
     stmt = (
         select(officer, func.count())
-        .where(*_conditions(unfiltered))
+        .select_from(CaseRow)
+        .outerjoin(awaiting, awaiting.c.ref == CaseRow.ref)
+        .where(*_conditions(unfiltered, awaiting))
         .group_by(officer)
         .order_by(func.count().desc(), officer)
     )

@@ -15,8 +15,15 @@ approving team (`flag_for_clearance`, with `team`); a member of that team record
 - A **round** runs from the first flag to the `cleared` that ends it, returns and resubmissions included;
   the statistics count rounds (`rounds`).
 
-Pure: the case workflow's validators call `problem` and `answer_problem`, its loop `alarms`; the engine
-calls `check_fields`; the statistics call `rounds`.
+- A **correction** (a void or an amendment) must leave the history consistent with these rules, read in the
+  order the events were recorded (`correction_problem`): voiding the `cleared` that let a response go out
+  without an override is refused with one line naming the later event to correct first; so is voiding a
+  flag a `cleared` or `returned` answered, or giving such a flag another team. A clearance alarm a
+  correction proves wrong (`contradiction`) is withdrawn, as a statutory one is.
+
+Pure: the case workflow's validators call `problem`, `answer_problem` and `correction_problem`, its loop
+`alarms` and `contradiction`; the engine
+calls `check_fields`; the statistics call `rounds`; the workbench's record form offers `offered`.
 """
 
 from __future__ import annotations
@@ -116,10 +123,21 @@ def problem(events: list, event, stage: Stage, actor: str | None, actor_teams: l
     """Why `event` (a clearance event) cannot follow `events`, the case standing at `stage`, as one line, or
     None. `actor_teams`: the teams of the person recording it (None: not known, before anyone is registered,
     and not judged)."""
+    if event.type is FLAG and stage not in OWING:
+        return f"flag_for_clearance on {event.on}: no answer is owed while the case is {stage.value}"
+    turn = _turn_problem(events, event)
+    if turn or event.type not in (CLEARED, RETURNED):
+        return turn
+    now = pending(events)
+    if actor_teams is not None and now.team not in actor_teams:
+        return f"{actor} is not a member of '{now.team}', the approving team, so cannot record {event.type}"
+    return None
+
+
+def _turn_problem(events: list, event) -> str | None:
+    """Why clearance event `event` is out of turn after `events` (whoever records it, at any stage), or None."""
     now = pending(events)
     if event.type is FLAG:
-        if stage not in OWING:
-            return f"flag_for_clearance on {event.on}: no answer is owed while the case is {stage.value}"
         if now is not None and now.returned is None:
             return (
                 f"flag_for_clearance on {event.on}: already awaiting clearance by '{now.team}' since {now.flagged} "
@@ -135,9 +153,104 @@ def problem(events: list, event, stage: Stage, actor: str | None, actor_teams: l
             f"{event.type} on {event.on}: clearance by '{now.team}' was returned on {now.returned}; the officer "
             "resubmits it with flag_for_clearance"
         )
-    if actor_teams is not None and now.team not in actor_teams:
-        return f"{actor} is not a member of '{now.team}', the approving team, so cannot record {event.type}"
     return None
+
+
+def _first_inconsistency(entries: list) -> tuple[int, str] | None:
+    """The first entry (numbered from 1) of `entries` (with `event`, `void` and `clearance_override`, in the
+    order recorded) out of turn for clearance, or an answer while clearance was pending with no override:
+    (number, why), or None."""
+    events: list = []
+    for number, entry in enumerate(entries, 1):
+        if entry.void is not None:
+            continue
+        e = entry.event
+        why = None
+        if e.type in CLEARANCE and (turn := _turn_problem(events, e)):
+            why = "out of turn: " + turn.split(": ", 1)[1]
+        elif e.type in ANSWERS and entry.clearance_override is None and (now := pending(events)) is not None:
+            why = f"an answer while clearance by '{now.team}' was pending, with no manager's override"
+        if why:
+            return number, why
+        events.append(e)
+    return None
+
+
+@dataclass(frozen=True)
+class _Corrected:
+    """An entry as a correction would leave it (what `_first_inconsistency` reads of one)."""
+
+    event: object
+    void: object
+    clearance_override: object
+
+
+def correction_problem(before: list, number: int, replacement=None) -> str | None:
+    """Why voiding entry `number` of `before` (the entries, with `event`, `void` and `clearance_override`),
+    or amending its event to `replacement`, would leave the history inconsistent with clearance's rules, as
+    one line naming the later event to correct first; or None. A history already inconsistent before is
+    not held against the correction."""
+    if _first_inconsistency(before) is not None:
+        return None
+    after = [_Corrected(e.event, e.void, e.clearance_override) for e in before]
+    old = after[number - 1]
+    if replacement is None:
+        after[number - 1] = _Corrected(old.event, "voided", old.clearance_override)
+    else:
+        after[number - 1] = _Corrected(replacement, old.void, old.clearance_override)
+    what = "voided" if replacement is None else "amended"
+    found = _first_inconsistency(after)
+    if found is None:
+        was, now = before[number - 1].event, after[number - 1]
+        if was.type is not FLAG or now.void is not None or now.event.team == was.team:
+            return None
+        answered = _answered(after, number)
+        if answered is None:
+            return None
+        later, e = answered
+        return (
+            f"event {number} cannot be amended to another team: event {later} ({e.type.value} on {e.on.isoformat()}) "
+            f"was recorded by '{was.team}'; correct event {later} first"
+        )
+    later, why = found
+    e = after[later - 1].event
+    return (
+        f"event {number} cannot be {what}: event {later} ({e.type.value} on {e.on.isoformat()}) would then be "
+        f"{why}; correct event {later} first"
+    )
+
+
+def _answered(entries: list, number: int) -> tuple[int, object] | None:
+    """The `cleared` or `returned` (number, event) that answered the flag at entry `number`, or None."""
+    for later, entry in enumerate(entries[number:], number + 1):
+        if entry.void is not None:
+            continue
+        if entry.event.type is FLAG:
+            return None
+        if entry.event.type in (CLEARED, RETURNED):
+            return later, entry.event
+    return None
+
+
+def contradiction(alarm: Alarm, known: list, cal: Calendar, policy: ClearancePolicy, revised: list[str]) -> str | None:
+    """Why a clearance `alarm` delivered is now shown wrong by the corrections `revised` since (a void or an
+    amendment, as told), or None when it stands: `known` is the history known when it was delivered, as
+    corrected since (the entries then, not voided). Only a correction proves a clearance alarm wrong."""
+    if not revised:
+        return None
+    if any(a.kind == alarm.kind and a.deadline == alarm.deadline for a in alarms(known, cal, policy)):
+        return None
+    return "; ".join(revised)
+
+
+def offered(events: list, stage: Stage) -> list[EventType]:
+    """The clearance events a form offers after `events` (not voided, in order), the case at `stage`: cleared
+    or returned while the approving team has the answer, else a flag while an answer is owed. The workflow
+    still decides (`problem`: a member of the approving team, for instance)."""
+    now = pending(events)
+    if now is not None and now.returned is None:
+        return [CLEARED, RETURNED]
+    return [FLAG] if stage in OWING else []
 
 
 def answer_problem(events: list, event) -> str | None:

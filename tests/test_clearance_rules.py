@@ -108,3 +108,38 @@ def test_the_engine_gives_clearance_no_statutory_effect_but_checks_its_fields(ca
     for event, why in bad:
         with pytest.raises(RuleViolation, match=why.replace("(", r"\(").replace(")", r"\)")):
             evaluate(Case(regime="foia", received=RECEIVED, events=[event]), cal, D("2030-05-01"))
+
+
+def test_what_the_record_form_offers_of_clearance():
+    from rules.clearance import offered
+
+    assert [str(t) for t in offered([], Stage.awaiting_response)] == ["flag_for_clearance"]
+    assert [str(t) for t in offered([FLAG], Stage.awaiting_response)] == ["cleared", "returned"]
+    back = Event(type="returned", on=D("2030-04-05"), changes="names")
+    assert [str(t) for t in offered([FLAG, back], Stage.awaiting_response)] == ["flag_for_clearance"]
+    assert offered([], Stage.review_window) == []  # no answer owed: nothing to clear
+    assert [str(t) for t in offered([], Stage.in_review)] == ["flag_for_clearance"]  # the review's outcome
+
+
+def test_a_correction_is_held_to_clearances_order_as_recorded():
+    from messages import Change, Entry
+    from rules.clearance import correction_problem
+
+    cleared = Event(type="cleared", on=D("2030-04-05"))
+    answer = Event(type="responded", on=D("2030-04-08"), outcome="granted")
+    history = [Entry(event=FLAG), Entry(event=cleared), Entry(event=answer)]
+    assert correction_problem(history, 2) == (
+        "event 2 cannot be voided: event 3 (responded on 2030-04-08) would then be an answer while clearance by "
+        "'Press Office' was pending, with no manager's override; correct event 3 first"
+    )
+    assert correction_problem(history, 3) is None  # the latest first: the response
+    assert correction_problem(history, 1, FLAG.model_copy(update={"on": D("2030-04-01")})) is None  # a date only
+    voided = Change(by="x@example.org", at="2030-04-09T10:00:00Z", reason="wrong case")
+    history[2] = history[2].model_copy(update={"void": voided})
+    assert correction_problem(history, 2) is None  # the response voided: the flag is simply pending again
+    overridden = Change(by="mo@example.org", at="2030-04-09T10:00:00Z", reason="urgent")
+    over = [Entry(event=FLAG), Entry(event=answer, clearance_override=overridden)]
+    assert correction_problem(over, 2) is None and correction_problem(over, 1) is None
+    # Already out of order before (a history recorded before the checks): not held against a correction.
+    old = [Entry(event=answer), Entry(event=cleared), Entry(event=answer)]
+    assert correction_problem(old, 1) is None

@@ -63,8 +63,9 @@ with workflow.unsafe.imports_passed_through():
     )
     from rules import Calendar, CalendarRangeError, Case, Evaluation, Event, EventType, RuleViolation, Stage, evaluate
     from rules.alarms import DRAFT_KINDS, Alarm, AlarmKind, alarms_for, most_severe
-    from rules.clearance import CLEARANCE, answer_problem, next_step, pending
+    from rules.clearance import CLEARANCE, answer_problem, correction_problem, next_step, pending
     from rules.clearance import alarms as clearance_alarms
+    from rules.clearance import contradiction as clearance_contradiction
     from rules.clearance import problem as clearance_problem
     from rules.corrections import contradiction
     from rules.explain import explain
@@ -129,6 +130,7 @@ class CaseWorkflow:
         self.delivered: list[tuple[Alarm, int, int]] = []  # each alarm delivered, with the entries and
         # revisions known then
         self.withdrawn: set[str] = set()  # keys of delivered alarms found wrong and corrected
+        self.clearance_delivered: list[tuple[Alarm, int, int]] = []  # as `delivered`, clearance's alarms
         self.hold_until: datetime | None = None  # catch-up alarms wait until then (`catch_up_grace`)
 
     @property
@@ -319,6 +321,7 @@ class CaseWorkflow:
             evaluation=ev,
         )
         await self._notify(Notifications.deliver_alarm, req, alarm)
+        self.clearance_delivered.append((alarm, len(self.entries), len(self.revisions)))
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
         req = AlarmDelivery(
@@ -355,6 +358,30 @@ class CaseWorkflow:
             since = effective(self.entries[known:])
             reason = contradiction(alarm, case, self.calendar, policy, alarms, since, ev, self.revisions[revised:])
             if reason is None:
+                continue
+            self.withdrawn.add(alarm.key)
+            req = AlarmWithdrawal(
+                workflow_id=workflow.info().workflow_id,
+                ref=self.case.ref,
+                alarm=alarm,
+                reason=reason,
+                officer=self.officer,
+                manager=self.manager,
+                team=self.team,
+            )
+            await self._notify(Notifications.withdraw_alarm, req, alarm)
+        await self._withdraw_clearance_contradicted()
+
+    async def _withdraw_clearance_contradicted(self) -> None:
+        """Withdraw, with a correction, each clearance alarm delivered that a correction since shows was wrong
+        (rules/clearance.py `contradiction`)."""
+        for alarm, known, revised in self.clearance_delivered:
+            if alarm.key in self.withdrawn:
+                continue
+            reason = clearance_contradiction(
+                alarm, effective(self.entries[:known]), self.calendar, self.context.clearance, self.revisions[revised:]
+            )
+            if reason is None:  # (no patch: no case started before clearance has a clearance alarm)
                 continue
             self.withdrawn.add(alarm.key)
             req = AlarmWithdrawal(
@@ -581,7 +608,8 @@ class CaseWorkflow:
 
     def _corrected(self, problem: str | None, number: int, replacement: Event | None) -> Evaluation:
         """The evaluation once entry `number` is voided (`replacement` None) or amended; refused, with what
-        to correct first, when the history left would not fit the law."""
+        to correct first, when the history left would not fit the law or clearance's rules."""
+        problem = problem or correction_problem(self.entries, number, replacement)
         if problem:
             raise ApplicationError(problem, type="RuleViolation", non_retryable=True)
         kept = [

@@ -11,6 +11,7 @@ from casework.lists import choices, listing, query_for, unalerted_cases
 from dashboard.deps import RegisterDep, SettingsDep
 from dashboard.list_params import ListParams
 from dashboard.rendering import page
+from register.caseload import ANY_TEAM
 from rules import Regime, Stage
 from runtime.errors import UserError
 
@@ -41,6 +42,7 @@ def _list_page(request: Request, register, settings, view: str):
         officers=officers,
         managers=managers,
         teams=[t.name for t in register.teams()],
+        any_team=ANY_TEAM,
         regimes=list(Regime),
         stages=[s for s in Stage if s is not Stage.closed],
         window=settings.due_soon_working_days,

@@ -5,7 +5,9 @@ actor, after the roles check of `casework.permissions` (`dashboard.forms.actor`)
 validator has the last word. A refused form is shown again with the error summary and nothing is
 recorded; an accepted one redirects to the case page (Post/Redirect/Get). Only the events the case's
 stage allows are offered (`rules.engine.offered`), with the fields each takes and, for a response or a
-review, the exemptions of the case's regime (`rules.exemptions`).
+review, the exemptions of the case's regime (`rules.exemptions`). Clearance's events are offered as
+`rules.clearance.offered` says: a flag with the approving team chosen from the teams, a return with what
+is to change; a manager recording an answer while clearance is pending gives a reason to override it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from dashboard.forms import Errors, actor, date_fields, day, done, posted, refus
 from dashboard.rendering import page
 from messages import CaseInput
 from rules import Event, EventType, Regime, RuleViolation
+from rules.clearance import ANSWERS
+from rules.clearance import offered as clearance_offered
 from rules.engine import offered, outcomes_of, takes_until
 from rules.exemptions import EXAMPLES, EXEMPTIONS
 from rules.exemptions import check as check_exemptions
@@ -55,6 +59,10 @@ def _fields_of(kind: EventType, *more: str) -> set[str]:
         present.add("exemptions")
     if takes_until(kind):
         present.add("until-day")
+    if kind is EventType.flag_for_clearance:
+        present.add("team")
+    if kind is EventType.returned:
+        present.add("changes")
     return present
 
 
@@ -63,6 +71,9 @@ def _field_for(message: str, present: set[str]) -> str:
     else the date, where the error summary's link then leads."""
     lowered = message.lower()
     for words, field_id in (
+        (("clearance by",), "override_clearance"),
+        (("team",), "team"),
+        (("change",), "changes"),
         (("exemption", "citation", "cite"), "exemptions"),
         (("outcome",), "outcome"),
         (("independen", "override"), "override"),
@@ -94,6 +105,12 @@ def _event_fields(form: dict, kind: EventType, regime: Regime, errors: Errors) -
         fields["until"] = day(form, "until", errors, "that date", required=False)
     if kind is EventType.extended:
         fields["exceptional"] = bool(form.get("exceptional"))
+    if kind is EventType.flag_for_clearance:
+        fields["team"] = form.get("team") or None
+        if fields["team"] is None:
+            errors.add("team", "Choose the approving team")
+    if kind is EventType.returned:
+        fields["changes"] = text(form, "changes", errors, "what is to change", required=True) or None
     if not errors and fields.get("exemptions"):
         try:
             check_exemptions(regime, Event(**fields))
@@ -106,20 +123,41 @@ def _regime_help(regime: Regime) -> dict:
     return {"examples": EXAMPLES[regime], "allowed": sorted(EXEMPTIONS[regime])}
 
 
+def _clearance_fields(kind: EventType, register) -> dict:
+    """What the event form shows of clearance: the teams to choose the approving one from, for a flag; a
+    box for what is to change, for a return."""
+    flag = kind is EventType.flag_for_clearance
+    return {
+        "teams": [(t.name, t.name) for t in register.teams()] if flag else None,
+        "asks_changes": kind is EventType.returned,
+    }
+
+
+def _overriding_clearance(who, v, kind: EventType) -> bool:
+    """A manager recording an answer while clearance is pending is offered the override (with a reason)."""
+    return kind in ANSWERS and v.clearance is not None and may(who, "override_clearance")
+
+
+def _choices(v) -> list[EventType]:
+    return offered(v.evaluation) + clearance_offered(v.events, v.evaluation.stage)
+
+
 # --- record an event -------------------------------------------------------------------------------------
 
 
 @router.get("/case/{ref:path}/record", response_class=HTMLResponse)
-async def record_form(request: Request, ref: str, client: TemporalDep, settings: SettingsDep, kind: str = ""):
+async def record_form(
+    request: Request, ref: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep, kind: str = ""
+):
     actor(request, "record")
     v = await cases.view(client, settings, ref)
-    choices = offered(v.evaluation)
+    choices = _choices(v)
     if kind not in {c.value for c in choices}:
         return page(request, "record_choose.html", view=v, ev=v.evaluation, choices=choices, case_url=case_url(ref))
-    return _record_page(request, v, EventType(kind), {}, Errors())
+    return _record_page(request, v, EventType(kind), {}, Errors(), register)
 
 
-def _record_page(request, v, kind: EventType, values: dict, errors: Errors, status_code: int = 200):
+def _record_page(request, v, kind: EventType, values: dict, errors: Errors, register, status_code: int = 200):
     return page(
         request,
         "record.html",
@@ -132,6 +170,8 @@ def _record_page(request, v, kind: EventType, values: dict, errors: Errors, stat
         cites=kind in CITING,
         regime_help=_regime_help(v.evaluation.regime),
         overriding=kind is EventType.review_completed and may(request.state.actor, "override"),
+        overriding_clearance=_overriding_clearance(request.state.actor, v, kind),
+        **_clearance_fields(kind, register),
         values=values,
         errors=errors,
         case_url=case_url(v.ref),
@@ -139,7 +179,7 @@ def _record_page(request, v, kind: EventType, values: dict, errors: Errors, stat
 
 
 @router.post("/case/{ref:path}/record", response_class=HTMLResponse)
-async def record_posted(request: Request, ref: str, client: TemporalDep, settings: SettingsDep):
+async def record_posted(request: Request, ref: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep):
     who = actor(request, "record")
     form = await posted(request)
     v = await cases.view(client, settings, ref)
@@ -150,17 +190,23 @@ async def record_posted(request: Request, ref: str, client: TemporalDep, setting
     errors = Errors()
     fields = _event_fields(form, kind, v.evaluation.regime, errors)
     override = text(form, "override", errors, "the reason for the override") or None
+    over_clearance = text(form, "override_clearance", errors, "the reason for the override") or None
     if not errors:
         try:
-            await cases.record_event(client, settings, ref, Event(**fields), who, override=override)
+            event = Event(**fields)
+            await cases.record_event(
+                client, settings, ref, event, who, override=override, override_clearance=over_clearance
+            )
         except ValidationError as exc:
             errors.add("on-day", one_line_validation_error(exc))
         except UserError as exc:
             overriding = kind is EventType.review_completed and may(who, "override")
-            refusal(errors, exc, _field_for(str(exc), _fields_of(kind, *(["override"] if overriding else []))))
+            extra = ["override"] if overriding else []
+            extra += ["override_clearance"] if _overriding_clearance(who, v, kind) else []
+            refusal(errors, exc, _field_for(str(exc), _fields_of(kind, *extra)))
         else:
             return done(case_url(ref))
-    return _record_page(request, v, kind, form, errors, status_code=400)
+    return _record_page(request, v, kind, form, errors, register, status_code=400)
 
 
 # --- void or amend an event ------------------------------------------------------------------------------
@@ -173,7 +219,7 @@ async def _entry(client, settings, ref: str, number: int):
     return v, v.entries[number - 1]
 
 
-def _correct_page(request, v, entry, number, how, values, errors, status_code=200):
+def _correct_page(request, v, entry, number, how, values, errors, register, status_code=200):
     kind = entry.event.type
     return page(
         request,
@@ -187,6 +233,7 @@ def _correct_page(request, v, entry, number, how, values, errors, status_code=20
         until_label=UNTIL.get(kind, ""),
         cites=kind in CITING,
         extended=kind is EventType.extended,
+        **_clearance_fields(kind, register),
         regime_help=_regime_help(v.evaluation.regime),
         values=values,
         errors=errors,
@@ -200,20 +247,26 @@ def _current(entry) -> dict:
     values.update(outcome=e.outcome or "", exemptions=", ".join(e.exemptions))
     values["public_interest_test"] = "yes" if e.public_interest_test else ""
     values["exceptional"] = "yes" if e.exceptional else ""
+    values.update(team=e.team or "", changes=e.changes or "")
     return values
 
 
 @router.get("/case/{ref:path}/event/{number}/{how}", response_class=HTMLResponse)
-async def correct_form(request: Request, ref: str, number: int, how: str, client: TemporalDep, settings: SettingsDep):
+async def correct_form(
+    request: Request, ref: str, number: int, how: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep
+):
     actor(request, "correct")
     if how not in ("void", "amend"):
         raise UserError(f"no such page: {how}")
     v, entry = await _entry(client, settings, ref, number)
-    return _correct_page(request, v, entry, number, how, _current(entry) if how == "amend" else {}, Errors())
+    values = _current(entry) if how == "amend" else {}
+    return _correct_page(request, v, entry, number, how, values, Errors(), register)
 
 
 @router.post("/case/{ref:path}/event/{number}/{how}", response_class=HTMLResponse)
-async def correct_posted(request: Request, ref: str, number: int, how: str, client: TemporalDep, settings: SettingsDep):
+async def correct_posted(
+    request: Request, ref: str, number: int, how: str, client: TemporalDep, settings: SettingsDep, register: RegisterDep
+):
     who = actor(request, "correct")
     form = await posted(request)
     if how not in ("void", "amend"):
@@ -236,7 +289,7 @@ async def correct_posted(request: Request, ref: str, number: int, how: str, clie
             refusal(errors, exc, _field_for(str(exc), present) if how == "amend" else "reason")
         else:
             return done(case_url(ref))
-    return _correct_page(request, v, entry, number, how, form, errors, status_code=400)
+    return _correct_page(request, v, entry, number, how, form, errors, register, status_code=400)
 
 
 # --- assign ----------------------------------------------------------------------------------------------
