@@ -19,6 +19,22 @@ from tests.processes import DevServer, reap
 
 TEST_KEYS = Keyring.generate()
 
+SERVER_FIXTURES = frozenset(
+    {"env", "dev_env", "server", "postgres_server", "postgres_database", "dovecot", "deployment"}
+)
+"""A test that asks for one of these starts a server or a process: it is `slow` without saying so."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks added here
+def pytest_collection_modifyitems(config, items):
+    """Mark `slow` every test that asks for a server fixture (a module or test that starts processes,
+    browsers or storms by itself says `pytest.mark.slow` in its own file), then run the slow tests first:
+    with `--dist worksteal` the longest waits start at once and the quick tests fill the gaps."""
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:

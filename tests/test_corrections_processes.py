@@ -14,6 +14,7 @@ import io
 import json
 from datetime import timedelta
 
+import pytest
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 
@@ -77,6 +78,7 @@ def refused(d: Deployment, *args: str) -> str:
     return out.stderr
 
 
+@pytest.mark.slow
 def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_server(tmp_path):
     now = today("Europe/London")
     port = free_port()

@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from temporalio.api.enums.v1 import EventType, WorkflowExecutionStatus
 from temporalio.client import Client
 
@@ -79,6 +80,7 @@ def every_history_delivered(server, refs: list[str]) -> list[int] | None:
     return found if min(found) >= 1 else None
 
 
+@pytest.mark.slow
 def test_sigkill_of_the_worker_mid_batch_loses_no_case_and_repeats_no_alarm(tmp_path, server):
     """Killed: the worker process (SIGKILL) while 60 back-dated cases fire their alarm.
     Counted at the far side: the messages the SMTP server accepted (one per case, each to its own
@@ -117,6 +119,7 @@ def test_sigkill_of_the_worker_mid_batch_loses_no_case_and_repeats_no_alarm(tmp_
     d.stop_worker()
 
 
+@pytest.mark.slow
 def test_sigkill_while_the_mail_server_is_accepting_sends_it_again_once_and_loses_nothing(tmp_path, server):
     """Killed: the worker (SIGKILL) after the SMTP server accepted an escalation and before it answered —
     the one window the design leaves. Counted at the SMTP server: the message exactly twice, with the
@@ -146,6 +149,7 @@ def test_sigkill_while_the_mail_server_is_accepting_sends_it_again_once_and_lose
     d.stop_worker()
 
 
+@pytest.mark.slow
 def test_restarting_the_dev_server_keeps_cases_and_timers(tmp_path, server):
     """Stopped: the Temporal dev server process, then started again on the same database file.
     Counted: the open case still running, and the alarm whose timer was set before the restart delivered
@@ -221,6 +225,7 @@ async def test_a_locked_register_is_retried_with_backoff_and_nothing_is_lost_or_
     assert max(tries) > 1, tries  # the first attempts failed on the lock and were retried
 
 
+@pytest.mark.slow
 async def test_smtp_down_then_up_delivers_once_it_is_back_and_never_twice(dev_env, settings):
     """Made unavailable: the SMTP server (nothing listening on its port) for 6 s, then started.
     Counted: exactly one message accepted for the alarm, and its row marked sent."""
