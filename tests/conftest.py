@@ -3,6 +3,7 @@ the PyPI packages (time-skipping for lifecycles, one per test; the dev server wh
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -23,6 +24,14 @@ SERVER_FIXTURES = frozenset(
     {"env", "dev_env", "server", "postgres_server", "postgres_database", "dovecot", "deployment"}
 )
 """A test that asks for one of these starts a server or a process: it is `slow` without saying so."""
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: absent when it is not installed
+def pytest_xdist_auto_num_workers(config) -> int:
+    """`-n auto` (pyproject.toml): one worker more than this process may use cores. Much of a slow test
+    is waiting (a worker process starting, a grace-period timer, a server restarting), and the extra
+    worker runs a test in those gaps."""
+    return len(os.sched_getaffinity(0)) + 1
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks added here
