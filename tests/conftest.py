@@ -34,15 +34,46 @@ def pytest_xdist_auto_num_workers(config) -> int:
     return len(os.sched_getaffinity(0)) + 1
 
 
+LONGEST_FIRST = (
+    "test_digest_storm.py",
+    "test_faults.py",
+    "test_corrections_processes.py",
+    "test_two_workers.py",
+    "test_teams_processes.py",
+    "test_intake_processes.py",
+    "test_processes.py",
+    "test_letters_walkthrough.py",
+    "test_workbench.py",
+    "test_bench_smoke.py",
+    "test_differential.py",
+    "test_category_processes.py",
+    "test_readme_walkthrough.py",
+    "test_key_mismatch.py",
+)
+"""The modules whose tests took longest (bench/RESULTS.md, "The test suite"), longest first. Only the
+order of the run depends on this list: a module missing from it runs among the other slow tests."""
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks added here
 def pytest_collection_modifyitems(config, items):
     """Mark `slow` every test that asks for a server fixture (a module or test that starts processes,
-    browsers or storms by itself says `pytest.mark.slow` in its own file), then run the slow tests first:
-    with `--dist worksteal` the longest waits start at once and the quick tests fill the gaps."""
+    browsers or storms by itself says `pytest.mark.slow` in its own file), then order the run for
+    pytest-xdist's `--dist worksteal`, which gives each worker a contiguous share of the list and lets an
+    idle worker take the tail of a busy one's: the tests are sorted longest first (LONGEST_FIRST, then the
+    other slow ones, then the quick ones) and dealt out in turn, so that every worker starts on one of
+    the longest and the quick tests are what is left to steal at the end."""
     for item in items:
         if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+    def cost(item) -> tuple[int, int]:
+        module = item.path.name
+        rank = LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+        return (item.get_closest_marker("slow") is None, rank)
+
+    items.sort(key=cost)
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    items[:] = [item for share in range(workers) for item in items[share::workers]]
 
 
 @pytest.fixture
