@@ -67,7 +67,9 @@ def postgres_database(postgres_server) -> str:
     return postgres_server + name
 
 
-DATABASES = ["sqlite", "postgresql"]
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+"""The databases a register test runs on; on PostgreSQL it needs the cluster, so it is `slow` (the fast lane
+keeps the SQLite half)."""
 
 
 def settings_on(request, tmp_path):

@@ -12,6 +12,7 @@ import pytest
 from tests.processes import ROOT
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "variable, value, says",
     [
@@ -36,6 +37,7 @@ def test_a_bad_setting_is_one_line_and_status_2(tmp_path, program, variable, val
     assert list(tmp_path.iterdir()) == []  # no data dir, no server started
 
 
+@pytest.mark.slow
 def test_plain_imap_to_a_remote_mailbox_stops_the_worker_with_one_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FOI_", "TEMPORAL_"))}
     env.update(FOI_INTAKE__IMAP_HOST="mail.example.org", FOI_INTAKE__TLS="none")

@@ -37,6 +37,7 @@ def test_every_script_in_bench_has_a_smoke_test():
     assert {p.name for p in BENCH.glob("*.py")} - HELPERS == set(SCRIPTS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
 def test_the_benchmark_runs_at_a_tiny_size(script, tmp_path):
     args, title, figure = SCRIPTS[script]

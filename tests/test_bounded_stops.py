@@ -48,6 +48,7 @@ async def test_show_gives_up_within_its_timeout_when_the_register_refuses_the_ca
     assert register.case("STUCK") is None and register.case("WARM") is not None
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)")
 def test_the_worker_stops_within_seconds_while_an_activity_waits_on_a_lock(tmp_path, postgres_database):
     d = Deployment(tmp_path, FOI_DATABASE_URL=postgres_database, FOI_WORKER_STOP_SECONDS="3")

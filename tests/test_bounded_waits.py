@@ -51,6 +51,7 @@ async def test_record_without_a_worker_gives_up_and_the_event_never_lands(dev_en
     assert [r.type for r in register.events("WAIT")] == ["withdrawn"]
 
 
+@pytest.mark.slow
 def test_the_record_command_without_a_worker_is_one_line_and_status_1(tmp_path):
     from tests.processes import Deployment, DevServer
     from tests.test_faults import KEY_SETTING

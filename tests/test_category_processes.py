@@ -24,6 +24,7 @@ def deployment(tmp_path):
         d.stop_worker()
 
 
+@pytest.mark.slow
 def test_new_takes_a_category_and_the_school_holidays_recorded(deployment):
     d = deployment
     for day in ("2021-04-06", "2021-04-07", "2021-04-08", "2021-04-09"):

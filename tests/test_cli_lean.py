@@ -56,6 +56,7 @@ COMMANDS = ("calc", "new", "record", "show", "overdue", "alerts", "digest", "hol
 COMMANDS += ("dashboard", "letter", "publish", "unpublish", "disclosure-log", "erase", "hold", "release", "erasures")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_help_loads_neither_pydantic_nor_the_engine_nor_the_settings(command):
     heavy = ("pydantic", "holidays", "settings", "rules.models", "rules.engine", *HEAVY)
@@ -71,10 +72,12 @@ def test_help_loads_neither_pydantic_nor_the_engine_nor_the_settings(command):
     assert line.split()[1:] == []
 
 
+@pytest.mark.slow
 def test_calc_loads_no_database_server_or_table_library():
     assert loaded_by("calc", "-", stdin=json.dumps({"regime": "foia", "received": "2021-03-31"})) == []
 
 
+@pytest.mark.slow
 def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(tmp_path):
     # No server listens on the port: the command fails in one line, having loaded only what it needed —
     # the Temporal client, and the register where the worker left its key fingerprints (runtime/key_check.py),
@@ -85,10 +88,12 @@ def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(t
     assert loaded_by("show", "X", env=env, probe=("temporalio.worker", "email_validator")) == []
 
 
+@pytest.mark.slow
 def test_overdue_loads_the_database_but_not_temporal(tmp_path):
     assert loaded_by("overdue", "--json", env={"FOI_DATA_DIR": str(tmp_path)}) == ["sqlalchemy"]
 
 
+@pytest.mark.slow
 def test_overdue_off_a_terminal_prints_every_value_whole(tmp_path):
     data = tmp_path / "data"
     register = Register(f"sqlite:///{(data / 'register.db').as_posix()}")

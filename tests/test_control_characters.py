@@ -30,6 +30,7 @@ NEW = ["new", "--ref", "R1", "--regime", "foia", "--received", "2021-01-04"]
 ESCAPE = "\x1b]0;PWNED\x07\x1b[2J"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args, says",
     [
@@ -54,6 +55,7 @@ def test_an_import_row_with_a_nul_byte_is_that_lines_error(settings):
     assert [c.ref for _, c in checked.valid] == ["N-2"]
 
 
+@pytest.mark.slow
 def test_the_import_command_starts_nothing_from_a_file_with_a_nul_byte(tmp_path):
     (tmp_path / "cases.csv").write_text("ref,regime,received,requester_name\nN-1,foia,2026-10-01,A\x00B\n")
     out = Deployment(tmp_path).starter("import", "cases.csv")  # no worker: nothing could start anyway
@@ -62,6 +64,7 @@ def test_the_import_command_starts_nothing_from_a_file_with_a_nul_byte(tmp_path)
     assert "started" not in out.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args, stdin, says",
     [
@@ -88,6 +91,7 @@ def test_json_strings_are_checked_wherever_they_are(tmp_path, args, stdin, says)
     one_line_refusal(Deployment(tmp_path).starter(*args, stdin=stdin), says)
 
 
+@pytest.mark.slow
 def test_a_file_that_is_not_utf8_is_said_to_be_so(tmp_path):
     (tmp_path / "latin1.csv").write_bytes(
         "ref,regime,received,subject\nL-1,foia,2026-10-01,caf\xe9\n".encode("latin-1")
@@ -99,11 +103,13 @@ def test_a_file_that_is_not_utf8_is_said_to_be_so(tmp_path):
     one_line_refusal(d.starter(*NEW, "--events", "utf16.json"), "cannot read utf16.json: not UTF-8 text")
 
 
+@pytest.mark.slow
 def test_a_csv_value_longer_than_the_csv_reader_takes_is_one_line(tmp_path):
     (tmp_path / "long.csv").write_text(f"ref,regime,received,subject\nL-1,foia,2026-10-01,{'s' * 140_000}\n")
     one_line_refusal(Deployment(tmp_path).starter("import", "long.csv"), "line 2: field larger than field limit")
 
 
+@pytest.mark.slow
 def test_a_port_out_of_range_is_a_usage_mistake(tmp_path):
     one_line_refusal(Deployment(tmp_path).starter("dashboard", "--port", "99999"), "is not a port number (1-65535)")
 
@@ -152,6 +158,7 @@ async def test_the_dashboard_refuses_bad_query_strings_with_400_and_its_headers(
         assert all(r.headers.get(name) == value for name, value in HEADERS.items()), r.headers
 
 
+@pytest.mark.slow
 def test_the_command_line_never_prints_a_control_character_from_the_register(tmp_path):
     d = Deployment(tmp_path, COLUMNS="250")
     register = Register(f"sqlite:///{tmp_path / '.foi' / 'register.db'}")
@@ -168,6 +175,7 @@ def test_the_command_line_never_prints_a_control_character_from_the_register(tmp
     assert "older release could\\x1b]0;PWNED\\x07" in d.starter("overdue").stdout
 
 
+@pytest.mark.slow
 def test_the_requester_can_come_from_stdin_and_is_checked_there_too(tmp_path):
     d = Deployment(tmp_path)
     one_line_refusal(

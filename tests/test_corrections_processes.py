@@ -14,6 +14,7 @@ import io
 import json
 from datetime import timedelta
 
+import pytest
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 
@@ -77,6 +78,7 @@ def refused(d: Deployment, *args: str) -> str:
     return out.stderr
 
 
+@pytest.mark.slow
 def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_server(tmp_path):
     now = today("Europe/London")
     port = free_port()
@@ -145,7 +147,10 @@ def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_s
             assert [m["To"] for m in about("C")] == [ADMIN] and "WITHDRAWN" not in about("C")[0]["Subject"].upper()
 
             # refused, each with one line and nothing recorded anywhere
-            before = (history_events(d, "C"), len(register.actions("C")), len(inbox.messages))
+            # A's alarm may arrive at any moment now (its grace is a real minute, which a loaded machine can
+            # spend on the steps above; it is counted below): every other message counts here
+            not_a = lambda: len([m for _, m in inbox.messages if "[A]" not in m["Subject"]])  # noqa: E731
+            before = (history_events(d, "C"), len(register.actions("C")), not_a())
             said = refused(d, "void", "C", "1", "--reason", "wrong", "--as", BOB)
             assert "event 1 cannot be voided" in said and "review_requested" in said
             assert "no event 9" in refused(d, "void", "C", "9", "--reason", "x", "--as", BOB)
@@ -161,7 +166,7 @@ def test_corrections_and_assignments_through_a_real_worker_counted_at_the_smtp_s
             assert "people" in refused(
                 d, "people", "add", "x@example.org", "--name", "X", "--role", "admin", "--as", BOB
             )
-            assert (history_events(d, "C"), len(register.actions("C")), len(inbox.messages)) == before
+            assert (history_events(d, "C"), len(register.actions("C")), not_a()) == before
             assert [r.voided_at for r in register.events("C")] == [None, None]
 
             ok(d, "void", "C", "2", "--reason", "recorded on the wrong case", "--as", BOB)

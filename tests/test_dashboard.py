@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 from playwright.async_api import async_playwright
 
@@ -46,6 +47,7 @@ async def serving(app, port: int):
     return server, task
 
 
+@pytest.mark.slow
 async def test_a_manager_follows_an_overdue_case_to_the_holiday_that_moved_its_date(dev_env, settings, register):
     now = today("Europe/London")
     cal = naive_calendar("foia")  # the tests' own model of the calendar, not the engine's

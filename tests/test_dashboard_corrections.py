@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from playwright.async_api import async_playwright
 
 from casework import cases
@@ -23,6 +24,7 @@ ALICE = Actor("alice@example.org", "Alice", frozenset({"officer"}), registered=T
 BOB = Actor("bob@example.org", "Bob", frozenset({"manager"}), registered=True)
 
 
+@pytest.mark.slow
 async def test_the_case_page_strikes_through_a_voided_event_and_lists_every_action_with_its_author(
     dev_env, settings, register
 ):

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pytest
 from playwright.async_api import async_playwright
 
 from casework import cases
@@ -40,6 +41,7 @@ HOME_OFFICE = CaseInput(
 )
 
 
+@pytest.mark.slow
 async def test_a_manager_downloads_the_letters_and_the_quarters_figures(dev_env, settings, register, tmp_path):
     client = dev_env.client
     async with running_worker(client, settings):

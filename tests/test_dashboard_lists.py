@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.async_api import async_playwright
 
 from casework.today import today
@@ -44,6 +45,7 @@ def query(url: str) -> dict[str, list[str]]:
     return parse_qs(urlparse(url).query)
 
 
+@pytest.mark.slow
 async def test_paging_filters_search_and_sorting_without_javascript(settings, register):
     seed_caseload(register)
     port = free_port()
@@ -113,6 +115,7 @@ async def test_paging_filters_search_and_sorting_without_javascript(settings, re
         await task
 
 
+@pytest.mark.slow
 async def test_a_ref_stays_on_one_line_in_a_crowded_list(settings, register):
     now = today("Europe/London")
     words = "Costs of the new headquarters building, its contracts and every consultant's report on them"

@@ -39,6 +39,7 @@ def test_the_removed_basic_auth_settings_are_refused_at_start_up(settings, remov
         create_app(settings.model_copy(update=removed))
 
 
+@pytest.mark.slow
 def test_the_dashboard_command_refuses_the_basic_auth_user_in_one_line(tmp_path):
     d = Deployment(tmp_path, FOI_DASHBOARD_TOKEN="s3cret", FOI_DASHBOARD_USER="admin")
     out = d.starter("dashboard", "--port", str(free_port()), timeout=30)
@@ -126,6 +127,7 @@ async def test_an_authenticated_head_request_is_answered(settings):
         await task
 
 
+@pytest.mark.slow
 async def test_the_pages_keep_their_style_under_the_content_policy(settings):
     from playwright.async_api import async_playwright
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 
 import rules
@@ -19,8 +20,10 @@ from tests.law_histories import NATIONS, History, edge_tags, law_histories
 from tests.naive_law import EVENT_TYPES, naive_evaluate
 
 # 3,000 histories, derandomized (the same ones on every run and in CI): about 14 s on 2 cores;
-# the coverage test below draws 1,500 more in about 8 s.
+# the coverage test below draws 1,500 more in about 8 s. Both are `slow`: the inner loop's fast lane
+# (`pytest -m "not slow"`) runs the same comparison on FAST_EXAMPLES histories of its own.
 EXAMPLES = 3000
+FAST_EXAMPLES = 200
 ci = settings(
     max_examples=EXAMPLES,
     derandomize=True,
@@ -71,9 +74,7 @@ def compare(h: History) -> tuple[dict, list[str]]:
     return naive, differences(engine, naive)
 
 
-@ci
-@given(law_histories())
-def test_the_engine_and_the_naive_model_agree_on_every_key(h):
+def agree(h: History) -> None:
     naive, diff = compare(h)
     event(f"regime={h.regime} stage={naive['stage']} closed={naive['closed_reason']}")
     for tag in sorted(edge_tags(h)):
@@ -81,6 +82,22 @@ def test_the_engine_and_the_naive_model_agree_on_every_key(h):
     assert not diff, "engine and naive model disagree\n" + repro(h) + "\n" + "\n".join(diff)
 
 
+@pytest.mark.slow
+@ci
+@given(law_histories())
+def test_the_engine_and_the_naive_model_agree_on_every_key(h):
+    agree(h)
+
+
+@settings(ci, max_examples=FAST_EXAMPLES)
+@given(law_histories())
+def test_the_engine_and_the_naive_model_agree_on_a_few_histories_for_the_fast_lane(h):
+    """The same comparison at a small size (other histories: hypothesis seeds a derandomized test by its
+    name), so that an engine change that breaks the law fails in the inner loop's seconds, not only in CI."""
+    agree(h)
+
+
+@pytest.mark.slow
 def test_the_histories_reach_every_event_kind_stage_and_policy_setting():
     """Drawn with a fixed seed: every event type, final stage and closing reason, every policy setting."""
     seen: Counter = Counter()

@@ -15,6 +15,7 @@ import threading
 from collections import Counter
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from casework import cases
@@ -43,6 +44,7 @@ def queued(register: Register) -> int:
         return s.scalar(select(func.count()).select_from(NotificationRow).where(NotificationRow.status == "queued"))
 
 
+@pytest.mark.slow
 def test_a_storm_of_1000_back_dated_cases_gives_their_manager_one_digest_across_a_worker_sigkill(tmp_path, server):
     port = free_port()
     d, settings = deploy(

@@ -8,6 +8,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.processes import Deployment
 
 
@@ -48,6 +50,7 @@ def wait_for(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+@pytest.mark.slow
 def test_a_new_worker_replaces_the_server_a_killed_worker_left_running(tmp_path):
     d = Deployment(tmp_path)
     d.start_worker()
@@ -73,6 +76,7 @@ def test_a_new_worker_replaces_the_server_a_killed_worker_left_running(tmp_path)
     assert not (tmp_path / ".foi" / "temporal-server.pid").exists()
 
 
+@pytest.mark.slow
 def test_the_worker_stops_with_one_line_when_its_server_dies(tmp_path):
     d = Deployment(tmp_path)
     d.start_worker()
@@ -88,6 +92,7 @@ def test_the_worker_stops_with_one_line_when_its_server_dies(tmp_path):
     assert errors == ["error: the embedded Temporal server stopped (killed by signal 9); the worker stops too"]
 
 
+@pytest.mark.slow
 def test_stopping_the_worker_prints_none_of_the_servers_shutdown_warnings(tmp_path):
     d = Deployment(tmp_path)
     d.start_worker()

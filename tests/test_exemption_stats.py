@@ -61,6 +61,7 @@ def report(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_the_quarter_in_json(data_dir):
     out = report(data_dir, "--quarter", "2021Q1", "--format", "json")
     assert out.returncode == 0, out.stderr
@@ -78,6 +79,7 @@ def test_the_quarter_in_json(data_dir):
     assert "count" not in percent
 
 
+@pytest.mark.slow
 def test_csv_and_the_current_quarter_by_default(data_dir):
     out = report(data_dir, "--quarter", "2021Q1", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
@@ -88,6 +90,7 @@ def test_csv_and_the_current_quarter_by_default(data_dir):
     assert json.loads(now.stdout)["figures"][0] == {"section": "requests", "measure": "received", "count": 0}
 
 
+@pytest.mark.slow
 def test_a_bad_quarter_is_one_line_and_status_2(data_dir):
     out = report(data_dir, "--quarter", "2021Q5")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "like 2021Q2" in out.stderr

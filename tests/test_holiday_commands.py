@@ -32,6 +32,7 @@ def due_when_shown(d: Deployment, ref: str, expected: str) -> str:
     return got
 
 
+@pytest.mark.slow
 def test_holiday_add_is_idempotent_and_remove_undoes_it(deployment):
     d = deployment
     received = today("Europe/London") - timedelta(days=10)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import text
 
 from activities.calendar import Calendars
@@ -16,6 +17,7 @@ from tests.processes import Deployment
 from tests.test_low_findings import one_line_refusal
 
 
+@pytest.mark.slow
 def test_a_holiday_name_over_100_characters_is_refused_and_nothing_recorded(tmp_path):
     d = Deployment(tmp_path)
     one_line_refusal(d.starter("holiday", "add", "2027-03-01", "n" * 101), "name: String should have at most 100")

@@ -74,6 +74,7 @@ def test_a_file_of_the_wrong_shape_is_refused_whole(settings, text, says):
         check(text, settings)
 
 
+@pytest.mark.slow
 def test_importing_the_example_then_again_then_a_mixed_file(tmp_path):
     d = Deployment(tmp_path)
     d.start_worker()

@@ -62,6 +62,7 @@ def test_out_of_range_dates_are_row_errors_and_the_other_rows_are_still_checked(
     assert "out of range" in checked.errors[0] and "out of range" in checked.errors[1]
 
 
+@pytest.mark.slow
 def test_a_file_with_any_bad_row_starts_nothing(tmp_path):
     d = Deployment(tmp_path)
     (tmp_path / "mixed.csv").write_text(

@@ -244,6 +244,7 @@ def test_plain_imap_is_refused_to_anything_but_loopback():
     assert IntakeSettings(imap_host="::1", tls="none").port == 143
 
 
+@pytest.mark.slow
 def test_a_server_without_idle_is_polled_and_what_arrives_is_taken(tmp_path):
     d = Dovecot("imap_capability = IMAP4rev1 LITERAL+ UIDPLUS MOVE\n")  # the server offers no IDLE
     d.start()

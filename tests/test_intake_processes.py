@@ -56,6 +56,7 @@ def dovecot():
     d.stop()
 
 
+@pytest.mark.slow
 def test_fifty_requests_through_a_sigkill_each_once_then_a_case_its_acknowledgement_and_a_reply(tmp_path, dovecot):
     smtp_port = free_port()
     with smtp_server(smtp_port) as inbox:
@@ -155,6 +156,7 @@ def test_fifty_requests_through_a_sigkill_each_once_then_a_case_its_acknowledgem
         d.stop_worker()
 
 
+@pytest.mark.slow
 def test_wrong_credentials_are_one_line_in_the_worker_log_and_the_cases_carry_on(tmp_path, dovecot):
     d = Deployment(tmp_path, **{**dovecot.env(), "FOI_INTAKE__PASSWORD": "Not-The-Password-7"})
     d.start_worker()

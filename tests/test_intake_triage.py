@@ -32,6 +32,7 @@ def staff(tmp_path):
     return run, register
 
 
+@pytest.mark.slow  # a dozen starter.py processes
 def test_refusals_are_one_line_and_exit_2_and_a_message_is_triaged_once(staff):
     run, register = staff
     refused = {
@@ -91,6 +92,7 @@ def test_the_regime_suggested_from_the_words_of_the_request(subject, body, regim
     assert suggest(subject, body)[0] == regime
 
 
+@pytest.mark.slow  # starter.py processes
 def test_the_triage_list_shows_a_reply_with_the_event_its_case_awaits(staff):
     run, register = staff
     register.upsert_case(

@@ -3,6 +3,8 @@ of starting cases the worker can never decode."""
 
 from __future__ import annotations
 
+import pytest
+
 from runtime.codec import Keyring
 from tests.processes import Deployment
 
@@ -11,6 +13,7 @@ def setting(ring: Keyring) -> str:
     return ",".join(f"{k}:{v}" for k, v in (line.split() for line in ring.lines().splitlines()))
 
 
+@pytest.mark.slow
 def test_a_starter_with_another_key_is_refused_and_starts_nothing(tmp_path):
     worker_keys, other_keys = Keyring.generate(), Keyring.generate()
     d = Deployment(tmp_path, FOI_ENCRYPTION_KEYS=setting(worker_keys))

@@ -40,6 +40,7 @@ def test_a_template_cannot_reach_python_or_run_a_command(tmp_path, register):
     assert not marker.exists()
 
 
+@pytest.mark.slow
 def test_each_ref_has_its_own_letter_file_and_only_its_owner_reads_it(settings, register):
     case(register, "a/b", "foia", "2025-10-01")
     case(register, "a_b", "foia", "2025-10-02")

@@ -140,6 +140,7 @@ def starter(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProce
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env", "says"),
     [
@@ -161,6 +162,7 @@ def test_a_letter_the_case_cannot_have_is_one_line_and_status_2(settings, regist
     assert list(settings.data_dir.glob("*.docx")) == []
 
 
+@pytest.mark.slow
 def test_the_command_writes_the_file_it_names(settings, register):
     case(register, "HO/7", "foia", "2025-10-01")
     out = starter(settings.data_dir, "letter", "HO/7", "acknowledgement")

@@ -31,6 +31,7 @@ def written(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@pytest.mark.slow
 def test_the_home_office_case_its_letters_and_its_statistics(deployment, tmp_path):
     d = deployment
     new = d.starter("new", "--ref", "63509", "--regime", "foia", "--received", "2021-03-31", "--subject", "Data")

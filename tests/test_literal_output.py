@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+import pytest
+
 from casework.today import today
 from register import Register
 from tests.caseload_seed import seed
@@ -19,6 +21,7 @@ SUBJECT = "[/bold] and [red]not red[/red] :smile:"
 MANAGER = "[link=http://attacker.example]boss[/link]"
 
 
+@pytest.mark.slow
 def test_markup_in_staff_values_is_printed_literally(tmp_path):
     d = Deployment(tmp_path, COLUMNS="250")
     d.start_worker()

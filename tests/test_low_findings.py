@@ -29,6 +29,7 @@ NEW = ["new", "--ref", "R1", "--regime", "foia", "--received"]
 CASE = {"regime": "foia", "received": "2021-01-04"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args, stdin, says",
     [

@@ -37,6 +37,7 @@ def errors(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("error:")]
 
 
+@pytest.mark.slow
 def test_a_worker_never_joins_another_deployments_server(tmp_path, server):
     other = tmp_path / "b"
     other.mkdir()
@@ -53,6 +54,7 @@ def test_a_worker_never_joins_another_deployments_server(tmp_path, server):
     assert not (other / ".foi" / "temporal-server.pid").exists()
 
 
+@pytest.mark.slow
 def test_a_second_worker_on_the_same_data_dir_leaves_the_live_one_alone(tmp_path):
     d = Deployment(tmp_path)
     d.start_worker()
@@ -72,6 +74,7 @@ def test_a_second_worker_on_the_same_data_dir_leaves_the_live_one_alone(tmp_path
         assert d.stop_worker() == 0
 
 
+@pytest.mark.slow
 def test_a_data_dir_others_may_write_to_is_refused(tmp_path):
     data = tmp_path / ".foi"
     data.mkdir()

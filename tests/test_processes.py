@@ -28,6 +28,7 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+@pytest.mark.slow
 def test_the_home_office_walkthrough_and_a_restart_that_repeats_no_alert(deployment):
     d = deployment
     out = d.starter(
@@ -101,6 +102,7 @@ def test_the_home_office_walkthrough_and_a_restart_that_repeats_no_alert(deploym
     assert len(d.json("alerts")) == 1
 
 
+@pytest.mark.slow
 def test_bad_input_to_the_starter_is_one_line_and_status_2(deployment):
     d = deployment
     now = today("Europe/London")

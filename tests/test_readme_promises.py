@@ -32,6 +32,7 @@ def deployment(tmp_path):
         d.stop_worker()
 
 
+@pytest.mark.slow
 def test_new_with_events_and_an_exceptional_extension_from_the_command_line(deployment, tmp_path):
     d = deployment
     history = tmp_path / "63509.json"

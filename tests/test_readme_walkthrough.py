@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from temporalio.client import Client
 
 from register import Register
@@ -49,6 +50,7 @@ def backlog_import() -> list[str]:
     return shlex.split(line)[2:]
 
 
+@pytest.mark.slow
 def test_the_readme_walkthrough_sends_no_alert_a_later_step_proves_false(tmp_path: Path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     d = Deployment(tmp_path)

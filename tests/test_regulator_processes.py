@@ -17,6 +17,7 @@ def deployment(tmp_path):
         d.stop_worker()
 
 
+@pytest.mark.slow
 def test_a_complaint_reopens_a_reviewed_case_and_the_notice_sets_the_steps(deployment):
     d = deployment
     new = ("new", "--ref", "SC-9", "--regime", "eisr", "--received", "2021-03-31", "--officer", "o@example.org")

@@ -18,7 +18,10 @@ from tests.postgres import binaries
 from tests.processes import ROOT, STARTED, Deployment
 from tests.smtp import free_port
 
-pytestmark = pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)"),
+]
 TOKEN = {"Authorization": "Bearer s3cret"}
 
 

@@ -13,6 +13,7 @@ import io
 import json
 
 import docx
+import pytest
 
 from register import Register
 from tests.processes import Deployment
@@ -25,6 +26,7 @@ OTHER = "other.officer@homeoffice.example"
 SENTENCE = "I can confirm that I was not involved in the initial handling of your request."
 
 
+@pytest.mark.slow
 def test_the_seed_case_with_teams_an_independent_reviewer_and_the_letter_that_says_so(tmp_path):
     d = Deployment(tmp_path, FOI_ALARMS__MANAGER_DELIVERY="immediate")
     register = Register(f"sqlite:///{tmp_path / '.foi' / 'register.db'}")

@@ -31,7 +31,10 @@ from tests.test_faults import KEY_SETTING, completed_deliveries, wait_for
 
 CASES = 200
 
-pytestmark = pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(binaries() is None, reason="needs PostgreSQL (Debian package postgresql)"),
+]
 
 
 def test_two_workers_share_a_storm_and_a_sigkill_of_one_loses_and_doubles_nothing(tmp_path, server, postgres_database):

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 import httpx
+import pytest
 from fastapi.routing import APIRoute
 from temporalio.api.common.v1 import Payload
 
@@ -114,6 +115,7 @@ async def test_every_encryption_uses_a_fresh_nonce():
     assert len(nonces) == 2000 and len({p.data for p in sealed}) == 2000
 
 
+@pytest.mark.slow
 def test_the_report_csv_holds_only_labels_and_counts(tmp_path):
     d = Deployment(tmp_path)
     from register import Register

@@ -65,6 +65,7 @@ def history_size(register, ref: str) -> int:
     return len(register.case_events(ref))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
 async def test_an_officer_signs_in_starts_a_case_and_records_a_response(dev_env, settings, register, javascript):
     register_staff(register, settings)
@@ -140,6 +141,7 @@ async def test_an_officer_signs_in_starts_a_case_and_records_a_response(dev_env,
             await task
 
 
+@pytest.mark.slow
 async def test_refusals_change_nothing(dev_env, settings, register):
     """A POST without the CSRF token or with another session's: 403, nothing recorded. An officer
     cannot reach people management. An unknown exemption: the error summary, nothing recorded."""
@@ -222,6 +224,7 @@ async def test_refusals_change_nothing(dev_env, settings, register):
             await task
 
 
+@pytest.mark.slow
 async def test_a_locked_out_address_cannot_sign_in_with_the_right_password_until_the_lock_ends(settings, register):
     settings = settings.model_copy(update={"sign_in_attempts": 3, "sign_in_lockout_minutes": 15})
     register_staff(register, settings)
@@ -277,6 +280,7 @@ async def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+@pytest.mark.slow
 async def test_with_the_keyboard_alone_an_officer_signs_in_finds_a_case_and_records_a_response(
     dev_env, settings, register
 ):
@@ -341,6 +345,7 @@ async def axe_violations(page: Page) -> list[dict]:
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
+@pytest.mark.slow
 async def test_every_page_passes_axe_core_at_wcag_2_2_a_and_aa(dev_env, settings, register):
     register_staff(register, settings)
     now = today("Europe/London")
@@ -460,6 +465,7 @@ def test_the_pages_run_no_script_and_load_only_their_own_styles():
         assert not re.search(r"<script|onclick=|javascript:", template.read_text()), template.name
 
 
+@pytest.mark.slow
 def test_people_password_reads_standard_input_and_refuses_in_one_line(tmp_path):
     from register import Register
     from tests.processes import Deployment
@@ -481,6 +487,7 @@ def test_people_password_reads_standard_input_and_refuses_in_one_line(tmp_path):
     assert register.person(ADMIN).password_hash == stored  # refused: nothing changed
 
 
+@pytest.mark.slow
 async def test_an_admin_adds_and_removes_a_proclaimed_holiday_and_the_running_case_moves(dev_env, settings, register):
     register_staff(register, settings)
     cal = naive_calendar("foia")
@@ -532,6 +539,7 @@ async def test_an_admin_adds_and_removes_a_proclaimed_holiday_and_the_running_ca
             await task
 
 
+@pytest.mark.slow
 async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(settings, register):
     import time
 
@@ -602,6 +610,7 @@ async def test_the_session_cookie_is_signed_httponly_lax_and_ends_when_idle(sett
         await task
 
 
+@pytest.mark.slow
 async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_registers_someone(
     dev_env, settings, register
 ):
@@ -692,6 +701,7 @@ async def test_a_manager_assigns_and_voids_the_engine_refuses_and_an_admin_regis
             await task
 
 
+@pytest.mark.slow
 def test_the_dashboard_process_logs_each_sign_in_attempt_without_the_password(tmp_path):
     import subprocess
     import sys
@@ -783,6 +793,7 @@ def test_the_record_form_offers_only_what_the_stage_allows(regime, events, as_of
     assert [t.value for t in offered(evaluate_case(regime, "2021-03-03", history, as_of))] == expected
 
 
+@pytest.mark.slow
 async def test_a_review_by_someone_who_handled_the_request_needs_a_managers_override(dev_env, settings, register):
     register_staff(register, settings)
     now = today("Europe/London")
