@@ -11,11 +11,15 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from casework.today import today
 from register import Register
 from tests.processes import Deployment
 
 TEMPORAL = Path(sys.executable).parent / "temporal"
+
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
 
 
 def running_cases_started_before(d: Deployment, moment: str) -> str:

@@ -140,6 +140,7 @@ async def test_the_list_page_has_the_filter_and_the_column(settings, register):
     assert everything.count('<td class="clearance"></td>') == 4  # C-3, C-5, C-6, C-9
 
 
+@pytest.mark.slow
 def test_overdue_awaiting_clearance_on_the_command_line(settings, register):
     cases(register)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from register import Register
 from tests.processes import Deployment
 
@@ -21,6 +23,8 @@ IES, PRESS = "Immigration Enforcement Secretariat", "Press Office"
 ADMIN, OFFICER = "admin@homeoffice.example", "ies.officer@homeoffice.example"
 MANAGER, PAT = "ies.head@homeoffice.example", "press@homeoffice.example"
 CHANGES = "name the exemption for the staff names (s40(2))"
+
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
 
 
 def test_clearance_returned_resubmitted_and_cleared_and_a_managers_override(tmp_path):

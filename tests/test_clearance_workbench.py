@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from playwright.async_api import Page, async_playwright
 
 from casework import cases
@@ -29,6 +30,8 @@ from tests.test_workbench import ADMIN, MANAGER, OFFICER, PASSWORD, axe_violatio
 PRESS = "Press Office"
 PAT = "pat@example.org"  # a member of the press office: the approving team
 MEG = Actor(MANAGER, "Meg Manager", frozenset({"manager"}), registered=True)
+
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
 
 
 def register_press_office(register, settings) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from playwright.async_api import async_playwright
 
 from casework import cases
@@ -32,6 +33,8 @@ from tests.test_workbench import ADMIN, OFFICER, PASSWORD, axe_violations, regis
 
 REVIEWER = "rae@example.org"
 TITLE = "Council budget papers 2026"
+
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
 
 
 async def test_an_officer_publishes_from_the_case_page_and_withdraws_it(dev_env, settings, register, tmp_path):

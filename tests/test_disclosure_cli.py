@@ -20,6 +20,8 @@ from tests.processes import Deployment
 
 TITLE = "Immigration enforcement: operational guidance (2021)"
 
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
+
 
 @pytest.fixture
 def deployment(tmp_path):

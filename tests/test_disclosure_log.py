@@ -34,6 +34,8 @@ TITLES = {
 }
 ATOM = "{http://www.w3.org/2005/Atom}"
 
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
+
 
 @pytest.fixture
 async def site(settings, register):

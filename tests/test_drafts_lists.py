@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+import pytest
 
 from cli.rendering import print_view, view_json
 from dashboard.app import create_app
@@ -45,6 +46,7 @@ def starter(settings, *args: str) -> str:
     return out.stdout
 
 
+@pytest.mark.slow
 async def test_the_draft_date_is_in_the_register_the_lists_and_show(env, settings, register, capsys):
     async with running_worker(env.client, settings):
         handle = await start(env, settings, ref="D1", received=RECEIVED)

@@ -44,6 +44,8 @@ CASES = {
     "D": ("foia", "2025-09-01", [{"type": "responded", "on": "2025-09-15", "outcome": "granted"}]),
 }  # fmt: skip
 
+pytestmark = pytest.mark.slow  # starts processes or a browser (docs/developer.md#what-slow-means)
+
 
 def values(ref: str) -> list[bytes]:
     return [v.encode() for v in REQUESTERS[ref]]

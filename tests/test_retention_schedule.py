@@ -63,6 +63,7 @@ def case(register: Register, ref: str, stage: str, last: str, regime: str = "foi
     )
 
 
+@pytest.mark.slow
 def test_the_daily_run_erases_closed_unheld_cases_whose_period_has_run_in_the_alarm_time_zone(settings):
     register = Register(settings.register_url)
     case(register, "P", "closed", "2021-04-21")  # erasable from 2024-04-21
@@ -109,6 +110,7 @@ def starter(data_dir, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_a_hold_needs_a_manager_a_reason_without_the_requesters_details_and_is_audited(tmp_path):
     data = tmp_path / "data"
     register = Register(f"sqlite:///{data / 'register.db'}")

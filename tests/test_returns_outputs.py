@@ -137,6 +137,7 @@ def test_a_missing_folder_for_the_file_is_one_line(data_dir, tmp_path):
     assert not (tmp_path / "no").exists()
 
 
+@pytest.mark.slow
 def test_help_loads_neither_openpyxl_nor_the_settings():
     probe = (
         "import sys, starter\n"
@@ -197,6 +198,7 @@ async def test_the_statistics_page_offers_each_return_and_its_downloads(settings
         await task
 
 
+@pytest.mark.slow
 async def test_the_return_pages_pass_axe_core_at_wcag_2_2_a_and_aa(settings):
     from playwright.async_api import async_playwright
 

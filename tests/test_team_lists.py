@@ -65,6 +65,7 @@ def test_each_list_and_its_counts_by_officer_filter_by_team(settings, register):
     assert refs(listing(register, settings, replace(open_, team="No such team"))) == []
 
 
+@pytest.mark.slow
 def test_overdue_team_on_the_command_line(settings, register):
     cases(register)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}

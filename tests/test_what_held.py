@@ -72,8 +72,9 @@ async def test_pages_escape_what_staff_typed(settings, register):
 
 
 async def test_only_the_staff_forms_change_state_and_none_without_a_person(settings):
-    """The forms of issue 19 are the only routes that change anything (each POST): signed out, each
-    sends to sign-in; with the read-only token, each is refused; the sign-in form needs its own token."""
+    """The forms of issue 19 (and the disclosure log's publish and withdraw) are the only routes that change
+    anything (each POST): signed out, each sends to sign-in; with the read-only token, each is refused; the
+    sign-in form needs its own token."""
     from dashboard.app import ROUTERS
 
     app = create_app(reading(settings))
@@ -83,7 +84,9 @@ async def test_only_the_staff_forms_change_state_and_none_without_a_person(setti
     assert posts == [
         "/case/{ref:path}/assign",
         "/case/{ref:path}/event/{number}/{how}",
+        "/case/{ref:path}/publish",
         "/case/{ref:path}/record",
+        "/case/{ref:path}/unpublish",
         "/holidays",
         "/holidays/remove",
         "/people",
@@ -95,7 +98,8 @@ async def test_only_the_staff_forms_change_state_and_none_without_a_person(setti
     server, task = await serving(app, port)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
-            for path in ("/case/A/assign", "/case/A/event/1/void", "/case/A/record", "/holidays", "/people", "/start"):
+            forms = ("/case/A/assign", "/case/A/event/1/void", "/case/A/record", "/case/A/publish", "/case/A/unpublish")
+            for path in (*forms, "/holidays", "/people", "/start"):
                 signed_out = await http.post(path, data={"reason": "x"})
                 assert (signed_out.status_code, signed_out.headers["location"]) == (303, f"/sign-in?next={path}")
                 assert (await http.post(path, headers=BEARER, data={"reason": "x"})).status_code == 403, path
