@@ -37,10 +37,13 @@ def pytest_xdist_auto_num_workers(config) -> int:
 
 LONGEST_FIRST = (
     "test_digest_storm.py",
+    "test_retention.py",
     "test_faults.py",
     "test_corrections_processes.py",
     "test_two_workers.py",
     "test_teams_processes.py",
+    "test_clearance_processes.py",
+    "test_backup_restore.py",
     "test_intake_processes.py",
     "test_processes.py",
     "test_letters_walkthrough.py",
