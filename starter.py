@@ -14,6 +14,12 @@
     python starter.py import FILE.csv        start many cases from a spreadsheet
     python starter.py dashboard              the managers' web pages
     python starter.py letter REF KIND        a letter to the requester (.docx)
+    python starter.py void|amend|assign REF  put a mistake right, or give the case to someone else
+    python starter.py history REF            every action on a case: when, who and why
+    python starter.py people|teams ...       the staff, their roles and teams
+    python starter.py publish REF --title T  a response in the public disclosure log (docs/disclosure-log.md)
+    python starter.py disclosure-log         the public disclosure log's site
+    python starter.py erase|hold|release REF retention: erasure on request, legal holds (docs/retention.md)
 
 Bad input ends with one line on stderr and exit status 2; nothing is half-recorded.
 """
