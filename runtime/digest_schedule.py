@@ -15,13 +15,11 @@ from temporalio.client import (
     Client,
     Schedule,
     ScheduleActionStartWorkflow,
-    ScheduleAlreadyRunningError,
     ScheduleCalendarSpec,
     ScheduleOverlapPolicy,
     SchedulePolicy,
     ScheduleRange,
     ScheduleSpec,
-    ScheduleUpdate,
     WorkflowFailureError,
 )
 from temporalio.exceptions import TimeoutError
@@ -29,6 +27,7 @@ from temporalio.exceptions import TimeoutError
 from messages import DigestResult, DigestRun
 from rules.alarms import AlarmPolicy
 from runtime.errors import Unavailable
+from runtime.schedules import ensure_schedule
 from settings import Settings
 from workflows.digest import DigestWorkflow
 from workflows.identity import DIGEST_SCHEDULE
@@ -55,11 +54,7 @@ def digest_schedule(settings: Settings) -> Schedule:
 
 
 async def ensure_digest_schedule(client: Client, settings: Settings) -> None:
-    schedule = digest_schedule(settings)
-    try:
-        await client.create_schedule(DIGEST_SCHEDULE, schedule)
-    except ScheduleAlreadyRunningError:
-        await client.get_schedule_handle(DIGEST_SCHEDULE).update(lambda _: ScheduleUpdate(schedule=schedule))
+    await ensure_schedule(client, DIGEST_SCHEDULE, digest_schedule(settings))
 
 
 async def send_digest_now(client: Client, settings: Settings) -> DigestResult:

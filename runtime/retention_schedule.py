@@ -23,16 +23,15 @@ from temporalio.client import (
     Client,
     Schedule,
     ScheduleActionStartWorkflow,
-    ScheduleAlreadyRunningError,
     ScheduleCalendarSpec,
     ScheduleOverlapPolicy,
     SchedulePolicy,
     ScheduleRange,
     ScheduleSpec,
-    ScheduleUpdate,
 )
 
 from messages import RetentionRun
+from runtime.schedules import ensure_schedule
 from settings import Settings
 from workflows.identity import RETENTION_SCHEDULE
 from workflows.retention import RetentionWorkflow
@@ -53,11 +52,7 @@ def retention_schedule(settings: Settings) -> Schedule:
 
 
 async def ensure_retention_schedule(client: Client, settings: Settings) -> None:
-    schedule = retention_schedule(settings)
-    try:
-        await client.create_schedule(RETENTION_SCHEDULE, schedule)
-    except ScheduleAlreadyRunningError:
-        await client.get_schedule_handle(RETENTION_SCHEDULE).update(lambda _: ScheduleUpdate(schedule=schedule))
+    await ensure_schedule(client, RETENTION_SCHEDULE, retention_schedule(settings))
 
 
 def namespace_retention(settings: Settings) -> timedelta:

@@ -359,17 +359,7 @@ class CaseWorkflow:
             reason = contradiction(alarm, case, self.calendar, policy, alarms, since, ev, self.revisions[revised:])
             if reason is None:
                 continue
-            self.withdrawn.add(alarm.key)
-            req = AlarmWithdrawal(
-                workflow_id=workflow.info().workflow_id,
-                ref=self.case.ref,
-                alarm=alarm,
-                reason=reason,
-                officer=self.officer,
-                manager=self.manager,
-                team=self.team,
-            )
-            await self._notify(Notifications.withdraw_alarm, req, alarm)
+            await self._withdraw(alarm, reason)
         await self._withdraw_clearance_contradicted()
 
     async def _withdraw_clearance_contradicted(self) -> None:
@@ -383,17 +373,21 @@ class CaseWorkflow:
             )
             if reason is None:  # (no patch: no case started before clearance has a clearance alarm)
                 continue
-            self.withdrawn.add(alarm.key)
-            req = AlarmWithdrawal(
-                workflow_id=workflow.info().workflow_id,
-                ref=self.case.ref,
-                alarm=alarm,
-                reason=reason,
-                officer=self.officer,
-                manager=self.manager,
-                team=self.team,
-            )
-            await self._notify(Notifications.withdraw_alarm, req, alarm)
+            await self._withdraw(alarm, reason)
+
+    async def _withdraw(self, alarm: Alarm, reason: str) -> None:
+        """Tell the alarm's recipients it was wrong, and why (a correction)."""
+        self.withdrawn.add(alarm.key)
+        req = AlarmWithdrawal(
+            workflow_id=workflow.info().workflow_id,
+            ref=self.case.ref,
+            alarm=alarm,
+            reason=reason,
+            officer=self.officer,
+            manager=self.manager,
+            team=self.team,
+        )
+        await self._notify(Notifications.withdraw_alarm, req, alarm)
 
     def _explanation(self, ev: Evaluation) -> str | None:
         """How the dates were worked out, for the email; none while the history does not fit the law."""
