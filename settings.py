@@ -205,6 +205,14 @@ class Settings(BaseSettings):
     )
     dev_server_ui_port: int = Field(8233, description="Port of its web UI, when FOI_DEV_SERVER_UI is set.")
 
+    # The command line's cache of the `holidays` package's days (issue 24: a quick command line; cli/holiday_cache.py)
+    holiday_cache: bool = Field(
+        True, description="Commands read the holidays package's UK days from a cache kept per package version."
+    )
+    holiday_cache_dir: Path | None = Field(
+        None, description="Where that cache lives; default: $XDG_CACHE_HOME/foi-deadlines or ~/.cache/foi-deadlines."
+    )
+
     def default_recipient(self, role: str) -> str | None:
         """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""
         return {"officer": self.default_officer, "manager": self.default_manager}[role]

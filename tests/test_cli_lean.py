@@ -75,6 +75,37 @@ def test_calc_loads_no_database_server_or_table_library():
     assert loaded_by("calc", "-", stdin=json.dumps({"regime": "foia", "received": "2021-03-31"})) == []
 
 
+CACHED_PROBE = """
+import sys, starter
+from cli.holiday_cache import install
+install()
+code = starter.main(sys.argv[1:])
+print("LOADED", *sorted(m for m in sys.modules if m.split(".")[0] == "holidays"), file=sys.stderr)
+"""
+
+
+def test_calc_reads_the_holidays_package_once_then_its_cache(tmp_path):
+    # The first calc fills the cache from the package (cli/holiday_cache.py); the next imports no part of it.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    case = json.dumps({"regime": "foisa", "received": "2021-07-20"})
+    loaded = []
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", CACHED_PROBE, "calc", "-"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            input=case,
+            timeout=60,
+            env=env,
+        )
+        # FOISA: 20 working days from Tue 20 Jul 2021, skipping Scotland's summer bank holiday, Mon 2 Aug
+        assert json.loads(out.stdout)["response_due"] == "2021-08-18"
+        loaded.append(next(ln for ln in out.stderr.splitlines() if ln.startswith("LOADED")).split()[1:])
+    assert "holidays" in loaded[0]
+    assert not any(m.startswith("holidays") for m in loaded[1])
+
+
 def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(tmp_path):
     # No server listens on the port: the command fails in one line, having loaded only what it needed —
     # the Temporal client, and the register where the worker left its key fingerprints (runtime/key_check.py),
