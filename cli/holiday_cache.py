@@ -19,15 +19,17 @@ read-only disk) falls back to the package. `starter.py` sets the reader for its 
 
 from __future__ import annotations
 
-import json
+# Imported for every command (starter.py sets the reader before it knows which runs): the standard library's
+# lightest modules only, the rest inside the functions that use them.
 import os
 import re
-import tempfile
-import zlib
 from contextlib import suppress
-from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 APP = "foi-deadlines"
 PARTS = ("ENG", "WLS", "SCT", "NIR")
@@ -65,6 +67,8 @@ def package_key() -> str | None:
     """The installed `holidays` package, named: its version, then a checksum of where it lives and when its
     record of installed files and its UK module were written. None when it cannot be told for certain
     (not installed, or more than one record of an installed version beside it)."""
+    import zlib
+
     spec = find_spec("holidays")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -86,6 +90,9 @@ def package_key() -> str | None:
 
 def _load(path: Path) -> dict[str, dict[str, list[tuple[date, str]]]]:
     """The file's days, or nothing when it is missing or not what this module writes."""
+    import json
+    from datetime import date
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {
@@ -102,6 +109,9 @@ def _load(path: Path) -> dict[str, dict[str, list[tuple[date, str]]]]:
 
 def _save(path: Path, days: dict[str, dict[str, list[tuple[date, str]]]]) -> None:
     """Written whole, then renamed into place: a reader sees the old file or the new, never half of one."""
+    import json
+    import tempfile
+
     data = {part: {y: [(d.isoformat(), n) for d, n in ds] for y, ds in years.items()} for part, years in days.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
