@@ -212,6 +212,12 @@ class Settings(BaseSettings):
     holiday_cache_dir: Path | None = Field(
         None, description="Where that cache lives; default: $XDG_CACHE_HOME/foi-deadlines or ~/.cache/foi-deadlines."
     )
+    worker_cached_cases: int = Field(
+        2000,
+        ge=0,
+        description="Open cases a worker keeps in memory (Temporal's sticky cache); a case outside it replays its "
+        "history before it answers `show` or `record`. Set it above the open cases; each costs about 0.25 MB.",
+    )
 
     def default_recipient(self, role: str) -> str | None:
         """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""
