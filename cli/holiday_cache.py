@@ -155,7 +155,7 @@ def read(part: str, years: range) -> list[tuple[date, str]]:
             if not todo:
                 continue
             by_year: dict[str, list[tuple[date, str]]] = {str(y): [] for y in todo}
-            for day, name in from_package(p, range(todo[0], todo[-1] + 1)):
+            for day, name in from_package(p, todo):
                 if str(day.year) in by_year:
                     by_year[str(day.year)].append((day, name))
             known.update(by_year)

@@ -43,7 +43,7 @@ def _and(words: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-def from_package(part: str, years: range) -> list[tuple[date, str]]:
+def from_package(part: str, years: Iterable[int]) -> list[tuple[date, str]]:
     """The `holidays` package's bank holidays of one part of the UK (`ENG`, `WLS`, `SCT`, `NIR`) in `years`."""
     # Imported here (only activities and the command line load calendar data), and the UK's class straight
     # from its module: `holidays.UK` is a lazy loader for this very class, whose first use loads every

@@ -151,3 +151,11 @@ def test_calc_without_the_cache_gives_the_same_account(tmp_path):
     assert outs[0].stdout == outs[1].stdout == outs[2].stdout
     assert "skipped Mon 5 Apr 2021 — Easter Monday (England, Wales and Northern Ireland)" in outs[0].stdout
     assert not (tmp_path / "no").exists()
+
+
+def test_a_year_far_from_the_others_is_filled_alone(cache_in, monkeypatch):
+    assert holiday_cache.read("WLS", range(1950, 1951)) == from_package("WLS", range(1950, 1951))
+    (file,) = cache_in.glob("uk-bank-holidays-*.json")
+    years = set(json.loads(file.read_text())["WLS"])
+    assert "1950" in years and "2000" in years  # the one asked for, and the years filled ahead
+    assert not years & {str(y) for y in range(1951, 2000)}
