@@ -116,6 +116,15 @@ def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(t
     assert loaded_by("show", "X", env=env, probe=("temporalio.worker", "email_validator")) == []
 
 
+def test_record_reads_only_the_registers_people_before_it_sends(tmp_path):
+    # Who is acting comes from the register's people (register.people.PeopleRegister); the rest of the
+    # store (cases, outbox, intake, publications) is the worker's business, not loaded by `record`.
+    Register(f"sqlite:///{(tmp_path / 'register.db').as_posix()}")  # at the newest revision: nothing to migrate
+    env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
+    probe = ("register.people", "register.store", "register.outbox", "holidays")
+    assert loaded_by("record", "X", "clarification_requested", env=env, probe=probe) == ["register.people"]
+
+
 def test_overdue_loads_the_database_but_not_temporal(tmp_path):
     assert loaded_by("overdue", "--json", env={"FOI_DATA_DIR": str(tmp_path)}) == ["sqlalchemy"]
 
