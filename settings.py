@@ -216,7 +216,7 @@ class Settings(BaseSettings):
         2000,
         ge=0,
         description="Open cases a worker keeps in memory (Temporal's sticky cache); a case outside it replays its "
-        "history before it answers `show` or `record`. Set it above the open cases; each costs about 0.15 MB.",
+        "history before it answers `show` or `record`. Set it above the open cases; each costs about 0.2 MB.",
     )
 
     def default_recipient(self, role: str) -> str | None:
