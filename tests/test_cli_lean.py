@@ -172,3 +172,19 @@ def test_a_plain_table_aligns_its_columns_and_cuts_nothing():
         "R-1 " + gap + "2021-04-30" + gap + "x" * 120 + gap + " 3",
         "R-22" + gap + "2021-05-04" + gap + "short" + " " * 115 + gap + "10",
     ]
+
+
+def test_the_names_staff_commands_send_are_the_case_workflows_own():
+    # `new` starts, and `record` and the corrections update, the case workflow by name (workflows/identity.py),
+    # so that they need not import the workflow's module, its activities and the register's store.
+    from temporalio.workflow import _Definition
+
+    from workflows import identity
+    from workflows.case import CaseWorkflow
+
+    definition = _Definition.from_class(CaseWorkflow)
+    assert definition.name == identity.CASE_WORKFLOW == "Case"
+    names = (identity.RECORD_EVENT_UPDATE, identity.VOID_EVENT_UPDATE, identity.AMEND_EVENT_UPDATE)
+    assert set(names) | {identity.ASSIGN_UPDATE} <= set(definition.updates)
+    assert definition.updates[identity.RECORD_EVENT_UPDATE].fn is CaseWorkflow.record_event
+    assert definition.updates[identity.ASSIGN_UPDATE].fn is CaseWorkflow.assign
