@@ -229,6 +229,19 @@ class Settings(BaseSettings):
         description="Set the embedded Temporal server's namespace retention to the shortest period of the "
         "schedule, so no closed workflow outlives the register's copy of its case.",
     )
+    # The command line's cache of the `holidays` package's days (issue 24: a quick command line; cli/holiday_cache.py)
+    holiday_cache: bool = Field(
+        True, description="Commands read the holidays package's UK days from a cache kept per package version."
+    )
+    holiday_cache_dir: Path | None = Field(
+        None, description="Where that cache lives; default: $XDG_CACHE_HOME/foi-deadlines or ~/.cache/foi-deadlines."
+    )
+    worker_cached_cases: int = Field(
+        2000,
+        ge=0,
+        description="Open cases a worker keeps in memory (Temporal's sticky cache); a case outside it replays its "
+        "history before it answers `show` or `record`. Set it above the open cases; each costs about 0.2 MB.",
+    )
 
     def default_recipient(self, role: str) -> str | None:
         """The address a case's alarms for `role` ("officer", "manager") go to when it names none."""

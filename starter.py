@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from cli.holiday_cache import install
     from runtime.shutdown import exit_now
 
+    install()  # this process reads the holidays package's days through the cache (cli/holiday_cache.py)
     exit_now(main())

@@ -26,7 +26,6 @@ from temporalio.common import SearchAttributePair, TypedSearchAttributes, Workfl
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-import workflows
 from casework.actors import Actor
 from casework.addresses import check_addresses
 from casework.dates import case_dates
@@ -56,7 +55,15 @@ from runtime.errors import Unavailable, UserError, one_line_validation_error
 from runtime.update_deadline import bounded_update
 from settings import Settings
 from workflows.corrections import amend_problem, void_problem
-from workflows.identity import VIEW_QUERY, workflow_id
+from workflows.identity import (
+    AMEND_EVENT_UPDATE,
+    ASSIGN_UPDATE,
+    CASE_WORKFLOW,
+    RECORD_EVENT_UPDATE,
+    VIEW_QUERY,
+    VOID_EVENT_UPDATE,
+    workflow_id,
+)
 from workflows.search import REGIME
 from workflows.zones import at_local
 
@@ -147,7 +154,7 @@ async def start_case(client: Client, settings: Settings, case: CaseInput, actor:
 
 async def _start(client: Client, settings: Settings, case: CaseInput, reuse: WorkflowIDReusePolicy) -> None:
     await client.start_workflow(
-        workflows.CaseWorkflow.run,
+        CASE_WORKFLOW,  # by name: the workflow's code is the worker's (workflows/identity.py)
         case,
         id=workflow_id(case.ref),
         task_queue=settings.task_queue,
@@ -192,7 +199,7 @@ async def record_event(
         override_clearance=override_clearance,
         teams=teams,
     )
-    return await _update(handle, workflows.CaseWorkflow.record_event, action, settings)
+    return await _update(handle, RECORD_EVENT_UPDATE, action, settings)
 
 
 def _clearance(settings: Settings, event: Event, actor: Actor) -> tuple[Event, list[str] | None]:
@@ -214,7 +221,7 @@ async def void_event(client: Client, settings: Settings, ref: str, number: int, 
     action = _action(VoidAction, number=number, actor=actor.id, reason=reason)
     handle, last = await _running_or_last(client, ref)
     if last is None:
-        return await _update(handle, workflows.CaseWorkflow.void_event, action, settings)
+        return await _update(handle, VOID_EVENT_UPDATE, action, settings)
     entries = _entries(last)
     _refuse(void_problem(entries, number) or correction_problem(entries, number))
     change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
@@ -239,7 +246,7 @@ async def amend_event(
     event = _clearance(settings, event, actor)[0]
     action = _action(AmendAction, number=number, event=event, actor=actor.id, reason=reason)
     if last is None:
-        return await _update(handle, workflows.CaseWorkflow.amend_event, action, settings)
+        return await _update(handle, AMEND_EVENT_UPDATE, action, settings)
     _refuse(amend_problem(entries, number, event) or correction_problem(entries, number, event))
     change = Change(by=actor.id, at=datetime.now(UTC), reason=action.reason)
     corrected = [
@@ -296,7 +303,7 @@ async def assign(
     action = _action(
         AssignAction, officer=officer, manager=manager, team=team, reviewer=reviewer, actor=actor.id, reason=reason
     )
-    return await _update(handle, workflows.CaseWorkflow.assign, action, settings)
+    return await _update(handle, ASSIGN_UPDATE, action, settings)
 
 
 def _action(model, **fields):
@@ -324,7 +331,7 @@ async def _running(client: Client, ref: str, doing: str) -> WorkflowHandle:
 
 async def _update(handle: WorkflowHandle, update, action, settings: Settings) -> CaseView:
     try:
-        return await bounded_update(handle, update, action, settings.client_timeout)
+        return await bounded_update(handle, update, action, settings.client_timeout, result_type=CaseView)
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         raise UserError(getattr(cause, "message", None) or str(cause)) from None

@@ -18,11 +18,11 @@ def actor_for(args, action: str):
     """The person doing `action` (a key of `casework.permissions.MAY`), or one line and exit status 2."""
     from casework.actors import acting, unregistered
     from casework.permissions import require
-    from register import Register
+    from register.people import PeopleRegister  # the people alone: `record` needs no more of the register
     from settings import get_settings
 
     settings = get_settings()
-    actor = require(acting(Register(settings.register_url), args.actor or settings.actor), action)
+    actor = require(acting(PeopleRegister(settings.register_url), args.actor or settings.actor), action)
     note = unregistered(actor)
     if note and note not in NOTES:
         NOTES.append(note)

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import DeclarativeBase
 
+from register.metadata import METADATA
+
 
 class Base(DeclarativeBase):
-    pass
+    metadata = METADATA
 
 
 def now() -> datetime:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from register.base import Base, now
 
@@ -151,3 +151,16 @@ class People:
     def team_managers(self, team: str) -> list[str]:
         """The addresses of the team's active managers, who take its cases' escalations."""
         return [p.email for p in self.members(team) if p.active and "manager" in p.roles]
+
+
+class PeopleRegister(People):
+    """The register's people alone, for a command that only asks who is acting (`cli.acting`): it opens
+    the register without loading the rest of the store (`register.store.Register` has the same methods)."""
+
+    def __init__(self, url: str):
+        from register.engine import engine_for
+
+        self.engine = engine_for(url)
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)

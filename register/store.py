@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from functools import lru_cache
 
 from sqlalchemy import (
     JSON,
@@ -21,12 +20,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    create_engine,
-    event,
     or_,
     select,
 )
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -35,9 +31,9 @@ from register.audit import Audit
 from register.base import Base
 from register.base import now as _now
 from register.clearance import EventClearanceRow, clearance_fields
+from register.engine import engine_for
 from register.erasure import Erasure
 from register.intake import Intake
-from register.migrations import upgrade
 from register.outbox import Outbox
 from register.people import People
 from register.publications import Publications
@@ -146,36 +142,6 @@ class ProclaimedRow(Base):
     name: Mapped[str] = mapped_column(Text)
     region: Mapped[str] = mapped_column(String(4), default="uk")
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-@lru_cache(maxsize=8)
-def engine_for(url: str) -> Engine:
-    """One engine per URL, its schema brought to the newest revision; SQLite gets WAL and a busy timeout for
-    two processes."""
-    if url.startswith("sqlite:///"):
-        from pathlib import Path
-
-        from register.private import private_dir, private_file
-
-        db = Path(url.removeprefix("sqlite:///"))
-        private_dir(db.parent)
-        private_file(db)  # 0600 before SQLite creates it with the umask's mode (its -wal, -shm follow it)
-    engine = create_engine(
-        url,
-        connect_args={"timeout": 10} if url.startswith("sqlite") else {},
-        hide_parameters=True,  # an error's text must never carry a requester's details
-    )
-    if url.startswith("sqlite"):
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(conn, _record):
-            cur = conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=10000")
-            cur.close()
-
-    upgrade(engine)  # register/migrations: Alembic's revisions, from the first release's schema to now
-    return engine
 
 
 class Register(Outbox, People, Audit, Intake, Publications, Erasure):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, Integer, String, Table, Text
 
-from register.base import Base
+from register.metadata import METADATA
 
 WORKER_KEYS = Table(
     "worker_keys",
-    Base.metadata,
+    METADATA,
     Column("id", Integer, primary_key=True),
     Column("current", String(16), nullable=False),
     Column("all", Text, nullable=False),

@@ -1,7 +1,9 @@
 """Non-working days of each regime, from the `holidays` package plus proclaimed days.
 
 This is the only place that imports `holidays` (it cannot run inside the Temporal workflow sandbox:
-an activity calls `non_working_days` and the workflow keeps the result). FOIA and EIR stop for a bank
+an activity calls `non_working_days` and the workflow keeps the result). A front end may read the
+package's days through a cache instead (`rules.holiday_source`: the command line's, cli/holiday_cache.py);
+the days are the package's either way, and everything made of them is made here. FOIA and EIR stop for a bank
 holiday in any part of the UK (FOIA s10(6)); FOISA for a Scottish one only (s73); a subject access
 deadline rolls past the controller's own nation's days (policy `nation`). Names say whose holiday it
 is, so an explanation reads "Mon 2 Aug 2021 — Summer Bank Holiday (Scotland)".
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+from rules import holiday_source
 from rules.calendar import Calendar
 from rules.categories import NON_SCHOOL_DAY
 from rules.models import ProclaimedDay
@@ -40,18 +43,24 @@ def _and(words: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
-@lru_cache(maxsize=64)
-def _package_days(region: str, first_year: int, last_year: int) -> tuple[tuple[date, str], ...]:
+def from_package(part: str, years: Iterable[int]) -> list[tuple[date, str]]:
+    """The `holidays` package's bank holidays of one part of the UK (`ENG`, `WLS`, `SCT`, `NIR`) in `years`."""
     # Imported here (only activities and the command line load calendar data), and the UK's class straight
     # from its module: `holidays.UK` is a lazy loader for this very class, whose first use loads every
     # country the package knows (about 80 ms a process).
     from holidays.countries.united_kingdom import UK
 
+    return list(UK(subdiv=part, years=years).items())
+
+
+@lru_cache(maxsize=64)
+def _package_days(region: str, first_year: int, last_year: int) -> tuple[tuple[date, str], ...]:
     years = range(first_year, last_year + 1)
     parts = REGION_PARTS[region]
+    read = holiday_source.reader or from_package
     seen: dict[date, dict[str, list[str]]] = {}
     for part in parts:
-        for day, name in UK(subdiv=part, years=years).items():
+        for day, name in read(part, years):
             seen.setdefault(day, {}).setdefault(name, []).append(part)
     named = []
     for day, names in sorted(seen.items()):

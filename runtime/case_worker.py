@@ -73,6 +73,7 @@ async def running_worker(
         activities=activities(settings),
         activity_executor=pool,
         interceptors=[RefuseLateUpdates()],
+        max_cached_workflows=settings.worker_cached_cases,  # a case out of the cache is replayed to answer
     )
     await worker.__aenter__()
     try:

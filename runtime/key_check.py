@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from register import engine_for
+from register.engine import engine_for
 from register.worker_keys import WORKER_KEYS
 from runtime.codec import Keyring
 from runtime.errors import UserError

@@ -51,17 +51,21 @@ class StampUpdates(client.Interceptor):
 NOT_RUNNING = "the worker is not running; the event was NOT recorded (start it: python worker.py)"
 
 
-async def bounded_update(handle: client.WorkflowHandle, update, arg, timeout: float):
+async def bounded_update(handle: client.WorkflowHandle, update, arg, timeout: float, result_type=None):
     """Send an update and wait at most `timeout` seconds for the worker to accept it, then as long
     again for its result. Raises `Unavailable` with what is true: not recorded, or accepted and
-    still being recorded."""
+    still being recorded. `update` is the update's method or its name (then `result_type` says what it
+    returns)."""
     import asyncio
 
     from runtime.errors import Unavailable
 
     try:
         accepted = await asyncio.wait_for(
-            handle.start_update(update, arg, wait_for_stage=client.WorkflowUpdateStage.ACCEPTED), timeout
+            handle.start_update(
+                update, arg, wait_for_stage=client.WorkflowUpdateStage.ACCEPTED, result_type=result_type
+            ),
+            timeout,
         )
     except (TimeoutError, client.WorkflowUpdateRPCTimeoutOrCancelledError):
         raise Unavailable(NOT_RUNNING) from None

@@ -77,6 +77,37 @@ def test_calc_loads_no_database_server_or_table_library():
     assert loaded_by("calc", "-", stdin=json.dumps({"regime": "foia", "received": "2021-03-31"})) == []
 
 
+CACHED_PROBE = """
+import sys, starter
+from cli.holiday_cache import install
+install()
+code = starter.main(sys.argv[1:])
+print("LOADED", *sorted(m for m in sys.modules if m.split(".")[0] == "holidays"), file=sys.stderr)
+"""
+
+
+def test_calc_reads_the_holidays_package_once_then_its_cache(tmp_path):
+    # The first calc fills the cache from the package (cli/holiday_cache.py); the next imports no part of it.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    case = json.dumps({"regime": "foisa", "received": "2021-07-20"})
+    loaded = []
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", CACHED_PROBE, "calc", "-"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            input=case,
+            timeout=60,
+            env=env,
+        )
+        # FOISA: 20 working days from Tue 20 Jul 2021, skipping Scotland's summer bank holiday, Mon 2 Aug
+        assert json.loads(out.stdout)["response_due"] == "2021-08-18"
+        loaded.append(next(ln for ln in out.stderr.splitlines() if ln.startswith("LOADED")).split()[1:])
+    assert "holidays" in loaded[0]
+    assert not any(m.startswith("holidays") for m in loaded[1])
+
+
 @pytest.mark.slow
 def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(tmp_path):
     # No server listens on the port: the command fails in one line, having loaded only what it needed —
@@ -86,6 +117,16 @@ def test_show_loads_the_temporal_client_and_the_key_check_but_not_the_workflow(t
     env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
     assert loaded_by("show", "X", env=env) == ["sqlalchemy", "temporalio"]
     assert loaded_by("show", "X", env=env, probe=("temporalio.worker", "email_validator")) == []
+
+
+@pytest.mark.slow  # a starter.py process beside calc
+def test_record_reads_only_the_registers_people_before_it_sends(tmp_path):
+    # Who is acting comes from the register's people (register.people.PeopleRegister); the rest of the
+    # store (cases, outbox, intake, publications) is the worker's business, not loaded by `record`.
+    Register(f"sqlite:///{(tmp_path / 'register.db').as_posix()}")  # at the newest revision: nothing to migrate
+    env = {"FOI_DATA_DIR": str(tmp_path), "TEMPORAL_ADDRESS": "127.0.0.1:1", "FOI_DEV_SERVER_PORT": "1"}
+    probe = ("register.people", "register.store", "register.outbox", "holidays")
+    assert loaded_by("record", "X", "clarification_requested", env=env, probe=probe) == ["register.people"]
 
 
 @pytest.mark.slow
@@ -137,3 +178,19 @@ def test_a_plain_table_aligns_its_columns_and_cuts_nothing():
         "R-1 " + gap + "2021-04-30" + gap + "x" * 120 + gap + " 3",
         "R-22" + gap + "2021-05-04" + gap + "short" + " " * 115 + gap + "10",
     ]
+
+
+def test_the_names_staff_commands_send_are_the_case_workflows_own():
+    # `new` starts, and `record` and the corrections update, the case workflow by name (workflows/identity.py),
+    # so that they need not import the workflow's module, its activities and the register's store.
+    from temporalio.workflow import _Definition
+
+    from workflows import identity
+    from workflows.case import CaseWorkflow
+
+    definition = _Definition.from_class(CaseWorkflow)
+    assert definition.name == identity.CASE_WORKFLOW == "Case"
+    names = (identity.RECORD_EVENT_UPDATE, identity.VOID_EVENT_UPDATE, identity.AMEND_EVENT_UPDATE)
+    assert set(names) | {identity.ASSIGN_UPDATE} <= set(definition.updates)
+    assert definition.updates[identity.RECORD_EVENT_UPDATE].fn is CaseWorkflow.record_event
+    assert definition.updates[identity.ASSIGN_UPDATE].fn is CaseWorkflow.assign

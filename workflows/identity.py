@@ -6,6 +6,13 @@ from __future__ import annotations
 
 CASE_WORKFLOW = "Case"
 VIEW_QUERY = "view"  # the case's live view (`CaseWorkflow.view`), asked by name so a reader needs no workflow code
+# The updates staff commands send, by name, so that `record` and `new` load no workflow code (the workflow
+# module imports every activity and the register's store); tests/test_cli_lean.py checks they are
+# `CaseWorkflow`'s own.
+RECORD_EVENT_UPDATE = "record_event"
+VOID_EVENT_UPDATE = "void_event"
+AMEND_EVENT_UPDATE = "amend_event"
+ASSIGN_UPDATE = "assign"
 RUNNING_CASES = f"WorkflowType = '{CASE_WORKFLOW}' AND ExecutionStatus = 'Running'"
 
 
