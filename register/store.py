@@ -144,6 +144,22 @@ class ProclaimedRow(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+def as_event(row: EventRow, cited: EventExemptionsRow | None, clearance: EventClearanceRow | None) -> Event:
+    """A recorded event as the engine sees it, with the exemptions it cited and what clearance keeps of it:
+    the one place a register row becomes an `Event` (one case's history, or every case's in
+    register/histories.py)."""
+    return Event(
+        type=row.type,
+        on=row.on,
+        outcome=row.outcome,
+        until=row.until,
+        exceptional=row.exceptional,
+        exemptions=cited.exemptions if cited else (),
+        public_interest_test=cited.public_interest_test if cited else False,
+        **clearance_fields(clearance),
+    )
+
+
 class Register(Outbox, People, Audit, Intake, Publications, Erasure):
     """The operations the rest of the project performs on the register, each its own transaction (the
     outbox's and digests' in register/outbox.py)."""
@@ -344,24 +360,9 @@ class Register(Outbox, People, Audit, Intake, Publications, Erasure):
         """The recorded history of a case as the engine sees it: its events not voided."""
         cited = self.exemptions(ref)
         clearance = self.clearances(ref)
-        out = []
-        for r in self.events(ref):
-            if r.voided_at is not None:
-                continue
-            x = cited.get((ref, r.seq))
-            out.append(
-                Event(
-                    type=r.type,
-                    on=r.on,
-                    outcome=r.outcome,
-                    until=r.until,
-                    exceptional=r.exceptional,
-                    exemptions=x.exemptions if x else (),
-                    public_interest_test=x.public_interest_test if x else False,
-                    **clearance_fields(clearance.get(r.seq)),
-                )
-            )
-        return out
+        return [
+            as_event(r, cited.get((ref, r.seq)), clearance.get(r.seq)) for r in self.events(ref) if r.voided_at is None
+        ]
 
     # -- cases needing attention ---------------------------------------------------------------
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from register import Register
 from reports.quarterly import Quarter
 from reports.returns import make
-from rules import Policy
-from tests.returns_seed import AS_OF, seed_quarter
+from rules import Event, Policy
+from tests.returns_seed import AS_OF, D, seed_quarter
 
 Q3 = Quarter.parse("2026Q3")
 
@@ -208,3 +209,23 @@ def test_the_s45_figures_count_eir_requests_too_when_the_setting_says_so(registe
     assert both.value("internal reviews", "internal reviews received") == 3  # F0 F11 E1
     assert both.value("internal reviews", "completed within 20 working days") == 2  # not E1 (66 working days)
     assert both.title.startswith("Freedom of Information and Environmental Information")
+
+
+def test_a_request_that_went_through_clearance_is_counted_like_any_other(tmp_path):
+    # Received Wed 1 Jul 2026, flagged for clearance by the Press Office on Mon 6 Jul, cleared Tue 7 Jul and
+    # answered in full Wed 8 Jul: one request, answered, within 20 working days, granted in full. Clearance
+    # is the authority's own step: the return counts the request as it would without it.
+    register = Register(f"sqlite:///{tmp_path / 'register.db'}")
+    register.upsert_case(ref="C1", regime="foia", received=D("2026-07-01"), workflow_id="foi-C1", stage="x")
+    history = [
+        Event(type="flag_for_clearance", on=D("2026-07-06"), team="Press Office"),
+        Event(type="cleared", on=D("2026-07-07")),
+        Event(type="responded", on=D("2026-07-08"), outcome="granted"),
+    ]
+    for seq, event in enumerate(history):
+        register.record_event("C1", seq, event)
+    got = make("cabinet-office", register, Policy(), AS_OF, Q3)
+    assert got.value("requests", "requests received") == 1
+    assert got.value("requests", "answered") == 1
+    assert got.value("timeliness", "answered within 20 working days") == 1
+    assert got.value("outcomes", "granted in full") == 1

@@ -1,18 +1,15 @@
 """The requests a return counts: every registered case rebuilt from its recorded events (voided ones left
 out), evaluated by `rules.evaluate` as of the day the return is made, with the exemptions its response
-cited. Two SQL queries in all (cases with their events, and every event's citations); this module only
-loads, the returns count."""
+cited (register/histories.py, one SQL query); this module only loads, the returns count."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from register import Register
-from register.store import CaseRow, EventRow
-from rules import Case, Evaluation, Event, EventType, Regime, evaluate
+from register.histories import histories
+from rules import Case, Evaluation, EventType, Regime, evaluate
 from rules.bank_holidays import calendar_covering
 
 
@@ -28,33 +25,9 @@ class Request:
 
 
 def requests(register: Register, policy, as_of: date) -> list[Request]:
-    stmt = (
-        select(CaseRow, EventRow)
-        .outerjoin(EventRow, (EventRow.ref == CaseRow.ref) & EventRow.voided_at.is_(None))
-        .order_by(CaseRow.received, CaseRow.ref, EventRow.seq)
-    )
-    citations = register.exemptions()
     proclaimed = register.proclaimed()
-    histories: list[tuple[CaseRow, list[Event]]] = []
-    with register.session() as s:
-        for case, e in s.execute(stmt):
-            if not histories or histories[-1][0].ref != case.ref:
-                histories.append((case, []))
-            if e is not None:
-                x = citations.get((e.ref, e.seq))
-                histories[-1][1].append(
-                    Event(
-                        type=e.type,
-                        on=e.on,
-                        outcome=e.outcome,
-                        until=e.until,
-                        exceptional=e.exceptional,
-                        exemptions=x.exemptions if x else (),
-                        public_interest_test=x.public_interest_test if x else False,
-                    )
-                )
     out = []
-    for row, events in histories:
+    for row, events in histories(register):
         case = Case(regime=row.regime, received=row.received, category=row.category or "standard", events=events)
         when = max([as_of, case.received, *(e.on for e in events)])
         calendar = calendar_covering(case.regime, case.received, when, proclaimed=proclaimed, nation=policy.nation)
