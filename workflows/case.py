@@ -309,22 +309,18 @@ class CaseWorkflow:
             return
         self.sent.extend(a.key for a in due)
         alarm = most_severe(due)
-        req = AlarmDelivery(
-            workflow_id=workflow.info().workflow_id,
-            ref=self.case.ref,
-            regime=self.case.regime,
-            alarm=alarm,
-            officer=self.officer,
-            manager=self.manager,
-            team=self.team,
-            approving_team=pending(self.events).team,
-            evaluation=ev,
-        )
+        req = self._delivery(alarm, ev, approving_team=pending(self.events).team)
         await self._notify(Notifications.deliver_alarm, req, alarm)
         self.clearance_delivered.append((alarm, len(self.entries), len(self.revisions)))
 
     async def _deliver(self, alarm: Alarm, ev: Evaluation, reason: str | None = None) -> None:
-        req = AlarmDelivery(
+        explanation = self._explanation(ev) if reason is None else None
+        req = self._delivery(alarm, ev, reason=reason, explanation=explanation)
+        await self._notify(Notifications.deliver_alarm, req, alarm)
+
+    def _delivery(self, alarm: Alarm, ev: Evaluation, **more) -> AlarmDelivery:
+        """An alarm for the case's present holders (officer, manager, team), with `more` of its own."""
+        return AlarmDelivery(
             workflow_id=workflow.info().workflow_id,
             ref=self.case.ref,
             regime=self.case.regime,
@@ -333,10 +329,8 @@ class CaseWorkflow:
             manager=self.manager,
             team=self.team,
             evaluation=ev,
-            reason=reason,
-            explanation=self._explanation(ev) if reason is None else None,
+            **more,
         )
-        await self._notify(Notifications.deliver_alarm, req, alarm)
 
     async def _notify(self, method, req, alarm: Alarm) -> None:
         """A notification activity: local when every recipient takes the alarm in a digest (it is then
