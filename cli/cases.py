@@ -167,14 +167,18 @@ def cmd_show(args) -> None:
 
 def cmd_overdue(args) -> None:
     from casework.lists import everything, query_for
+    from casework.teams import existing
     from cli.rendering import print_json_rows, print_table, short_day
     from register import Register
+    from register.caseload import ANY_TEAM
     from settings import get_settings
 
     settings = get_settings()
     register = Register(settings.register_url)
-    team = args.team and " ".join(args.team.split())
-    clearance = args.awaiting_clearance and " ".join(args.awaiting_clearance.split())
+    # a team named must exist: a mistyped name is one line, not an empty list that looks like good news
+    team = None if args.team is None else existing(register, args.team)
+    wanted = args.awaiting_clearance
+    clearance = wanted if wanted in (None, ANY_TEAM) else existing(register, wanted)
     q = query_for(register, settings, "overdue", sort="overdue", team=team, clearance=clearance)
     listed = everything(register, settings, q)
     rows = [

@@ -143,6 +143,8 @@ async def test_the_list_page_has_the_filter_and_the_column(settings, register):
 @pytest.mark.slow
 def test_overdue_awaiting_clearance_on_the_command_line(settings, register):
     cases(register)
+    register.add_team(PRESS, by="test")  # a team named on the command line must exist
+    register.add_team(PRIVATE, by="test")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}
     env |= {"FOI_DATA_DIR": str(settings.data_dir), "FOI_DATABASE_URL": settings.register_url}
 

@@ -28,6 +28,8 @@ WEDNESDAY = date(2021, 4, 7)
 
 
 def cases(register) -> None:
+    for team in (IES, IRT):
+        register.add_team(team, by="test")
     seed(register, "IES-1", due=date(2021, 3, 31), officer=ANN)  # 3 working days overdue
     seed(register, "IES-2", due=date(2021, 3, 26), officer=BOB)  # 6
     seed(register, "IES-3", due=date(2021, 4, 20), officer=BOB)  # not yet due
@@ -71,17 +73,27 @@ def test_overdue_team_on_the_command_line(settings, register):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEMPORAL_", "FOI_"))}
     env |= {"FOI_DATA_DIR": str(settings.data_dir), "FOI_DATABASE_URL": settings.register_url}
 
-    def overdue(*args: str) -> list[str]:
-        out = subprocess.run(
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
             [sys.executable, str(ROOT / "starter.py"), "overdue", "--json", *args],
             env=env,
             capture_output=True,
             text=True,
             timeout=60,
         )
+
+    def overdue(*args: str) -> list[str]:
+        out = run(*args)
         assert out.returncode == 0, out.stderr
         return [row["ref"] for row in json.loads(out.stdout)]
 
     assert overdue("--team", IES) == ["IES-2", "IES-1", "IES-3"]  # most overdue first (today, all three are)
     assert overdue("--team", f"  {IRT} ") == ["IRT-1", "IRT-2"]  # the spaces of a typed name do not count
     assert sorted(overdue()) == ["IES-1", "IES-2", "IES-3", "IRT-1", "IRT-2", "NONE-1"]
+    # a mistyped team is one line and exit status 2, not an empty list that reads as "nothing overdue"
+    for flag in ("--team", "--awaiting-clearance"):
+        typo = run(flag, "Information Rights Tem")
+        assert (typo.returncode, typo.stdout) == (2, "")
+        assert typo.stderr == (
+            "error: team 'Information Rights Tem' does not exist (starter.py teams add, teams list)\n"
+        )
